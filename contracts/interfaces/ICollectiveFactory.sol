@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+pragma solidity ^0.8.28;
+
+/// @title ICollectiveFactory
+/// @notice Creates collectives as ERC-1167 clones of shared implementations and keeps a registry.
+interface ICollectiveFactory {
+    /// @notice Governance parameters of a new collective. Times are in seconds (ERC-6372
+    /// timestamp clock); `quorumNumerator` is a percentage of the supply at a proposal's snapshot.
+    struct Settings {
+        uint48 votingDelay;
+        uint32 votingPeriod;
+        uint256 proposalThreshold;
+        uint256 quorumNumerator;
+        uint256 timelockDelay;
+    }
+
+    /// @notice A founder and the shares minted to them at creation.
+    struct Founder {
+        address account;
+        uint256 shares;
+    }
+
+    /// @notice The addresses of one collective's modules.
+    struct Modules {
+        address shares;
+        address governor;
+        address timelock;
+        address treasury;
+    }
+
+    /// @notice The collective's name is empty or longer than 64 bytes.
+    error FactoryInvalidName();
+
+    /// @notice The share symbol is empty or longer than 11 bytes.
+    error FactoryInvalidSymbol();
+
+    /// @notice There must be between 1 and 16 principles; `count` were given.
+    error FactoryInvalidPrincipleCount(uint256 count);
+
+    /// @notice Principle `index` is empty or longer than 64 bytes.
+    error FactoryInvalidPrinciple(uint256 index);
+
+    /// @notice There must be at least one founder.
+    error FactoryNoFounders();
+
+    /// @notice Founder `index` has the zero address or no shares.
+    error FactoryInvalidFounder(uint256 index, address account, uint256 shares);
+
+    /// @notice The voting period is zero or the quorum is over 100%.
+    error FactoryInvalidSettings();
+
+    /// @notice No collective has id `id`.
+    error FactoryUnknownCollective(uint256 id);
+
+    /// @notice A collective was created. Its modules' own initialisation events follow in the
+    /// same transaction; founders' shares appear as mints on `modules.shares`.
+    /// @param id The collective's id in this factory's registry, counted from 0.
+    /// @param governor The collective's governor, also its identity across the platform.
+    /// @param creator The account that called `create`.
+    /// @param modules Every module address, to follow from this block on.
+    /// @param name The collective's name.
+    /// @param symbol The shares' symbol.
+    /// @param principles The collective's principles, as short names.
+    /// @param settings The governance parameters.
+    event CollectiveCreated(
+        uint256 indexed id,
+        address indexed governor,
+        address indexed creator,
+        Modules modules,
+        string name,
+        string symbol,
+        string[] principles,
+        Settings settings
+    );
+
+    /// @notice Creates a collective in one transaction: shares, governor, timelock and
+    /// treasury, wired to each other, with the founders' shares minted.
+    /// @return id The new collective's id.
+    /// @return modules The new collective's module addresses.
+    function create(
+        string calldata name,
+        string calldata symbol,
+        string[] calldata principles,
+        Founder[] calldata founders,
+        Settings calldata settings
+    ) external returns (uint256 id, Modules memory modules);
+
+    /// @notice How many collectives this factory has created.
+    function collectiveCount() external view returns (uint256);
+
+    /// @notice The modules of collective `id`.
+    function collective(uint256 id) external view returns (Modules memory);
+}

@@ -1,0 +1,27 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "hardhat/config";
+import hardhatViem from "@nomicfoundation/hardhat-viem";
+import hardhatNetworkHelpers from "@nomicfoundation/hardhat-network-helpers";
+
+// Compile with the npm `solc` package (WASM): nothing is downloaded, no compiler cache is
+// written under the home folder, and the version is the one package-lock.json pins.
+const require = createRequire(import.meta.url);
+const solcVersion = (require("solc/package.json") as { version: string }).version;
+const soljson = require.resolve("solc/soljson.js");
+
+export default defineConfig({
+  plugins: [hardhatViem, hardhatNetworkHelpers],
+  solidity: {
+    version: solcVersion,
+    path: soljson,
+    settings: {
+      // The governor is over the 24 KB code size limit without the optimizer.
+      optimizer: { enabled: true, runs: 200 },
+      evmVersion: "cancun",
+    },
+  },
+  paths: {
+    // vitest runs the TypeScript tests; Hardhat's own runner only sees Solidity tests.
+    tests: { solidity: "test/solidity" },
+  },
+});

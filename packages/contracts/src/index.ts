@@ -1,0 +1,26 @@
+/**
+ * @rhizome/contracts: everything a TypeScript program needs to talk to Rhizome's contracts:
+ * ABIs and bytecode generated from the build, known deployments by chain id, and typed viem
+ * actions for deploying, creating collectives and building proposals.
+ */
+export * from "./generated/artifacts.js";
+export { deployments } from "./generated/deployments.js";
+export type { Deployment } from "./deployment-types.js";
+export { deployRhizome, DeploymentFailedError, type DeployRhizomeParameters } from "./deploy.js";
+export {
+  createCollective,
+  parseCollectiveCreated,
+  CollectiveNotCreatedError,
+  type CollectiveModules,
+  type CollectiveSettings,
+  type CreateCollectiveParameters,
+  type CreatedCollective,
+  type Founder,
+} from "./collective.js";
+export {
+  descriptionHash,
+  mintSharesProposal,
+  paymentProposal,
+  restrictToProposer,
+  type ProposalActions,
+} from "./proposals.js";

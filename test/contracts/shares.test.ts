@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { encodeFunctionData, erc20Abi, parseEther, parseEventLogs, type Address } from "viem";
+import { mintSharesProposal, sharesAbi } from "@rhizome/contracts";
+import {
+  addressOf,
+  advance,
+  collectiveFixture,
+  pass,
+  propose,
+  SETTINGS,
+  Vote,
+  waitFor,
+} from "../helpers/collective.js";
+import { expectRevert } from "../helpers/reverts.js";
+
+describe("Shares", () => {
+  it("cannot be transferred or approved by any path", async () => {
+    const f = await collectiveFixture();
+    const { shares } = f.as(f.alice);
+    const alice = addressOf(f.alice);
+    const bob = addressOf(f.bob);
+    // As a wallet would send them, with the standard ERC-20 ABI.
+    const send = (wallet: typeof f.alice, functionName: "transfer" | "approve", args: readonly [Address, bigint]) =>
+      wallet.writeContract({ address: f.modules.shares, abi: erc20Abi, functionName, args });
+    await expectRevert(send(f.alice, "transfer", [bob, 1n]), "SharesNonTransferable");
+    await expectRevert(send(f.alice, "approve", [bob, 1n]), "SharesNonTransferable");
+    for (const wallet of [f.alice, f.bob]) {
+      await expectRevert(
+        wallet.writeContract({
+          address: f.modules.shares,
+          abi: erc20Abi,
+          functionName: "transferFrom",
+          args: [alice, bob, 1n],
+        }),
+        "SharesNonTransferable",
+      );
+    }
+    await expectRevert(shares.read.transfer([bob, 1n]), "SharesNonTransferable");
+    expect(await shares.read.balanceOf([addressOf(f.alice)])).toBe(parseEther("600"));
+    expect(await shares.read.allowance([addressOf(f.alice), bob])).toBe(0n);
+  });
+
+  it("uses the block timestamp as its clock, as does the governor", async () => {
+    const f = await collectiveFixture();
+    const { shares, governor } = f.as(f.alice);
+    const block = await f.publicClient.getBlock();
+    expect(await shares.read.CLOCK_MODE()).toBe("mode=timestamp");
+    expect(await governor.read.CLOCK_MODE()).toBe("mode=timestamp");
+    expect(BigInt(await shares.read.clock())).toBe(block.timestamp);
+    expect(BigInt(await governor.read.clock())).toBe(block.timestamp);
+  });
+
+  it("moves voting power by delegation, while the snapshot keeps the power it saw", async () => {
+    const f = await collectiveFixture();
+    const alice = addressOf(f.alice);
+    const carol = addressOf(f.carol);
+    const proposalId = await propose(f, f.alice, mintSharesProposal(f.modules, addressOf(f.dave), 1n, "Admit Dave"));
+    await advance(f, SETTINGS.votingDelay + 1);
+
+    // After the snapshot, carol delegates her 100 shares to alice.
+    const receipt = await waitFor(f, f.as(f.carol).shares.write.delegate([alice]));
+    const { shares, governor } = f.as(f.alice);
+    expect(await shares.read.getVotes([alice])).toBe(parseEther("700"));
+    expect(await shares.read.getVotes([carol])).toBe(0n);
+    expect(await shares.read.delegates([carol])).toBe(alice);
+    expect(await shares.read.balanceOf([carol])).toBe(parseEther("100"));
+    const changed = parseEventLogs({ abi: sharesAbi, eventName: "DelegateChanged", logs: receipt.logs });
+    expect(changed.map((e) => e.args)).toEqual([{ delegator: carol, fromDelegate: carol, toDelegate: alice }]);
+    const moved = parseEventLogs({ abi: sharesAbi, eventName: "DelegateVotesChanged", logs: receipt.logs });
+    expect(moved.map((e) => e.args)).toEqual([
+      { delegate: carol, previousVotes: parseEther("100"), newVotes: 0n },
+      { delegate: alice, previousVotes: parseEther("600"), newVotes: parseEther("700") },
+    ]);
+
+    // The proposal counts what the snapshot saw: alice 600, carol 100.
+    const snapshot = await governor.read.proposalSnapshot([proposalId]);
+    expect(await shares.read.getPastVotes([alice, snapshot])).toBe(parseEther("600"));
+    expect(await shares.read.getPastVotes([carol, snapshot])).toBe(parseEther("100"));
+    await waitFor(f, f.as(f.alice).governor.write.castVote([proposalId, Vote.For]));
+    await waitFor(f, f.as(f.carol).governor.write.castVote([proposalId, Vote.For]));
+    expect(await governor.read.proposalVotes([proposalId])).toEqual([0n, parseEther("700"), 0n]);
+
+    // Carol takes her power back.
+    await waitFor(f, f.as(f.carol).shares.write.delegate([carol]));
+    expect(await shares.read.getVotes([alice])).toBe(parseEther("600"));
+    expect(await shares.read.getVotes([carol])).toBe(parseEther("100"));
+  });
+
+  it("keeps an existing delegation when more shares arrive", async () => {
+    const f = await collectiveFixture();
+    const alice = addressOf(f.alice);
+    const carol = addressOf(f.carol);
+    await waitFor(f, f.as(f.carol).shares.write.delegate([alice]));
+    await pass(f, mintSharesProposal(f.modules, carol, parseEther("50"), "More shares for Carol's work"));
+    const { shares } = f.as(f.alice);
+    expect(await shares.read.delegates([carol])).toBe(alice);
+    expect(await shares.read.getVotes([alice])).toBe(parseEther("750"));
+    expect(await shares.read.getVotes([carol])).toBe(0n);
+  });
+
+  it("can be burned by governance, which lowers supply and votes", async () => {
+    const f = await collectiveFixture();
+    const carol = addressOf(f.carol);
+    await pass(f, {
+      targets: [f.modules.shares],
+      values: [0n],
+      calldatas: [encodeFunctionData({ abi: sharesAbi, functionName: "burn", args: [carol, parseEther("40")] })],
+      description: "Burn 40 of Carol's shares, as she asked",
+    });
+    const { shares } = f.as(f.alice);
+    expect(await shares.read.balanceOf([carol])).toBe(parseEther("60"));
+    expect(await shares.read.getVotes([carol])).toBe(parseEther("60"));
+    expect(await shares.read.totalSupply()).toBe(parseEther("960"));
+  });
+});

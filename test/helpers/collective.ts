@@ -1,0 +1,176 @@
+/**
+ * A real collective on a fresh Hardhat in-process chain, made through the factory with the
+ * @rhizome/contracts package, and the steps of a governance round for tests to reuse.
+ */
+import { network } from "hardhat";
+import {
+  getAddress,
+  getContract,
+  parseEther,
+  parseEventLogs,
+  type Account,
+  type Address,
+  type Chain,
+  type Hash,
+  type Transport,
+  type WalletClient,
+} from "viem";
+import {
+  collectiveFactoryAbi,
+  collectiveGovernorAbi,
+  collectiveTimelockAbi,
+  createCollective,
+  deployRhizome,
+  descriptionHash,
+  sharesAbi,
+  testTokenAbi,
+  testTokenBytecode,
+  treasuryAbi,
+  type CollectiveModules,
+  type CollectiveSettings,
+  type ProposalActions,
+} from "@rhizome/contracts";
+
+export type Wallet = WalletClient<Transport, Chain, Account>;
+
+export const SETTINGS: CollectiveSettings = {
+  votingDelay: 60,
+  votingPeriod: 3_600,
+  proposalThreshold: parseEther("10"),
+  quorumNumerator: 20n,
+  timelockDelay: 600n,
+};
+
+export const PRINCIPLES = [
+  "Technology as infrastructure",
+  "Coordination without hierarchy",
+  "Ownership over employment",
+  "Values-based networks",
+] as const;
+
+/** Vote values the governor takes. */
+export const Vote = { Against: 0, For: 1, Abstain: 2 } as const;
+
+/** Proposal states as the governor numbers them. */
+export const ProposalState = {
+  Pending: 0,
+  Active: 1,
+  Canceled: 2,
+  Defeated: 3,
+  Succeeded: 4,
+  Queued: 5,
+  Expired: 6,
+  Executed: 7,
+} as const;
+
+/** A wallet's address, checksummed as the chain's events and reads return it. */
+export function addressOf(wallet: Wallet): Address {
+  return getAddress(wallet.account.address);
+}
+
+export async function startChain() {
+  const connection = await network.create();
+  const publicClient = await connection.viem.getPublicClient();
+  const wallets = (await connection.viem.getWalletClients()) as Wallet[];
+  const deployer = wallets[0];
+  if (!deployer) throw new Error("The chain has no accounts");
+  const deployment = await deployRhizome({ publicClient, walletClient: deployer });
+  return { connection, networkHelpers: connection.networkHelpers, publicClient, wallets, deployer, deployment };
+}
+
+export type Chain_ = Awaited<ReturnType<typeof startChain>>;
+
+/** Contract handles for one collective, bound to `wallet` for writes. */
+export function contractsFor(chain: Chain_, modules: CollectiveModules, wallet: Wallet) {
+  const client = { public: chain.publicClient, wallet };
+  return {
+    shares: getContract({ address: modules.shares, abi: sharesAbi, client }),
+    governor: getContract({ address: modules.governor, abi: collectiveGovernorAbi, client }),
+    timelock: getContract({ address: modules.timelock, abi: collectiveTimelockAbi, client }),
+    treasury: getContract({ address: modules.treasury, abi: treasuryAbi, client }),
+    factory: getContract({ address: chain.deployment.factory, abi: collectiveFactoryAbi, client }),
+  };
+}
+
+/** A chain with Rhizome deployed and one collective: alice 600, bob 300, carol 100 shares. */
+export async function collectiveFixture() {
+  const chain = await startChain();
+  const [, alice, bob, carol, dave, eve] = chain.wallets as [Wallet, Wallet, Wallet, Wallet, Wallet, Wallet];
+  const created = await createCollective(
+    { publicClient: chain.publicClient, walletClient: alice },
+    {
+      factory: chain.deployment.factory,
+      name: "Rizom",
+      symbol: "RZM",
+      principles: PRINCIPLES,
+      founders: [
+        { account: alice.account.address, shares: parseEther("600") },
+        { account: bob.account.address, shares: parseEther("300") },
+        { account: carol.account.address, shares: parseEther("100") },
+      ],
+      settings: SETTINGS,
+    },
+  );
+  const as = (wallet: Wallet) => contractsFor(chain, created.modules, wallet);
+  return { ...chain, ...created, alice, bob, carol, dave, eve, as };
+}
+
+export type Fixture = Awaited<ReturnType<typeof collectiveFixture>>;
+
+export async function waitFor(fixture: Chain_, hash: Promise<Hash> | Hash) {
+  const receipt = await fixture.publicClient.waitForTransactionReceipt({ hash: await hash });
+  if (receipt.status !== "success") throw new Error(`Transaction ${receipt.transactionHash} reverted`);
+  return receipt;
+}
+
+/** Deploys an ERC-20 and mints `amount` of it to `to`. */
+export async function deployToken(fixture: Chain_, to: Address, amount: bigint) {
+  const receipt = await waitFor(
+    fixture,
+    fixture.deployer.deployContract({ abi: testTokenAbi, bytecode: testTokenBytecode, args: ["Test Euro", "tEUR"] }),
+  );
+  if (!receipt.contractAddress) throw new Error("The token was not deployed");
+  const token = getContract({
+    address: getAddress(receipt.contractAddress),
+    abi: testTokenAbi,
+    client: { public: fixture.publicClient, wallet: fixture.deployer },
+  });
+  await waitFor(fixture, token.write.mint([to, amount]));
+  return token;
+}
+
+/** Proposes `actions` as `proposer` and returns the proposal id from the governor's event. */
+export async function propose(fixture: Fixture, proposer: Wallet, actions: ProposalActions): Promise<bigint> {
+  const { governor } = fixture.as(proposer);
+  const receipt = await waitFor(
+    fixture,
+    governor.write.propose([actions.targets, actions.values, actions.calldatas, actions.description]),
+  );
+  const [created] = parseEventLogs({ abi: collectiveGovernorAbi, eventName: "ProposalCreated", logs: receipt.logs });
+  if (!created) throw new Error("No ProposalCreated event");
+  return created.args.proposalId;
+}
+
+/** Moves the chain's clock forward by `seconds` and mines a block. */
+export async function advance(fixture: Chain_, seconds: number | bigint) {
+  await fixture.networkHelpers.time.increase(seconds);
+}
+
+/** Runs a whole round: propose, vote, wait out the period, queue, wait out the delay, execute. */
+export async function pass(
+  fixture: Fixture,
+  actions: ProposalActions,
+  options: { proposer?: Wallet; voters?: Wallet[] } = {},
+) {
+  const proposer = options.proposer ?? fixture.alice;
+  const voters = options.voters ?? [fixture.alice, fixture.bob];
+  const proposalId = await propose(fixture, proposer, actions);
+  await advance(fixture, SETTINGS.votingDelay + 1);
+  for (const voter of voters) await waitFor(fixture, fixture.as(voter).governor.write.castVote([proposalId, Vote.For]));
+  await advance(fixture, SETTINGS.votingPeriod);
+  const args = [actions.targets, actions.values, actions.calldatas, descriptionHash(actions.description)] as const;
+  await waitFor(fixture, fixture.as(proposer).governor.write.queue(args));
+  await advance(fixture, SETTINGS.timelockDelay + 1n);
+  const executed = await waitFor(fixture, fixture.as(proposer).governor.write.execute(args));
+  return { proposalId, executed };
+}
