@@ -2,13 +2,14 @@
 pragma solidity ^0.8.28;
 
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
-import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
-import {TimelockControllerUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/TimelockControllerUpgradeable.sol";
 import {ICollectiveFactory} from "./interfaces/ICollectiveFactory.sol";
+import {IShares} from "./interfaces/IShares.sol";
+import {ICollectiveTimelock} from "./interfaces/ICollectiveTimelock.sol";
 import {Shares} from "./Shares.sol";
 import {CollectiveGovernor} from "./CollectiveGovernor.sol";
 import {CollectiveTimelock} from "./CollectiveTimelock.sol";
 import {Treasury} from "./Treasury.sol";
+import {Work} from "./Work.sol";
 
 /// @title CollectiveFactory
 /// @notice Creates collectives, each as ERC-1167 clones of one set of implementations, in one
@@ -27,6 +28,8 @@ contract CollectiveFactory is ICollectiveFactory {
     address public immutable timelockImplementation;
     /// @notice The implementation every collective's treasury clones.
     address public immutable treasuryImplementation;
+    /// @notice The implementation every collective's work module clones.
+    address public immutable workImplementation;
 
     Modules[] private _collectives;
 
@@ -34,11 +37,13 @@ contract CollectiveFactory is ICollectiveFactory {
     /// @param governor_ The CollectiveGovernor implementation.
     /// @param timelock_ The CollectiveTimelock implementation.
     /// @param treasury_ The Treasury implementation.
-    constructor(address shares_, address governor_, address timelock_, address treasury_) {
+    /// @param work_ The Work implementation.
+    constructor(address shares_, address governor_, address timelock_, address treasury_, address work_) {
         sharesImplementation = shares_;
         governorImplementation = governor_;
         timelockImplementation = timelock_;
         treasuryImplementation = treasury_;
+        workImplementation = work_;
     }
 
     /// @inheritdoc ICollectiveFactory
@@ -50,7 +55,7 @@ contract CollectiveFactory is ICollectiveFactory {
         Settings calldata settings
     ) external returns (uint256 id, Modules memory modules) {
         _validate(name, symbol, principles, founders, settings);
-        modules = _deploy(name, symbol, founders, settings);
+        modules = _deploy(name, symbol, principles.length, founders, settings);
         id = _collectives.length;
         _collectives.push(modules);
         _emitCreated(id, modules, name, symbol, principles, settings);
@@ -70,6 +75,7 @@ contract CollectiveFactory is ICollectiveFactory {
     function _deploy(
         string calldata name,
         string calldata symbol,
+        uint256 principleCount,
         Founder[] calldata founders,
         Settings calldata settings
     ) private returns (Modules memory modules) {
@@ -77,27 +83,35 @@ contract CollectiveFactory is ICollectiveFactory {
             shares: Clones.clone(sharesImplementation),
             governor: Clones.clone(governorImplementation),
             timelock: Clones.clone(timelockImplementation),
-            treasury: Clones.clone(treasuryImplementation)
+            treasury: Clones.clone(treasuryImplementation),
+            work: Clones.clone(workImplementation)
         });
         _initShares(modules, name, symbol, founders);
         CollectiveGovernor(payable(modules.governor)).initialize(
             name,
-            IVotes(modules.shares),
-            TimelockControllerUpgradeable(payable(modules.timelock)),
+            IShares(modules.shares),
+            ICollectiveTimelock(modules.timelock),
             settings.votingDelay,
             settings.votingPeriod,
             settings.proposalThreshold,
-            settings.quorumNumerator
+            settings.executionWindow,
+            settings.quorumPercent
         );
-        address[] memory governorOnly = new address[](1);
-        governorOnly[0] = modules.governor;
-        CollectiveTimelock(payable(modules.timelock)).initialize(
-            settings.timelockDelay,
-            governorOnly,
-            governorOnly,
-            address(0)
+        CollectiveTimelock(payable(modules.timelock)).initialize(modules.governor, settings.timelockDelay);
+        Treasury(payable(modules.treasury)).initialize(
+            modules.timelock,
+            modules.shares,
+            modules.governor,
+            modules.work
         );
-        Treasury(payable(modules.treasury)).initialize(modules.timelock, modules.shares, modules.governor);
+        Work(modules.work).initialize(
+            modules.timelock,
+            modules.shares,
+            modules.treasury,
+            uint8(principleCount),
+            settings.reviewWindow,
+            settings.objectionThreshold
+        );
     }
 
     function _emitCreated(
@@ -117,9 +131,10 @@ contract CollectiveFactory is ICollectiveFactory {
         string calldata symbol,
         Founder[] calldata founders
     ) private {
-        address[] memory mintersAndBurners = new address[](2);
+        address[] memory mintersAndBurners = new address[](3);
         mintersAndBurners[0] = modules.timelock;
         mintersAndBurners[1] = modules.treasury;
+        mintersAndBurners[2] = modules.work;
         address[] memory accounts = new address[](founders.length);
         uint256[] memory amounts = new uint256[](founders.length);
         for (uint256 i = 0; i < founders.length; ++i) {
@@ -151,6 +166,13 @@ contract CollectiveFactory is ICollectiveFactory {
                 revert FactoryInvalidFounder(i, founders[i].account, founders[i].shares);
             }
         }
-        if (settings.votingPeriod == 0 || settings.quorumNumerator > 100) revert FactoryInvalidSettings();
+        if (
+            settings.votingPeriod == 0 ||
+            settings.executionWindow == 0 ||
+            settings.quorumPercent > 100 ||
+            settings.reviewWindow == 0 ||
+            settings.objectionThreshold == 0 ||
+            settings.objectionThreshold > 100
+        ) revert FactoryInvalidSettings();
     }
 }

@@ -2,30 +2,32 @@
 pragma solidity ^0.8.28;
 
 import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/GovernorUpgradeable.sol";
-import {GovernorSettingsUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorSettingsUpgradeable.sol";
-import {GovernorCountingSimpleUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorCountingSimpleUpgradeable.sol";
 import {GovernorVotesUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesUpgradeable.sol";
 import {GovernorVotesQuorumFractionUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesQuorumFractionUpgradeable.sol";
-import {GovernorTimelockControlUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorTimelockControlUpgradeable.sol";
-import {TimelockControllerUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/TimelockControllerUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+import {IShares} from "./interfaces/IShares.sol";
+import {ICollectiveTimelock} from "./interfaces/ICollectiveTimelock.sol";
+import {GovernorParameters} from "./governor/GovernorParameters.sol";
+import {GovernorCounting} from "./governor/GovernorCounting.sol";
+import {GovernorTimelock} from "./governor/GovernorTimelock.sol";
 
 /// @title CollectiveGovernor
 /// @notice A collective's proposals and votes: members propose actions, vote for, against or
-/// abstain (with a reason, or by signature), and passed proposals run through the timelock.
-/// Quorum is a percentage of the shares' supply at each proposal's snapshot.
-/// @dev OpenZeppelin's Governor and extensions, used through ERC-1167 clones. The clock is the
-/// block timestamp, the same as the shares', read directly rather than asked of the token.
+/// abstain (with a reason, or by EIP-712 signature), and passed proposals run through the
+/// timelock. Quorum is a percentage of the shares' supply at each proposal's snapshot. A passed
+/// proposal that is not queued, or not executed, within the execution window expires.
+/// @dev OpenZeppelin's Governor core with Rhizome's parameters, counting and timelock
+/// extensions, used through ERC-1167 clones. The clock is the block timestamp, as the shares'.
 contract CollectiveGovernor is
     Initializable,
     GovernorUpgradeable,
-    GovernorSettingsUpgradeable,
-    GovernorCountingSimpleUpgradeable,
+    GovernorParameters,
+    GovernorCounting,
     GovernorVotesUpgradeable,
     GovernorVotesQuorumFractionUpgradeable,
-    GovernorTimelockControlUpgradeable
+    GovernorTimelock
 {
     constructor() {
         _disableInitializers();
@@ -34,26 +36,27 @@ contract CollectiveGovernor is
     /// @notice Sets up a clone.
     /// @param name_ The collective's name, also the EIP-712 domain name for `castVoteBySig`.
     /// @param shares The collective's shares, whose checkpoints give voting power.
-    /// @param timelock The collective's timelock, which executes passed proposals.
+    /// @param timelock_ The collective's timelock, which executes passed proposals.
     /// @param votingDelay_ Seconds from a proposal to the start of its vote (its snapshot).
     /// @param votingPeriod_ Seconds the vote stays open.
     /// @param proposalThreshold_ Votes a member needs to propose.
+    /// @param executionWindow_ Seconds a passed proposal has to be queued, then executed.
     /// @param quorumNumerator_ Percentage of the supply at the snapshot that must take part.
     function initialize(
         string calldata name_,
-        IVotes shares,
-        TimelockControllerUpgradeable timelock,
+        IShares shares,
+        ICollectiveTimelock timelock_,
         uint48 votingDelay_,
         uint32 votingPeriod_,
         uint256 proposalThreshold_,
+        uint32 executionWindow_,
         uint256 quorumNumerator_
     ) external initializer {
         __Governor_init(name_);
-        __GovernorSettings_init(votingDelay_, votingPeriod_, proposalThreshold_);
-        __GovernorCountingSimple_init();
-        __GovernorVotes_init(shares);
+        __GovernorParameters_init(votingDelay_, votingPeriod_, proposalThreshold_, executionWindow_);
+        __GovernorVotes_init(IVotes(address(shares)));
         __GovernorVotesQuorumFraction_init(quorumNumerator_);
-        __GovernorTimelockControl_init(timelock);
+        __GovernorTimelock_init(timelock_);
     }
 
     /// @notice The clock is the block timestamp (ERC-6372), as in the collective's shares.
@@ -67,38 +70,59 @@ contract CollectiveGovernor is
         return "mode=timestamp";
     }
 
-    /// @inheritdoc GovernorSettingsUpgradeable
-    function votingDelay() public view override(GovernorUpgradeable, GovernorSettingsUpgradeable) returns (uint256) {
-        return super.votingDelay();
-    }
-
-    /// @inheritdoc GovernorSettingsUpgradeable
-    function votingPeriod() public view override(GovernorUpgradeable, GovernorSettingsUpgradeable) returns (uint256) {
-        return super.votingPeriod();
-    }
-
-    /// @inheritdoc GovernorSettingsUpgradeable
-    function proposalThreshold()
-        public
-        view
-        override(GovernorUpgradeable, GovernorSettingsUpgradeable)
-        returns (uint256)
-    {
-        return super.proposalThreshold();
-    }
-
-    /// @inheritdoc GovernorTimelockControlUpgradeable
+    /// @inheritdoc GovernorParameters
     function state(
         uint256 proposalId
-    ) public view override(GovernorUpgradeable, GovernorTimelockControlUpgradeable) returns (ProposalState) {
+    ) public view override(GovernorUpgradeable, GovernorParameters) returns (ProposalState) {
         return super.state(proposalId);
     }
 
-    /// @inheritdoc GovernorTimelockControlUpgradeable
+    /// @inheritdoc GovernorTimelock
     function proposalNeedsQueuing(
         uint256 proposalId
-    ) public view override(GovernorUpgradeable, GovernorTimelockControlUpgradeable) returns (bool) {
+    ) public view override(GovernorUpgradeable, GovernorTimelock) returns (bool) {
         return super.proposalNeedsQueuing(proposalId);
+    }
+
+    /// @inheritdoc GovernorParameters
+    function proposalThreshold() public view override(GovernorUpgradeable, GovernorParameters) returns (uint256) {
+        return super.proposalThreshold();
+    }
+
+    function _shares() internal view override returns (IShares) {
+        return IShares(address(token()));
+    }
+
+    function _castVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        string memory reason,
+        bytes memory params
+    ) internal override(GovernorUpgradeable, GovernorCounting) returns (uint256) {
+        return super._castVote(proposalId, account, support, reason, params);
+    }
+
+    function _countVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        uint256 totalWeight,
+        bytes memory params
+    ) internal override(GovernorUpgradeable, GovernorCounting) returns (uint256) {
+        return super._countVote(proposalId, account, support, totalWeight, params);
+    }
+
+    function _quorumReached(
+        uint256 proposalId
+    ) internal view override(GovernorUpgradeable, GovernorCounting) returns (bool) {
+        return super._quorumReached(proposalId);
+    }
+
+    function _voteSucceeded(
+        uint256 proposalId
+    ) internal view override(GovernorUpgradeable, GovernorCounting) returns (bool) {
+        return super._voteSucceeded(proposalId);
     }
 
     function _queueOperations(
@@ -107,7 +131,7 @@ contract CollectiveGovernor is
         uint256[] memory values,
         bytes[] memory calldatas,
         bytes32 descriptionHash
-    ) internal override(GovernorUpgradeable, GovernorTimelockControlUpgradeable) returns (uint48) {
+    ) internal override(GovernorUpgradeable, GovernorTimelock) returns (uint48) {
         return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
     }
 
@@ -117,25 +141,11 @@ contract CollectiveGovernor is
         uint256[] memory values,
         bytes[] memory calldatas,
         bytes32 descriptionHash
-    ) internal override(GovernorUpgradeable, GovernorTimelockControlUpgradeable) {
+    ) internal override(GovernorUpgradeable, GovernorTimelock) {
         super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
     }
 
-    function _cancel(
-        address[] memory targets,
-        uint256[] memory values,
-        bytes[] memory calldatas,
-        bytes32 descriptionHash
-    ) internal override(GovernorUpgradeable, GovernorTimelockControlUpgradeable) returns (uint256) {
-        return super._cancel(targets, values, calldatas, descriptionHash);
-    }
-
-    function _executor()
-        internal
-        view
-        override(GovernorUpgradeable, GovernorTimelockControlUpgradeable)
-        returns (address)
-    {
+    function _executor() internal view override(GovernorUpgradeable, GovernorTimelock) returns (address) {
         return super._executor();
     }
 }

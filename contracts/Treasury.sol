@@ -4,25 +4,25 @@ pragma solidity ^0.8.28;
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ITreasury} from "./interfaces/ITreasury.sol";
+import {IShares} from "./interfaces/IShares.sol";
+import {ICollectiveGovernor} from "./interfaces/ICollectiveGovernor.sol";
 
 /// @title Treasury
-/// @notice A collective's funds: ETH and any ERC-20. Pays out only when governance (the
-/// timelock, i.e. an executed proposal) says so.
-/// @dev Used through ERC-1167 clones. It keeps the shares and the governor beside the
-/// governance address so that exits (burn shares, take the same fraction of each asset, refused
-/// while the member's vote can still spend) can be settled here without another module.
-contract Treasury is Initializable, ITreasury {
+/// @notice A collective's funds: ETH and any ERC-20. Pays out only when governance (an executed
+/// proposal) or the work module (accepted work) says so, and lets any member leave with their
+/// fair part: burn shares, take the same fraction of every asset they name.
+/// @dev Used through ERC-1167 clones. Ragequit burns before it pays, computes every amount
+/// before the first transfer, and is guarded against reentrancy (transient storage).
+contract Treasury is Initializable, ReentrancyGuardTransient, ITreasury {
     using SafeERC20 for IERC20;
 
     address private _governance;
-    address private _shares;
-    address private _governor;
-
-    modifier onlyGovernance() {
-        if (msg.sender != _governance) revert TreasuryUnauthorized(msg.sender);
-        _;
-    }
+    IShares private _shares;
+    ICollectiveGovernor private _governor;
+    address private _work;
 
     constructor() {
         _disableInitializers();
@@ -32,10 +32,12 @@ contract Treasury is Initializable, ITreasury {
     /// @param governance_ The collective's timelock.
     /// @param shares_ The collective's shares.
     /// @param governor_ The collective's governor.
-    function initialize(address governance_, address shares_, address governor_) external initializer {
+    /// @param work_ The collective's work module.
+    function initialize(address governance_, address shares_, address governor_, address work_) external initializer {
         _governance = governance_;
-        _shares = shares_;
-        _governor = governor_;
+        _shares = IShares(shares_);
+        _governor = ICollectiveGovernor(governor_);
+        _work = work_;
     }
 
     /// @notice Accepts ETH from anyone and records it.
@@ -44,22 +46,42 @@ contract Treasury is Initializable, ITreasury {
     }
 
     /// @inheritdoc ITreasury
-    function pay(address token, address to, uint256 amount) external onlyGovernance {
+    function pay(address token, address to, uint256 amount) external {
+        if (msg.sender != _governance && msg.sender != _work) revert TreasuryUnauthorized(msg.sender);
         if (to == address(0)) revert TreasuryInvalidRecipient();
-        uint256 balance;
-        if (token == address(0)) {
-            balance = address(this).balance;
-            if (balance < amount) revert TreasuryInsufficientBalance(token, balance, amount);
-            (bool ok, ) = to.call{value: amount}("");
-            if (!ok) revert TreasuryEthTransferFailed(to, amount);
-            balance = address(this).balance;
-        } else {
-            balance = IERC20(token).balanceOf(address(this));
-            if (balance < amount) revert TreasuryInsufficientBalance(token, balance, amount);
-            IERC20(token).safeTransfer(to, amount);
-            balance = IERC20(token).balanceOf(address(this));
+        uint256 balance = _balanceOf(token);
+        if (balance < amount) revert TreasuryInsufficientBalance(token, balance, amount);
+        _send(token, to, amount);
+        emit Paid(token, to, amount, token == address(0) ? address(this).balance : balance - amount);
+    }
+
+    /// @inheritdoc ITreasury
+    function ragequit(uint256 shares_, address[] calldata tokens, uint256[] calldata forVotes) external nonReentrant {
+        if (shares_ == 0) revert TreasuryNothingToBurn();
+        for (uint256 i = 0; i < tokens.length; ++i) {
+            if (tokens[i] == address(0) || (i > 0 && tokens[i] <= tokens[i - 1])) revert TreasuryTokensNotAscending(i);
         }
-        emit Paid(token, to, amount, balance);
+        _governor.releaseForVotes(msg.sender, forVotes);
+
+        IERC20 sharesToken = IERC20(address(_shares));
+        uint256 supply = sharesToken.totalSupply();
+        uint256 ethBalance = address(this).balance;
+        uint256 ethAmount = Math.mulDiv(ethBalance, shares_, supply);
+        uint256[] memory amounts = new uint256[](tokens.length);
+        uint256[] memory balances = new uint256[](tokens.length);
+        for (uint256 i = 0; i < tokens.length; ++i) {
+            uint256 balance = IERC20(tokens[i]).balanceOf(address(this));
+            amounts[i] = Math.mulDiv(balance, shares_, supply);
+            balances[i] = balance - amounts[i];
+        }
+
+        // Burning reverts if the caller holds fewer shares; it happens before any payment.
+        _shares.burn(msg.sender, shares_);
+        if (ethAmount > 0) _send(address(0), msg.sender, ethAmount);
+        for (uint256 i = 0; i < tokens.length; ++i) {
+            if (amounts[i] > 0) _send(tokens[i], msg.sender, amounts[i]);
+        }
+        emit Ragequit(msg.sender, shares_, supply, ethAmount, address(this).balance, tokens, amounts, balances);
     }
 
     /// @inheritdoc ITreasury
@@ -69,11 +91,29 @@ contract Treasury is Initializable, ITreasury {
 
     /// @inheritdoc ITreasury
     function shares() external view returns (address) {
-        return _shares;
+        return address(_shares);
     }
 
     /// @inheritdoc ITreasury
     function governor() external view returns (address) {
-        return _governor;
+        return address(_governor);
+    }
+
+    /// @inheritdoc ITreasury
+    function work() external view returns (address) {
+        return _work;
+    }
+
+    function _balanceOf(address token) private view returns (uint256) {
+        return token == address(0) ? address(this).balance : IERC20(token).balanceOf(address(this));
+    }
+
+    function _send(address token, address to, uint256 amount) private {
+        if (token == address(0)) {
+            (bool ok, ) = to.call{value: amount}("");
+            if (!ok) revert TreasuryEthTransferFailed(to, amount);
+        } else {
+            IERC20(token).safeTransfer(to, amount);
+        }
     }
 }

@@ -19,6 +19,7 @@ const contracts = [
   { file: "CollectiveGovernor.sol/CollectiveGovernor.json", name: "collectiveGovernor" },
   { file: "CollectiveTimelock.sol/CollectiveTimelock.json", name: "collectiveTimelock" },
   { file: "Treasury.sol/Treasury.json", name: "treasury" },
+  { file: "Work.sol/Work.json", name: "work" },
   { file: "CollectiveFactory.sol/CollectiveFactory.json", name: "collectiveFactory" },
   { file: "testing/TestToken.sol/TestToken.json", name: "testToken" },
 ] as const;

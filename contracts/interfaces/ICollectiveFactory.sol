@@ -4,14 +4,24 @@ pragma solidity ^0.8.28;
 /// @title ICollectiveFactory
 /// @notice Creates collectives as ERC-1167 clones of shared implementations and keeps a registry.
 interface ICollectiveFactory {
-    /// @notice Governance parameters of a new collective. Times are in seconds (ERC-6372
-    /// timestamp clock); `quorumNumerator` is a percentage of the supply at a proposal's snapshot.
+    /// @notice Parameters of a new collective. Times are in seconds (ERC-6372 timestamp clock).
+    /// @param votingDelay From a proposal to the start of its vote, the snapshot.
+    /// @param votingPeriod How long a vote stays open.
+    /// @param executionWindow How long a passed proposal has to be queued, then executed.
+    /// @param timelockDelay From queueing to execution: the grace period to leave in.
+    /// @param proposalThreshold Shares needed to propose.
+    /// @param quorumPercent Percent of the supply at the snapshot that must vote for or abstain.
+    /// @param reviewWindow How long members have to object to delivered work.
+    /// @param objectionThreshold Percent of the supply at delivery whose objections dispute work.
     struct Settings {
         uint48 votingDelay;
         uint32 votingPeriod;
-        uint256 proposalThreshold;
-        uint256 quorumNumerator;
-        uint256 timelockDelay;
+        uint32 executionWindow;
+        uint48 timelockDelay;
+        uint64 proposalThreshold;
+        uint8 quorumPercent;
+        uint32 reviewWindow;
+        uint8 objectionThreshold;
     }
 
     /// @notice A founder and the shares minted to them at creation.
@@ -26,6 +36,7 @@ interface ICollectiveFactory {
         address governor;
         address timelock;
         address treasury;
+        address work;
     }
 
     /// @notice The collective's name is empty or longer than 64 bytes.
@@ -46,7 +57,8 @@ interface ICollectiveFactory {
     /// @notice Founder `index` has the zero address or no shares.
     error FactoryInvalidFounder(uint256 index, address account, uint256 shares);
 
-    /// @notice The voting period is zero or the quorum is over 100%.
+    /// @notice A period or window is zero, a percentage is over 100, or the objection
+    /// threshold is zero.
     error FactoryInvalidSettings();
 
     /// @notice No collective has id `id`.
@@ -73,8 +85,8 @@ interface ICollectiveFactory {
         Settings settings
     );
 
-    /// @notice Creates a collective in one transaction: shares, governor, timelock and
-    /// treasury, wired to each other, with the founders' shares minted.
+    /// @notice Creates a collective in one transaction: shares, governor, timelock, treasury and
+    /// work module, wired to each other, with the founders' shares minted.
     /// @return id The new collective's id.
     /// @return modules The new collective's module addresses.
     function create(

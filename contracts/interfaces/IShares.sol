@@ -2,7 +2,8 @@
 pragma solidity ^0.8.28;
 
 /// @title IShares
-/// @notice A collective's ownership shares: non-transferable, checkpointed voting units.
+/// @notice A collective's ownership shares and its membership: non-transferable, checkpointed
+/// voting units in whole shares; applications to join; members' profiles.
 /// @dev Mints and burns emit the ERC-20 `Transfer` event (from or to the zero address) and
 /// voting power moves emit ERC-5805's `DelegateChanged` and `DelegateVotesChanged`, whose
 /// payloads carry the post-state, so an indexer can follow balances and power from logs.
@@ -10,14 +11,49 @@ interface IShares {
     /// @notice A transfer or approval path was used; shares only move by mint and burn.
     error SharesNonTransferable();
 
-    /// @notice `caller` is neither one of the collective's modules nor its governance.
+    /// @notice `caller` is none of the collective's modules (timelock, treasury, work).
     error SharesUnauthorized(address caller);
 
     /// @notice The founders' accounts and amounts have different lengths.
     error SharesLengthMismatch(uint256 accounts, uint256 amounts);
 
+    /// @notice An application must ask for 1 to 2^64-1 shares with a pitch of 1 to 1024 bytes.
+    error SharesInvalidApplication(uint256 requestedShares, uint256 pitchLength);
+
+    /// @notice Application `applicationId` does not exist or was already admitted or withdrawn.
+    error SharesApplicationNotOpen(uint256 applicationId);
+
+    /// @notice Only the applicant may withdraw application `applicationId`.
+    error SharesNotApplicant(uint256 applicationId, address caller);
+
+    /// @notice `account` holds no shares, so it is not a member.
+    error SharesNotMember(address account);
+
+    /// @notice A profile link must be at most 512 bytes.
+    error SharesInvalidProfile(uint256 length);
+
     /// @notice `module` may now mint and burn shares.
     event ModuleAuthorized(address indexed module);
+
+    /// @notice `account` received shares for the first time and became member number `index`.
+    event MemberIndexed(address indexed account, uint256 index);
+
+    /// @notice `applicant` applied to join, asking for `requestedShares`, with `pitch`.
+    event ApplicationSubmitted(
+        uint256 indexed applicationId,
+        address indexed applicant,
+        uint256 requestedShares,
+        string pitch
+    );
+
+    /// @notice Governance admitted `applicant` with `shares` shares.
+    event ApplicationAdmitted(uint256 indexed applicationId, address indexed applicant, uint256 shares);
+
+    /// @notice `applicant` withdrew their application.
+    event ApplicationWithdrawn(uint256 indexed applicationId, address indexed applicant);
+
+    /// @notice `member` set their profile link to `uri`.
+    event ProfileUpdated(address indexed member, string uri);
 
     /// @notice Mints `amount` shares to `to`; the first receipt self-delegates `to`.
     /// @dev Only a module of the collective (its timelock, treasury or work module).
@@ -27,6 +63,39 @@ interface IShares {
     /// @dev Only a module of the collective (its timelock, treasury or work module).
     function burn(address from, uint256 amount) external;
 
+    /// @notice Applies to join the collective. Anyone may apply, any number of times.
+    /// @param requestedShares The shares the applicant asks for.
+    /// @param pitch Why they should join: a link or a short text.
+    /// @return applicationId The application's id, counted from 1.
+    function applyForMembership(uint256 requestedShares, string calldata pitch) external returns (uint256);
+
+    /// @notice Admits the applicant of `applicationId`, minting `shares` to them.
+    /// @dev Only a module of the collective: in practice the timelock, by an admission proposal.
+    function admit(uint256 applicationId, uint256 shares) external;
+
+    /// @notice Withdraws one's own open application.
+    function withdrawApplication(uint256 applicationId) external;
+
+    /// @notice Sets the caller's profile link. Only members.
+    function setProfile(string calldata uri) external;
+
     /// @notice Whether `account` may mint and burn shares.
     function isModule(address account) external view returns (bool);
+
+    /// @notice An application: who applied, what they asked for, whether it is still open.
+    function application(
+        uint256 applicationId
+    ) external view returns (address applicant, uint256 requestedShares, bool open);
+
+    /// @notice How many applications were made.
+    function applicationCount() external view returns (uint256);
+
+    /// @notice `account`'s member index (from 1, in order of first receipt), or 0.
+    function memberIndex(address account) external view returns (uint256);
+
+    /// @notice `account`'s votes at `timepoint` and its member index if it had one by then.
+    function pastVotesWithIndex(
+        address account,
+        uint256 timepoint
+    ) external view returns (uint256 votes, uint256 index);
 }

@@ -2,10 +2,11 @@
 pragma solidity ^0.8.28;
 
 /// @title ITreasury
-/// @notice A collective's funds in ETH and ERC-20 tokens, paid out only on governance's word.
+/// @notice A collective's funds in ETH and ERC-20 tokens: paid out on governance's word or for
+/// accepted work, and shared out pro rata to any member who leaves (ragequit).
 /// @dev `token == address(0)` stands for ETH in every function and event.
 interface ITreasury {
-    /// @notice `caller` is not the collective's governance (its timelock).
+    /// @notice `caller` is neither the collective's governance (its timelock) nor its work module.
     error TreasuryUnauthorized(address caller);
 
     /// @notice A payment to the zero address was requested.
@@ -17,15 +18,44 @@ interface ITreasury {
     /// @notice Sending `amount` wei to `to` failed.
     error TreasuryEthTransferFailed(address to, uint256 amount);
 
+    /// @notice A ragequit must burn at least one share.
+    error TreasuryNothingToBurn();
+
+    /// @notice The tokens must be non-zero addresses in strictly ascending order; `index` is not.
+    error TreasuryTokensNotAscending(uint256 index);
+
     /// @notice `from` sent `amount` wei; the treasury now holds `balance` wei.
     event EthReceived(address indexed from, uint256 amount, uint256 balance);
 
     /// @notice The treasury paid `amount` of `token` to `to`; `balance` is what it holds after.
     event Paid(address indexed token, address indexed to, uint256 amount, uint256 balance);
 
+    /// @notice `member` burned `shares` of `supply` and took the same fraction of the treasury:
+    /// `ethAmount` wei and `amounts[i]` of `tokens[i]`. `ethBalance` and `balances[i]` are what
+    /// the treasury holds after.
+    event Ragequit(
+        address indexed member,
+        uint256 shares,
+        uint256 supply,
+        uint256 ethAmount,
+        uint256 ethBalance,
+        address[] tokens,
+        uint256[] amounts,
+        uint256[] balances
+    );
+
     /// @notice Pays `amount` of `token` (address(0) for ETH) to `to`.
-    /// @dev Only governance (the collective's timelock), i.e. an executed proposal.
+    /// @dev Only governance (an executed proposal) or the work module (accepted work).
     function pay(address token, address to, uint256 amount) external;
+
+    /// @notice Leaves the collective, in part or fully: burns `shares` of the caller's shares and
+    /// pays them the same fraction of the treasury's ETH and of each token in `tokens`.
+    /// @dev Refused while the caller voted *for* a proposal that can still run.
+    /// @param shares How many shares to burn.
+    /// @param tokens ERC-20 tokens to take a part of, strictly ascending, no duplicates.
+    /// @param forVotes The proposals the caller voted *for* since their last release, in order
+    /// (see `CollectiveGovernor.releaseForVotes`); empty if none.
+    function ragequit(uint256 shares, address[] calldata tokens, uint256[] calldata forVotes) external;
 
     /// @notice The collective's governance: the timelock that executes passed proposals.
     function governance() external view returns (address);
@@ -35,4 +65,7 @@ interface ITreasury {
 
     /// @notice The collective's governor.
     function governor() external view returns (address);
+
+    /// @notice The collective's work module.
+    function work() external view returns (address);
 }

@@ -3,7 +3,7 @@
  * error: founders, strangers, and the other modules of the same collective alike.
  */
 import { describe, expect, it } from "vitest";
-import { keccak256, parseEther, toHex, zeroAddress, zeroHash } from "viem";
+import { parseEther, zeroAddress } from "viem";
 import { addressOf, collectiveFixture, waitFor } from "../helpers/collective.js";
 import { expectRevert } from "../helpers/reverts.js";
 
@@ -37,35 +37,45 @@ describe("Access control", () => {
     await expectRevert(governor.write.setVotingDelay([1]), "GovernorOnlyExecutor");
     await expectRevert(governor.write.setVotingPeriod([1]), "GovernorOnlyExecutor");
     await expectRevert(governor.write.setProposalThreshold([0n]), "GovernorOnlyExecutor");
+    await expectRevert(governor.write.setExecutionWindow([1]), "GovernorOnlyExecutor");
     await expectRevert(governor.write.updateQuorumNumerator([1n]), "GovernorOnlyExecutor");
-    await expectRevert(governor.write.updateTimelock([addressOf(f.alice)]), "GovernorOnlyExecutor");
     await expectRevert(governor.write.relay([f.modules.shares, 0n, "0x"]), "GovernorOnlyExecutor");
   });
 
-  it("lets only the governor schedule, execute or cancel on the timelock, and only itself change its delay", async () => {
+  it("lets only the governor schedule and execute on the timelock, and only the timelock change its delay", async () => {
     const f = await collectiveFixture();
-    const { timelock } = f.as(f.alice);
-    const proposer = keccak256(toHex("PROPOSER_ROLE"));
-    const executor = keccak256(toHex("EXECUTOR_ROLE"));
-    const canceller = keccak256(toHex("CANCELLER_ROLE"));
+    for (const wallet of [f.alice, f.eve]) {
+      const { timelock } = f.as(wallet);
+      const who = addressOf(wallet);
+      expect(await expectRevert(timelock.write.schedule([1n]), "TimelockUnauthorized")).toEqual([who]);
+      expect(
+        await expectRevert(timelock.write.execute([1n, [f.modules.treasury], [0n], ["0x"]]), "TimelockUnauthorized"),
+      ).toEqual([who]);
+      expect(await expectRevert(timelock.write.updateDelay([0]), "TimelockOnlySelf")).toEqual([who]);
+    }
+    expect(await f.as(f.alice).timelock.read.getMinDelay()).toBe(600n);
+  });
+
+  it("lets only governance run the work module's privileged functions", async () => {
+    const f = await collectiveFixture();
+    const { work } = f.as(f.alice);
     const alice = addressOf(f.alice);
-    expect(
-      await expectRevert(
-        timelock.write.schedule([f.modules.treasury, 0n, "0x", zeroHash, zeroHash, 600n]),
-        "AccessControlUnauthorizedAccount",
-      ),
-    ).toEqual([alice, proposer]);
-    expect(
-      await expectRevert(
-        timelock.write.execute([f.modules.treasury, 0n, "0x", zeroHash, zeroHash]),
-        "AccessControlUnauthorizedAccount",
-      ),
-    ).toEqual([alice, executor]);
-    expect(await expectRevert(timelock.write.cancel([zeroHash]), "AccessControlUnauthorizedAccount")).toEqual([
-      alice,
-      canceller,
-    ]);
-    expect(await expectRevert(timelock.write.updateDelay([0n]), "TimelockUnauthorizedCaller")).toEqual([alice]);
-    await expectRevert(timelock.write.grantRole([proposer, alice]), "AccessControlUnauthorizedAccount");
+    const attempts = [
+      work.write.commission([alice, 0n, 10n, zeroAddress, 0n, "Title", "https://spec"]),
+      work.write.resolve([1n, true]),
+      work.write.cancel([1n]),
+      work.write.setPrinciple([0n, "Renamed"]),
+      work.write.setReviewWindow([1]),
+      work.write.setObjectionThreshold([1]),
+    ];
+    for (const attempt of attempts) expect(await expectRevert(attempt, "WorkUnauthorized")).toEqual([alice]);
+  });
+
+  it("lets only the collective's modules admit an applicant", async () => {
+    const f = await collectiveFixture();
+    await waitFor(f, f.as(f.eve).shares.write.applyForMembership([50n, "I build indexers"]));
+    for (const wallet of [f.alice, f.eve]) {
+      await expectRevert(f.as(wallet).shares.write.admit([1n, 50n]), "SharesUnauthorized");
+    }
   });
 });

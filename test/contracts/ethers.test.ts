@@ -1,6 +1,6 @@
 /** An ethers v6 user drives a collective with nothing but @rhizome/contracts' ABIs. */
 import { describe, expect, it } from "vitest";
-import { BrowserProvider, Contract, Interface, id, parseEther, type Log } from "ethers";
+import { BrowserProvider, Contract, Interface, id, type Log } from "ethers";
 import { collectiveFactoryAbi, collectiveGovernorAbi, sharesAbi } from "@rhizome/contracts";
 import { PRINCIPLES, SETTINGS, startChain } from "../helpers/collective.js";
 
@@ -16,7 +16,7 @@ describe("ethers v6", () => {
       "Rizom",
       "RZM",
       [...PRINCIPLES],
-      [{ account: alice.address, shares: parseEther("100") }],
+      [{ account: alice.address, shares: 100n }],
       SETTINGS,
     );
     const receipt = await tx.wait();
@@ -29,9 +29,9 @@ describe("ethers v6", () => {
 
     const shares = new Contract(modules.shares, sharesAbi, alice);
     const governor = new Contract(modules.governor, collectiveGovernorAbi, alice);
-    expect(await shares.getFunction("balanceOf")(alice.address)).toBe(parseEther("100"));
+    expect(await shares.getFunction("balanceOf")(alice.address)).toBe(100n);
 
-    const calldata = shares.interface.encodeFunctionData("mint", [dave.address, parseEther("10")]);
+    const calldata = shares.interface.encodeFunctionData("mint", [dave.address, 10n]);
     const description = "Admit Dave";
     const args = [[modules.shares], [0n], [calldata]] as const;
     await (await governor.getFunction("propose")(...args, description)).wait();
@@ -41,11 +41,11 @@ describe("ethers v6", () => {
     await (await governor.getFunction("castVoteWithReason")(proposalId, 1, "Welcome, Dave")).wait();
     await chain.networkHelpers.time.increase(SETTINGS.votingPeriod);
     await (await governor.getFunction("queue")(...args, id(description))).wait();
-    await chain.networkHelpers.time.increase(SETTINGS.timelockDelay + 1n);
+    await chain.networkHelpers.time.increase(SETTINGS.timelockDelay + 1);
     await (await governor.getFunction("execute")(...args, id(description))).wait();
 
     expect(await governor.getFunction("state")(proposalId)).toBe(7n);
-    expect(await shares.getFunction("balanceOf")(dave.address)).toBe(parseEther("10"));
-    expect(await shares.getFunction("getVotes")(dave.address)).toBe(parseEther("10"));
+    expect(await shares.getFunction("balanceOf")(dave.address)).toBe(10n);
+    expect(await shares.getFunction("getVotes")(dave.address)).toBe(10n);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keccak256, parseEther, parseEventLogs, toHex, zeroAddress } from "viem";
+import { parseEventLogs, zeroAddress, type Address } from "viem";
 import {
   collectiveFactoryAbi,
   collectiveGovernorAbi,
@@ -8,6 +8,7 @@ import {
   sharesAbi,
   type CreateCollectiveParameters,
   treasuryAbi,
+  workAbi,
 } from "@rhizome/contracts";
 import { addressOf, collectiveFixture, PRINCIPLES, SETTINGS, startChain } from "../helpers/collective.js";
 import { expectRevert } from "../helpers/reverts.js";
@@ -29,7 +30,7 @@ describe("CollectiveFactory", () => {
     // id, governor and creator are indexed, so an indexer can filter on them.
     expect(event?.topics).toHaveLength(4);
     const addresses = new Set(Object.values(f.modules));
-    expect(addresses.size).toBe(4);
+    expect(addresses.size).toBe(5);
     for (const address of addresses) {
       const code = await f.publicClient.getCode({ address });
       // An ERC-1167 minimal proxy: 45 bytes of runtime code.
@@ -47,43 +48,43 @@ describe("CollectiveFactory", () => {
 
   it("wires the modules to each other", async () => {
     const f = await collectiveFixture();
-    const { shares, governor, timelock, treasury } = f.as(f.alice);
+    const { shares, governor, timelock, treasury, work } = f.as(f.alice);
     expect(await governor.read.token()).toBe(f.modules.shares);
     expect(await governor.read.timelock()).toBe(f.modules.timelock);
     expect(await governor.read.name()).toBe("Rizom");
     expect(await governor.read.votingDelay()).toBe(BigInt(SETTINGS.votingDelay));
     expect(await governor.read.votingPeriod()).toBe(BigInt(SETTINGS.votingPeriod));
     expect(await governor.read.proposalThreshold()).toBe(SETTINGS.proposalThreshold);
-    expect(await governor.read.quorumNumerator()).toBe(SETTINGS.quorumNumerator);
-    expect(await timelock.read.getMinDelay()).toBe(SETTINGS.timelockDelay);
+    expect(await governor.read.quorumNumerator()).toBe(BigInt(SETTINGS.quorumPercent));
+    expect(await governor.read.executionWindow()).toBe(BigInt(SETTINGS.executionWindow));
+    expect(await governor.read.COUNTING_MODE()).toBe("support=bravo&quorum=for,abstain");
+    expect(await timelock.read.getMinDelay()).toBe(BigInt(SETTINGS.timelockDelay));
+    expect(await timelock.read.governor()).toBe(f.modules.governor);
     expect(await treasury.read.governance()).toBe(f.modules.timelock);
     expect(await treasury.read.shares()).toBe(f.modules.shares);
     expect(await treasury.read.governor()).toBe(f.modules.governor);
-    expect(await shares.read.isModule([f.modules.timelock])).toBe(true);
-    expect(await shares.read.isModule([f.modules.treasury])).toBe(true);
+    expect(await treasury.read.work()).toBe(f.modules.work);
+    expect(await work.read.principleCount()).toBe(BigInt(PRINCIPLES.length));
+    expect(await work.read.reviewWindow()).toBe(BigInt(SETTINGS.reviewWindow));
+    expect(await work.read.objectionThreshold()).toBe(BigInt(SETTINGS.objectionThreshold));
+    for (const module of [f.modules.timelock, f.modules.treasury, f.modules.work]) {
+      expect(await shares.read.isModule([module])).toBe(true);
+    }
     expect(await shares.read.isModule([f.modules.governor])).toBe(false);
+    expect(await shares.read.isModule([addressOf(f.alice)])).toBe(false);
     expect(await shares.read.name()).toBe("Rizom");
     expect(await shares.read.symbol()).toBe("RZM");
-
-    const role = (name: string) => keccak256(toHex(name));
-    for (const name of ["PROPOSER_ROLE", "EXECUTOR_ROLE", "CANCELLER_ROLE"]) {
-      expect(await timelock.read.hasRole([role(name), f.modules.governor])).toBe(true);
-      expect(await timelock.read.hasRole([role(name), addressOf(f.alice)])).toBe(false);
-    }
-    const admin = "0x0000000000000000000000000000000000000000000000000000000000000000";
-    expect(await timelock.read.hasRole([admin, f.modules.timelock])).toBe(true);
-    expect(await timelock.read.hasRole([admin, addressOf(f.alice)])).toBe(false);
-    expect(await timelock.read.hasRole([admin, f.deployment.factory])).toBe(false);
+    expect(await shares.read.decimals()).toBe(0);
   });
 
   it("mints the founders' shares and gives them their votes at once", async () => {
     const f = await collectiveFixture();
     const { shares } = f.as(f.alice);
-    expect(await shares.read.totalSupply()).toBe(parseEther("1000"));
+    expect(await shares.read.totalSupply()).toBe(1000n);
     for (const [wallet, amount] of [
-      [f.alice, parseEther("600")],
-      [f.bob, parseEther("300")],
-      [f.carol, parseEther("100")],
+      [f.alice, 600n],
+      [f.bob, 300n],
+      [f.carol, 100n],
     ] as const) {
       expect(await shares.read.balanceOf([addressOf(wallet)])).toBe(amount);
       expect(await shares.read.getVotes([addressOf(wallet)])).toBe(amount);
@@ -91,9 +92,9 @@ describe("CollectiveFactory", () => {
     }
     const mints = parseEventLogs({ abi: sharesAbi, eventName: "Transfer", logs: f.receipt.logs });
     expect(mints.map((log) => [log.args.from, log.args.to, log.args.value])).toEqual([
-      [zeroAddress, addressOf(f.alice), parseEther("600")],
-      [zeroAddress, addressOf(f.bob), parseEther("300")],
-      [zeroAddress, addressOf(f.carol), parseEther("100")],
+      [zeroAddress, addressOf(f.alice), 600n],
+      [zeroAddress, addressOf(f.bob), 300n],
+      [zeroAddress, addressOf(f.carol), 100n],
     ]);
   });
 
@@ -123,7 +124,15 @@ describe("CollectiveFactory", () => {
     ).toEqual([0n, zeroAddress, 5n]);
     await expectRevert(create({ founders: [{ account: alice.account.address, shares: 0n }] }), "FactoryInvalidFounder");
     await expectRevert(create({ settings: { ...SETTINGS, votingPeriod: 0 } }), "FactoryInvalidSettings");
-    await expectRevert(create({ settings: { ...SETTINGS, quorumNumerator: 101n } }), "FactoryInvalidSettings");
+    for (const bad of [
+      { executionWindow: 0 },
+      { quorumPercent: 101 },
+      { reviewWindow: 0 },
+      { objectionThreshold: 0 },
+      { objectionThreshold: 101 },
+    ]) {
+      await expectRevert(create({ settings: { ...SETTINGS, ...bad } }), "FactoryInvalidSettings");
+    }
     // A valid one still goes through after all the refusals.
     const created = await create({});
     expect(created.id).toBe(0n);
@@ -131,45 +140,51 @@ describe("CollectiveFactory", () => {
 
   it("refuses to initialise an implementation or a clone a second time", async () => {
     const f = await collectiveFixture();
-    const { shares, governor, timelock, treasury } = f.as(f.alice);
-    await expectRevert(shares.write.initialize(["X", "X", [], [], []]), "InvalidInitialization");
-    await expectRevert(
-      governor.write.initialize(["X", f.modules.shares, f.modules.timelock, 1, 1, 0n, 1n]),
-      "InvalidInitialization",
-    );
-    await expectRevert(timelock.write.initialize([0n, [], [], addressOf(f.alice)]), "InvalidInitialization");
-    await expectRevert(
-      treasury.write.initialize([addressOf(f.alice), addressOf(f.alice), addressOf(f.alice)]),
-      "InvalidInitialization",
-    );
-    // The implementations themselves were locked at deployment.
+    const alice = addressOf(f.alice);
     const implementations = f.deployment.implementations;
-    const attempts = [
-      f.alice.writeContract({
-        address: implementations.shares,
-        abi: sharesAbi,
-        functionName: "initialize",
-        args: ["X", "X", [addressOf(f.alice)], [], []],
-      }),
-      f.alice.writeContract({
-        address: implementations.governor,
-        abi: collectiveGovernorAbi,
-        functionName: "initialize",
-        args: ["X", f.modules.shares, f.modules.timelock, 1, 1, 0n, 1n],
-      }),
-      f.alice.writeContract({
-        address: implementations.timelock,
-        abi: collectiveTimelockAbi,
-        functionName: "initialize",
-        args: [0n, [], [], addressOf(f.alice)],
-      }),
-      f.alice.writeContract({
-        address: implementations.treasury,
-        abi: treasuryAbi,
-        functionName: "initialize",
-        args: [addressOf(f.alice), addressOf(f.alice), addressOf(f.alice)],
-      }),
-    ];
-    for (const attempt of attempts) await expectRevert(attempt, "InvalidInitialization");
+    const initialize = (address: Address, which: keyof typeof implementations) => {
+      switch (which) {
+        case "shares":
+          return f.alice.writeContract({
+            address,
+            abi: sharesAbi,
+            functionName: "initialize",
+            args: ["X", "X", [alice], [], []],
+          });
+        case "governor":
+          return f.alice.writeContract({
+            address,
+            abi: collectiveGovernorAbi,
+            functionName: "initialize",
+            args: ["X", f.modules.shares, alice, 1, 1, 0n, 1, 1n],
+          });
+        case "timelock":
+          return f.alice.writeContract({
+            address,
+            abi: collectiveTimelockAbi,
+            functionName: "initialize",
+            args: [alice, 0],
+          });
+        case "treasury":
+          return f.alice.writeContract({
+            address,
+            abi: treasuryAbi,
+            functionName: "initialize",
+            args: [alice, alice, alice, alice],
+          });
+        case "work":
+          return f.alice.writeContract({
+            address,
+            abi: workAbi,
+            functionName: "initialize",
+            args: [alice, alice, alice, 1, 1, 1],
+          });
+      }
+    };
+    for (const which of ["shares", "governor", "timelock", "treasury", "work"] as const) {
+      // Neither the collective's clone nor the implementation behind it can be taken over.
+      await expectRevert(initialize(f.modules[which], which), "InvalidInitialization");
+      await expectRevert(initialize(implementations[which], which), "InvalidInitialization");
+    }
   });
 });

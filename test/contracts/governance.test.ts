@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { encodeFunctionData, parseEther, parseEventLogs, zeroAddress } from "viem";
 import {
   collectiveGovernorAbi,
+  collectiveTimelockAbi,
   descriptionHash,
   mintSharesProposal,
   paymentProposal,
@@ -27,19 +28,19 @@ describe("Governance", () => {
   it("admits a member by a proposal that mints shares to them, self-delegated", async () => {
     const f = await collectiveFixture();
     const dave = addressOf(f.dave);
-    const actions = mintSharesProposal(f.modules, dave, parseEther("50"), "Admit Dave: builds the indexer");
+    const actions = mintSharesProposal(f.modules, dave, 50n, "Admit Dave: builds the indexer");
     const { proposalId, executed } = await pass(f, actions);
     const { shares, governor } = f.as(f.alice);
     expect(await governor.read.state([proposalId])).toBe(ProposalState.Executed);
-    expect(await shares.read.balanceOf([dave])).toBe(parseEther("50"));
-    expect(await shares.read.getVotes([dave])).toBe(parseEther("50"));
+    expect(await shares.read.balanceOf([dave])).toBe(50n);
+    expect(await shares.read.getVotes([dave])).toBe(50n);
     expect(await shares.read.delegates([dave])).toBe(dave);
-    expect(await shares.read.totalSupply()).toBe(parseEther("1050"));
+    expect(await shares.read.totalSupply()).toBe(1050n);
 
     const delegated = parseEventLogs({ abi: sharesAbi, eventName: "DelegateChanged", logs: executed.logs });
     expect(delegated.map((e) => e.args)).toEqual([{ delegator: dave, fromDelegate: zeroAddress, toDelegate: dave }]);
     const power = parseEventLogs({ abi: sharesAbi, eventName: "DelegateVotesChanged", logs: executed.logs });
-    expect(power.map((e) => e.args)).toEqual([{ delegate: dave, previousVotes: 0n, newVotes: parseEther("50") }]);
+    expect(power.map((e) => e.args)).toEqual([{ delegate: dave, previousVotes: 0n, newVotes: 50n }]);
     const [executedEvent] = parseEventLogs({
       abi: collectiveGovernorAbi,
       eventName: "ProposalExecuted",
@@ -63,11 +64,7 @@ describe("Governance", () => {
     await waitFor(f, f.as(f.alice).governor.write.castVote([proposalId, Vote.For]));
     await waitFor(f, f.as(f.bob).governor.write.castVote([proposalId, Vote.Against]));
     await waitFor(f, f.as(f.carol).governor.write.castVote([proposalId, Vote.Abstain]));
-    expect(await governor.read.proposalVotes([proposalId])).toEqual([
-      parseEther("300"),
-      parseEther("600"),
-      parseEther("100"),
-    ]);
+    expect(await governor.read.proposalVotes([proposalId])).toEqual([300n, 600n, 100n]);
     await advance(f, SETTINGS.votingPeriod);
     expect(await governor.read.state([proposalId])).toBe(ProposalState.Succeeded);
 
@@ -76,8 +73,8 @@ describe("Governance", () => {
     await expectRevert(governor.write.execute(args), "GovernorUnexpectedProposalState");
     await waitFor(f, governor.write.queue(args));
     expect(await governor.read.state([proposalId])).toBe(ProposalState.Queued);
-    await expectRevert(governor.write.execute(args), "TimelockUnexpectedOperationState");
-    await advance(f, SETTINGS.timelockDelay + 1n);
+    await expectRevert(governor.write.execute(args), "TimelockOperationNotReady");
+    await advance(f, SETTINGS.timelockDelay + 1);
     const receipt = await waitFor(f, governor.write.execute(args));
 
     expect(await governor.read.state([proposalId])).toBe(ProposalState.Executed);
@@ -127,7 +124,7 @@ describe("Governance", () => {
     const args = [actions.targets, actions.values, actions.calldatas, descriptionHash(actions.description)] as const;
     const { governor } = f.as(f.bob);
     await waitFor(f, governor.write.queue(args));
-    await advance(f, SETTINGS.timelockDelay + 1n);
+    await advance(f, SETTINGS.timelockDelay + 1);
     expect(await expectRevert(governor.write.execute(args), "TreasuryInsufficientBalance")).toEqual([
       zeroAddress,
       0n,
@@ -148,7 +145,7 @@ describe("Governance", () => {
     await waitFor(f, f.as(f.carol).governor.write.castVote([proposalId, Vote.For]));
     const { governor } = f.as(f.carol);
     const snapshot = await governor.read.proposalSnapshot([proposalId]);
-    expect(await governor.read.quorum([snapshot])).toBe(parseEther("200"));
+    expect(await governor.read.quorum([snapshot])).toBe(200n);
     await advance(f, SETTINGS.votingPeriod);
     expect(await governor.read.state([proposalId])).toBe(ProposalState.Defeated);
     await expectRevert(
@@ -194,7 +191,7 @@ describe("Governance", () => {
       voter: addressOf(f.bob),
       proposalId,
       support: Vote.Against,
-      weight: parseEther("300"),
+      weight: 300n,
       reason: "Dave has not applied yet",
     });
     await expectRevert(f.as(f.bob).governor.write.castVote([proposalId, Vote.For]), "GovernorAlreadyCastVote");
@@ -245,7 +242,7 @@ describe("Governance", () => {
       calldatas: [
         encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "setVotingPeriod", args: [7_200] }),
         encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "updateQuorumNumerator", args: [30n] }),
-        encodeFunctionData({ abi: f.as(f.alice).timelock.abi, functionName: "updateDelay", args: [1_200n] }),
+        encodeFunctionData({ abi: collectiveTimelockAbi, functionName: "updateDelay", args: [1_200] }),
       ],
       description: "Slow down: longer votes, higher quorum, longer grace",
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeFunctionData, erc20Abi, parseEther, parseEventLogs, type Address } from "viem";
+import { encodeFunctionData, erc20Abi, parseEventLogs, type Address } from "viem";
 import { mintSharesProposal, sharesAbi } from "@rhizome/contracts";
 import {
   addressOf,
@@ -36,7 +36,7 @@ describe("Shares", () => {
       );
     }
     await expectRevert(shares.read.transfer([bob, 1n]), "SharesNonTransferable");
-    expect(await shares.read.balanceOf([addressOf(f.alice)])).toBe(parseEther("600"));
+    expect(await shares.read.balanceOf([addressOf(f.alice)])).toBe(600n);
     expect(await shares.read.allowance([addressOf(f.alice), bob])).toBe(0n);
   });
 
@@ -60,30 +60,30 @@ describe("Shares", () => {
     // After the snapshot, carol delegates her 100 shares to alice.
     const receipt = await waitFor(f, f.as(f.carol).shares.write.delegate([alice]));
     const { shares, governor } = f.as(f.alice);
-    expect(await shares.read.getVotes([alice])).toBe(parseEther("700"));
+    expect(await shares.read.getVotes([alice])).toBe(700n);
     expect(await shares.read.getVotes([carol])).toBe(0n);
     expect(await shares.read.delegates([carol])).toBe(alice);
-    expect(await shares.read.balanceOf([carol])).toBe(parseEther("100"));
+    expect(await shares.read.balanceOf([carol])).toBe(100n);
     const changed = parseEventLogs({ abi: sharesAbi, eventName: "DelegateChanged", logs: receipt.logs });
     expect(changed.map((e) => e.args)).toEqual([{ delegator: carol, fromDelegate: carol, toDelegate: alice }]);
     const moved = parseEventLogs({ abi: sharesAbi, eventName: "DelegateVotesChanged", logs: receipt.logs });
     expect(moved.map((e) => e.args)).toEqual([
-      { delegate: carol, previousVotes: parseEther("100"), newVotes: 0n },
-      { delegate: alice, previousVotes: parseEther("600"), newVotes: parseEther("700") },
+      { delegate: carol, previousVotes: 100n, newVotes: 0n },
+      { delegate: alice, previousVotes: 600n, newVotes: 700n },
     ]);
 
     // The proposal counts what the snapshot saw: alice 600, carol 100.
     const snapshot = await governor.read.proposalSnapshot([proposalId]);
-    expect(await shares.read.getPastVotes([alice, snapshot])).toBe(parseEther("600"));
-    expect(await shares.read.getPastVotes([carol, snapshot])).toBe(parseEther("100"));
+    expect(await shares.read.getPastVotes([alice, snapshot])).toBe(600n);
+    expect(await shares.read.getPastVotes([carol, snapshot])).toBe(100n);
     await waitFor(f, f.as(f.alice).governor.write.castVote([proposalId, Vote.For]));
     await waitFor(f, f.as(f.carol).governor.write.castVote([proposalId, Vote.For]));
-    expect(await governor.read.proposalVotes([proposalId])).toEqual([0n, parseEther("700"), 0n]);
+    expect(await governor.read.proposalVotes([proposalId])).toEqual([0n, 700n, 0n]);
 
     // Carol takes her power back.
     await waitFor(f, f.as(f.carol).shares.write.delegate([carol]));
-    expect(await shares.read.getVotes([alice])).toBe(parseEther("600"));
-    expect(await shares.read.getVotes([carol])).toBe(parseEther("100"));
+    expect(await shares.read.getVotes([alice])).toBe(600n);
+    expect(await shares.read.getVotes([carol])).toBe(100n);
   });
 
   it("keeps an existing delegation when more shares arrive", async () => {
@@ -91,10 +91,10 @@ describe("Shares", () => {
     const alice = addressOf(f.alice);
     const carol = addressOf(f.carol);
     await waitFor(f, f.as(f.carol).shares.write.delegate([alice]));
-    await pass(f, mintSharesProposal(f.modules, carol, parseEther("50"), "More shares for Carol's work"));
+    await pass(f, mintSharesProposal(f.modules, carol, 50n, "More shares for Carol's work"));
     const { shares } = f.as(f.alice);
     expect(await shares.read.delegates([carol])).toBe(alice);
-    expect(await shares.read.getVotes([alice])).toBe(parseEther("750"));
+    expect(await shares.read.getVotes([alice])).toBe(750n);
     expect(await shares.read.getVotes([carol])).toBe(0n);
   });
 
@@ -104,12 +104,12 @@ describe("Shares", () => {
     await pass(f, {
       targets: [f.modules.shares],
       values: [0n],
-      calldatas: [encodeFunctionData({ abi: sharesAbi, functionName: "burn", args: [carol, parseEther("40")] })],
+      calldatas: [encodeFunctionData({ abi: sharesAbi, functionName: "burn", args: [carol, 40n] })],
       description: "Burn 40 of Carol's shares, as she asked",
     });
     const { shares } = f.as(f.alice);
-    expect(await shares.read.balanceOf([carol])).toBe(parseEther("60"));
-    expect(await shares.read.getVotes([carol])).toBe(parseEther("60"));
-    expect(await shares.read.totalSupply()).toBe(parseEther("960"));
+    expect(await shares.read.balanceOf([carol])).toBe(60n);
+    expect(await shares.read.getVotes([carol])).toBe(60n);
+    expect(await shares.read.totalSupply()).toBe(960n);
   });
 });

@@ -6,7 +6,6 @@ import { network } from "hardhat";
 import {
   getAddress,
   getContract,
-  parseEther,
   parseEventLogs,
   type Account,
   type Address,
@@ -26,6 +25,7 @@ import {
   testTokenAbi,
   testTokenBytecode,
   treasuryAbi,
+  workAbi,
   type CollectiveModules,
   type CollectiveSettings,
   type ProposalActions,
@@ -36,9 +36,12 @@ export type Wallet = WalletClient<Transport, Chain, Account>;
 export const SETTINGS: CollectiveSettings = {
   votingDelay: 60,
   votingPeriod: 3_600,
-  proposalThreshold: parseEther("10"),
-  quorumNumerator: 20n,
-  timelockDelay: 600n,
+  executionWindow: 7 * 86_400,
+  timelockDelay: 600,
+  proposalThreshold: 10n,
+  quorumPercent: 20,
+  reviewWindow: 2 * 86_400,
+  objectionThreshold: 10,
 };
 
 export const PRINCIPLES = [
@@ -88,6 +91,7 @@ export function contractsFor(chain: Chain_, modules: CollectiveModules, wallet: 
     governor: getContract({ address: modules.governor, abi: collectiveGovernorAbi, client }),
     timelock: getContract({ address: modules.timelock, abi: collectiveTimelockAbi, client }),
     treasury: getContract({ address: modules.treasury, abi: treasuryAbi, client }),
+    work: getContract({ address: modules.work, abi: workAbi, client }),
     factory: getContract({ address: chain.deployment.factory, abi: collectiveFactoryAbi, client }),
   };
 }
@@ -104,9 +108,9 @@ export async function collectiveFixture() {
       symbol: "RZM",
       principles: PRINCIPLES,
       founders: [
-        { account: alice.account.address, shares: parseEther("600") },
-        { account: bob.account.address, shares: parseEther("300") },
-        { account: carol.account.address, shares: parseEther("100") },
+        { account: alice.account.address, shares: 600n },
+        { account: bob.account.address, shares: 300n },
+        { account: carol.account.address, shares: 100n },
       ],
       settings: SETTINGS,
     },
@@ -170,7 +174,7 @@ export async function pass(
   await advance(fixture, SETTINGS.votingPeriod);
   const args = [actions.targets, actions.values, actions.calldatas, descriptionHash(actions.description)] as const;
   await waitFor(fixture, fixture.as(proposer).governor.write.queue(args));
-  await advance(fixture, SETTINGS.timelockDelay + 1n);
+  await advance(fixture, SETTINGS.timelockDelay + 1);
   const executed = await waitFor(fixture, fixture.as(proposer).governor.write.execute(args));
   return { proposalId, executed };
 }

@@ -11,13 +11,24 @@ import {
 } from "viem";
 import { collectiveFactoryAbi } from "./generated/artifacts.js";
 
-/** Governance parameters of a collective; times in seconds, quorum in percent of supply. */
+/** Parameters of a collective; times in seconds, percentages of the shares' supply. */
 export interface CollectiveSettings {
+  /** From a proposal to the start of its vote (its snapshot). */
   votingDelay: number;
+  /** How long a vote stays open. */
   votingPeriod: number;
+  /** How long a passed proposal has to be queued, then executed, before it expires. */
+  executionWindow: number;
+  /** From queueing to execution: the grace period in which dissenters can leave. */
+  timelockDelay: number;
+  /** Shares needed to propose. */
   proposalThreshold: bigint;
-  quorumNumerator: bigint;
-  timelockDelay: bigint;
+  /** Percent of the supply at the snapshot that must vote for or abstain. */
+  quorumPercent: number;
+  /** How long members have to object to delivered work. */
+  reviewWindow: number;
+  /** Percent of the supply at delivery whose objections dispute work. */
+  objectionThreshold: number;
 }
 
 /** A founder and the shares minted to them when the collective is created. */
@@ -32,6 +43,7 @@ export interface CollectiveModules {
   governor: Address;
   timelock: Address;
   treasury: Address;
+  work: Address;
 }
 
 export interface CreateCollectiveParameters {
@@ -65,8 +77,8 @@ export function parseCollectiveCreated(receipt: TransactionReceipt): CreatedColl
 }
 
 /**
- * Creates a collective through the factory and waits for it: shares, governor, timelock and
- * treasury, with the founders' shares minted. Reverts surface as viem's
+ * Creates a collective through the factory and waits for it: shares, governor, timelock,
+ * treasury and work module, with the founders' shares minted. Reverts surface as viem's
  * `ContractFunctionExecutionError` with the factory's custom error.
  */
 export async function createCollective(
@@ -86,9 +98,12 @@ export async function createCollective(
       {
         votingDelay: params.settings.votingDelay,
         votingPeriod: params.settings.votingPeriod,
-        proposalThreshold: params.settings.proposalThreshold,
-        quorumNumerator: params.settings.quorumNumerator,
+        executionWindow: params.settings.executionWindow,
         timelockDelay: params.settings.timelockDelay,
+        proposalThreshold: params.settings.proposalThreshold,
+        quorumPercent: params.settings.quorumPercent,
+        reviewWindow: params.settings.reviewWindow,
+        objectionThreshold: params.settings.objectionThreshold,
       },
     ],
   });

@@ -10,6 +10,8 @@ import {
   sharesBytecode,
   treasuryAbi,
   treasuryBytecode,
+  workAbi,
+  workBytecode,
 } from "./generated/artifacts.js";
 import type { Deployment } from "./deployment-types.js";
 
@@ -24,7 +26,7 @@ export class DeploymentFailedError extends Error {
 }
 
 /**
- * Deploys the four module implementations and the factory that clones them, from the
+ * Deploys the five module implementations and the factory that clones them, from the
  * wallet's account, and returns where they are.
  */
 export async function deployRhizome({ publicClient, walletClient }: DeployRhizomeParameters): Promise<Deployment> {
@@ -48,18 +50,26 @@ export async function deployRhizome({ publicClient, walletClient }: DeployRhizom
     "Treasury",
     walletClient.deployContract({ abi: treasuryAbi, bytecode: treasuryBytecode }),
   );
+  const work = await deploy("Work", walletClient.deployContract({ abi: workAbi, bytecode: workBytecode }));
   const implementations = {
     shares: shares.address,
     governor: governor.address,
     timelock: timelock.address,
     treasury: treasury.address,
+    work: work.address,
   };
   const factory = await deploy(
     "CollectiveFactory",
     walletClient.deployContract({
       abi: collectiveFactoryAbi,
       bytecode: collectiveFactoryBytecode,
-      args: [implementations.shares, implementations.governor, implementations.timelock, implementations.treasury],
+      args: [
+        implementations.shares,
+        implementations.governor,
+        implementations.timelock,
+        implementations.treasury,
+        implementations.work,
+      ],
     }),
   );
   return {

@@ -11,5 +11,6 @@ export interface Deployment {
     governor: Address;
     timelock: Address;
     treasury: Address;
+    work: Address;
   };
 }

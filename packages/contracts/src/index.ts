@@ -18,9 +18,13 @@ export {
   type Founder,
 } from "./collective.js";
 export {
+  admissionProposal,
   descriptionHash,
   mintSharesProposal,
   paymentProposal,
+  resolveWorkProposal,
   restrictToProposer,
+  workProposal,
   type ProposalActions,
+  type WorkTerms,
 } from "./proposals.js";

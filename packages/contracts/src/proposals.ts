@@ -1,5 +1,5 @@
 import { encodeFunctionData, keccak256, toHex, zeroAddress, type Address, type Hex } from "viem";
-import { sharesAbi, treasuryAbi } from "./generated/artifacts.js";
+import { sharesAbi, treasuryAbi, workAbi } from "./generated/artifacts.js";
 
 /** A governor proposal's actions and description, ready for `propose`, `queue` and `execute`. */
 export interface ProposalActions {
@@ -22,19 +22,33 @@ export function restrictToProposer(description: string, proposer: Address): stri
   return `${description}#proposer=${proposer}`;
 }
 
-/** Admission (or any grant of shares): mint `amount` shares to `to`. */
+function single(target: Address, calldata: Hex, description: string): ProposalActions {
+  return { targets: [target], values: [0n], calldatas: [calldata], description };
+}
+
+/** Admission of an applicant: mint `shares` to the applicant of `applicationId`. */
+export function admissionProposal(
+  modules: { shares: Address },
+  applicationId: bigint,
+  shares: bigint,
+  description: string,
+): ProposalActions {
+  const calldata = encodeFunctionData({ abi: sharesAbi, functionName: "admit", args: [applicationId, shares] });
+  return single(modules.shares, calldata, description);
+}
+
+/** A grant of shares outside an application: mint `amount` shares to `to`. */
 export function mintSharesProposal(
   modules: { shares: Address },
   to: Address,
   amount: bigint,
   description: string,
 ): ProposalActions {
-  return {
-    targets: [modules.shares],
-    values: [0n],
-    calldatas: [encodeFunctionData({ abi: sharesAbi, functionName: "mint", args: [to, amount] })],
+  return single(
+    modules.shares,
+    encodeFunctionData({ abi: sharesAbi, functionName: "mint", args: [to, amount] }),
     description,
-  };
+  );
 }
 
 /** A treasury payment of `amount` of `token` (omit it for ETH) to `to`. */
@@ -43,16 +57,56 @@ export function paymentProposal(
   payment: { to: Address; amount: bigint; token?: Address },
   description: string,
 ): ProposalActions {
-  return {
-    targets: [modules.treasury],
-    values: [0n],
-    calldatas: [
-      encodeFunctionData({
-        abi: treasuryAbi,
-        functionName: "pay",
-        args: [payment.token ?? zeroAddress, payment.to, payment.amount],
-      }),
+  const calldata = encodeFunctionData({
+    abi: treasuryAbi,
+    functionName: "pay",
+    args: [payment.token ?? zeroAddress, payment.to, payment.amount],
+  });
+  return single(modules.treasury, calldata, description);
+}
+
+/** The terms of a work item. */
+export interface WorkTerms {
+  title: string;
+  specUri: string;
+  /** Index of the principle the work serves. */
+  principle: number;
+  /** Shares minted to the contributor when the work is accepted. */
+  reward: bigint;
+  /** Who does it; omit for an open bounty any member may take. */
+  contributor?: Address;
+  /** An optional payment from the treasury; omit `token` for ETH. */
+  payment?: { amount: bigint; token?: Address };
+}
+
+/** Commissions a work item from the collective's work module. */
+export function workProposal(modules: { work: Address }, terms: WorkTerms, description: string): ProposalActions {
+  const calldata = encodeFunctionData({
+    abi: workAbi,
+    functionName: "commission",
+    args: [
+      terms.contributor ?? zeroAddress,
+      BigInt(terms.principle),
+      terms.reward,
+      terms.payment?.token ?? zeroAddress,
+      terms.payment?.amount ?? 0n,
+      terms.title,
+      terms.specUri,
     ],
+  });
+  return single(modules.work, calldata, description);
+}
+
+/** Accepts (or rejects) a disputed work item. */
+export function resolveWorkProposal(
+  modules: { work: Address },
+  id: bigint,
+  accept: boolean,
+  description: string,
+): ProposalActions {
+  return single(
+    modules.work,
+    encodeFunctionData({ abi: workAbi, functionName: "resolve", args: [id, accept] }),
     description,
-  };
+  );
 }

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+pragma solidity ^0.8.28;
+
+import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/GovernorUpgradeable.sol";
+import {IShares} from "../interfaces/IShares.sol";
+import {ICollectiveGovernor} from "../interfaces/ICollectiveGovernor.sol";
+
+/// @title GovernorCounting
+/// @notice For, against and abstain votes; quorum counts for and abstain. Each member's *for*
+/// votes are also committed to, so the treasury can refuse their exit while a proposal they
+/// backed can still run (the Moloch rule).
+/// @dev A proposal's three tallies and its quorum share one slot (shares are whole units that
+/// fit 64 bits). Who voted is a bitmap over the members' indices, so most voters set a bit in a
+/// word another voter already paid for instead of a fresh slot. An account that had no index at
+/// the snapshot (it can only have zero votes there) is recorded in a plain mapping instead.
+abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
+    struct Tally {
+        uint64 againstVotes;
+        uint64 forVotes;
+        uint64 abstainVotes;
+        // Quorum at the snapshot plus one, written by the first vote; zero until then.
+        uint64 quorumPlusOne;
+    }
+
+    bytes32 private constant _EMPTY_CHAIN = bytes32(uint256(1));
+
+    mapping(uint256 proposalId => Tally) private _tallies;
+    mapping(uint256 proposalId => mapping(uint256 word => uint256 bits)) private _votedBits;
+    mapping(uint256 proposalId => mapping(address account => bool)) private _votedWithoutIndex;
+    mapping(address voter => bytes32) private _forVoteChain;
+
+    /// @notice Votes are for, against or abstain; quorum counts for and abstain votes.
+    // solhint-disable-next-line func-name-mixedcase
+    function COUNTING_MODE() public pure virtual override returns (string memory) {
+        return "support=bravo&quorum=for,abstain";
+    }
+
+    /// @notice Whether `account` voted on `proposalId`.
+    function hasVoted(uint256 proposalId, address account) public view virtual override returns (bool) {
+        (, uint256 index) = _shares().pastVotesWithIndex(account, proposalSnapshot(proposalId));
+        if (index == 0) return _votedWithoutIndex[proposalId][account];
+        return _votedBits[proposalId][index >> 8] & (1 << (index & 0xff)) != 0;
+    }
+
+    /// @notice The tallies of a proposal.
+    function proposalVotes(
+        uint256 proposalId
+    ) public view virtual returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes) {
+        Tally memory tally = _tallies[proposalId];
+        return (tally.againstVotes, tally.forVotes, tally.abstainVotes);
+    }
+
+    /// @inheritdoc ICollectiveGovernor
+    function forVoteChain(address voter) external view returns (bytes32) {
+        return _forVoteChain[voter];
+    }
+
+    /// @inheritdoc ICollectiveGovernor
+    function releaseForVotes(address voter, uint256[] calldata proposalIds) external {
+        bytes32 chain = _forVoteChain[voter];
+        if (proposalIds.length == 0) {
+            if (chain == 0 || chain == _EMPTY_CHAIN) return;
+            revert GovernorForVotesMismatch(voter);
+        }
+        bytes32 expected = _EMPTY_CHAIN;
+        for (uint256 i = 0; i < proposalIds.length; ++i) {
+            uint256 proposalId = proposalIds[i];
+            expected = keccak256(abi.encode(expected, proposalId));
+            ProposalState current = state(proposalId);
+            if (
+                current == ProposalState.Pending ||
+                current == ProposalState.Active ||
+                current == ProposalState.Succeeded ||
+                current == ProposalState.Queued
+            ) revert GovernorExitLocked(voter, proposalId, current);
+        }
+        if (expected != chain) revert GovernorForVotesMismatch(voter);
+        _forVoteChain[voter] = _EMPTY_CHAIN;
+        emit ForVotesReleased(voter, proposalIds.length);
+    }
+
+    /// @dev The collective's shares, which give votes and member indices.
+    function _shares() internal view virtual returns (IShares);
+
+    /// @dev Casts a vote with the weight and member index the shares recorded at the snapshot.
+    function _castVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        string memory reason,
+        bytes memory params
+    ) internal virtual override returns (uint256 weight) {
+        _validateStateBitmap(proposalId, _encodeStateBitmap(ProposalState.Active));
+        uint256 index;
+        (weight, index) = _shares().pastVotesWithIndex(account, proposalSnapshot(proposalId));
+        _record(proposalId, account, index, support, weight);
+        if (params.length == 0) {
+            emit VoteCast(account, proposalId, support, weight, reason);
+        } else {
+            emit VoteCastWithParams(account, proposalId, support, weight, reason, params);
+        }
+        _tallyUpdated(proposalId);
+    }
+
+    /// @dev Counts a vote whose caller looked the weight up without the index.
+    function _countVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        uint256 totalWeight,
+        bytes memory
+    ) internal virtual override returns (uint256) {
+        (, uint256 index) = _shares().pastVotesWithIndex(account, proposalSnapshot(proposalId));
+        _record(proposalId, account, index, support, totalWeight);
+        return totalWeight;
+    }
+
+    function _quorumReached(uint256 proposalId) internal view virtual override returns (bool) {
+        Tally memory tally = _tallies[proposalId];
+        uint256 required = tally.quorumPlusOne == 0 ? quorum(proposalSnapshot(proposalId)) : tally.quorumPlusOne - 1;
+        return required <= uint256(tally.forVotes) + tally.abstainVotes;
+    }
+
+    function _voteSucceeded(uint256 proposalId) internal view virtual override returns (bool) {
+        Tally memory tally = _tallies[proposalId];
+        return tally.forVotes > tally.againstVotes;
+    }
+
+    function _record(uint256 proposalId, address account, uint256 index, uint8 support, uint256 weight) private {
+        if (index == 0) {
+            if (_votedWithoutIndex[proposalId][account]) revert GovernorAlreadyCastVote(account);
+            _votedWithoutIndex[proposalId][account] = true;
+        } else {
+            uint256 bit = 1 << (index & 0xff);
+            uint256 bits = _votedBits[proposalId][index >> 8];
+            if (bits & bit != 0) revert GovernorAlreadyCastVote(account);
+            _votedBits[proposalId][index >> 8] = bits | bit;
+        }
+
+        Tally memory tally = _tallies[proposalId];
+        if (tally.quorumPlusOne == 0) tally.quorumPlusOne = uint64(quorum(proposalSnapshot(proposalId)) + 1);
+        // Weights are at most the supply, which the shares cap at 64 bits.
+        if (support == uint8(VoteType.Against)) {
+            tally.againstVotes += uint64(weight);
+        } else if (support == uint8(VoteType.For)) {
+            tally.forVotes += uint64(weight);
+            bytes32 chain = _forVoteChain[account];
+            _forVoteChain[account] = keccak256(abi.encode(chain == 0 ? _EMPTY_CHAIN : chain, proposalId));
+        } else if (support == uint8(VoteType.Abstain)) {
+            tally.abstainVotes += uint64(weight);
+        } else {
+            revert GovernorInvalidVoteType();
+        }
+        _tallies[proposalId] = tally;
+    }
+
+    enum VoteType {
+        Against,
+        For,
+        Abstain
+    }
+}

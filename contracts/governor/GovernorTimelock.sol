@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+pragma solidity ^0.8.28;
+
+import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/GovernorUpgradeable.sol";
+import {ICollectiveTimelock} from "../interfaces/ICollectiveTimelock.sol";
+
+/// @title GovernorTimelock
+/// @notice Passed proposals are queued in the collective's timelock and executed by it, so the
+/// timelock, not the governor, is the collective's governance and holds its authority.
+/// @dev The timelock keys operations by proposal id: the governor derives that id from the
+/// very calls it hands over, so nothing else needs hashing or storing on either side.
+abstract contract GovernorTimelock is GovernorUpgradeable {
+    ICollectiveTimelock private _timelock;
+
+    // solhint-disable-next-line func-name-mixedcase
+    function __GovernorTimelock_init(ICollectiveTimelock timelock_) internal onlyInitializing {
+        _timelock = timelock_;
+    }
+
+    /// @notice The collective's timelock, which executes passed proposals.
+    function timelock() public view returns (address) {
+        return address(_timelock);
+    }
+
+    /// @notice Every proposal is queued in the timelock before it can run.
+    function proposalNeedsQueuing(uint256) public view virtual override returns (bool) {
+        return true;
+    }
+
+    function _queueOperations(
+        uint256 proposalId,
+        address[] memory,
+        uint256[] memory,
+        bytes[] memory,
+        bytes32
+    ) internal virtual override returns (uint48) {
+        return _timelock.schedule(proposalId);
+    }
+
+    function _executeOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32
+    ) internal virtual override {
+        _timelock.execute{value: msg.value}(proposalId, targets, values, calldatas);
+    }
+
+    function _executor() internal view virtual override returns (address) {
+        return address(_timelock);
+    }
+}

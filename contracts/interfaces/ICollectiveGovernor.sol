@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+pragma solidity ^0.8.28;
+
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+
+/// @title ICollectiveGovernor
+/// @notice What a collective's governor adds to OpenZeppelin's IGovernor: packed parameters,
+/// an execution window after which a passed proposal expires, and the record of each member's
+/// *for* votes that keeps them from leaving while a proposal they backed can still spend.
+interface ICollectiveGovernor {
+    /// @notice The proposal threshold does not fit the shares' supply type.
+    error GovernorInvalidProposalThreshold(uint256 threshold);
+
+    /// @notice The execution window must be at least one second.
+    error GovernorInvalidExecutionWindow(uint256 window);
+
+    /// @notice `voter` backed proposal `proposalId`, which is still `state` and may yet run.
+    error GovernorExitLocked(address voter, uint256 proposalId, IGovernor.ProposalState state);
+
+    /// @notice The proposals given are not exactly `voter`'s open *for* votes, in order.
+    error GovernorForVotesMismatch(address voter);
+
+    /// @notice The voting delay changed (seconds).
+    event VotingDelaySet(uint256 oldVotingDelay, uint256 newVotingDelay);
+
+    /// @notice The voting period changed (seconds).
+    event VotingPeriodSet(uint256 oldVotingPeriod, uint256 newVotingPeriod);
+
+    /// @notice The proposal threshold changed (shares).
+    event ProposalThresholdSet(uint256 oldProposalThreshold, uint256 newProposalThreshold);
+
+    /// @notice The execution window changed (seconds).
+    event ExecutionWindowSet(uint256 oldExecutionWindow, uint256 newExecutionWindow);
+
+    /// @notice `voter`'s *for* votes, all on proposals that can no longer run, were cleared.
+    event ForVotesReleased(address indexed voter, uint256 count);
+
+    /// @notice Seconds after the vote ends in which a passed proposal must be queued, and after
+    /// it is ready in which it must be executed; past either, it is Expired.
+    function executionWindow() external view returns (uint256);
+
+    /// @notice Sets the voting delay. Only governance.
+    function setVotingDelay(uint48 newVotingDelay) external;
+
+    /// @notice Sets the voting period. Only governance.
+    function setVotingPeriod(uint32 newVotingPeriod) external;
+
+    /// @notice Sets the proposal threshold. Only governance.
+    function setProposalThreshold(uint256 newProposalThreshold) external;
+
+    /// @notice Sets the execution window. Only governance.
+    function setExecutionWindow(uint32 newExecutionWindow) external;
+
+    /// @notice A commitment to `voter`'s *for* votes since they were last released: a hash
+    /// chain over the proposal ids, in voting order. Zero or one when there are none.
+    function forVoteChain(address voter) external view returns (bytes32);
+
+    /// @notice Clears `voter`'s *for* votes once every proposal they backed can no longer run
+    /// (executed, defeated, cancelled or expired). Anyone may call it; the treasury does on exit.
+    /// @param proposalIds The proposals `voter` voted *for* since the last release, in order
+    /// (from the governor's `VoteCast` events); empty when there are none.
+    function releaseForVotes(address voter, uint256[] calldata proposalIds) external;
+}
