@@ -21,7 +21,11 @@ export default defineConfig({
     },
   },
   paths: {
+    // bench/reference: plain OpenZeppelin contracts the gas benchmark (bench/gas.ts) compares with.
+    sources: { solidity: ["contracts", "bench/reference"] },
     // vitest runs the TypeScript tests; Hardhat's own runner only sees Solidity tests.
     tests: { solidity: "test/solidity" },
   },
+  // Coverage is about Rhizome's contracts, not the benchmark's reference stack.
+  coverage: { skipFiles: ["bench/**"] },
 });

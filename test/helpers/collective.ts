@@ -121,6 +121,22 @@ export async function collectiveFixture() {
 
 export type Fixture = Awaited<ReturnType<typeof collectiveFixture>>;
 
+/** A second collective on the same chain, founded by `founder` alone, as a fixture of its own. */
+export async function secondCollective(f: Fixture, founder: Wallet, name = "Mycel"): Promise<Fixture> {
+  const created = await createCollective(
+    { publicClient: f.publicClient, walletClient: founder },
+    {
+      factory: f.deployment.factory,
+      name,
+      symbol: "MYC",
+      principles: ["Values-based networks"],
+      founders: [{ account: founder.account.address, shares: 10n }],
+      settings: SETTINGS,
+    },
+  );
+  return { ...f, ...created, as: (wallet: Wallet) => contractsFor(f, created.modules, wallet) };
+}
+
 export async function waitFor(fixture: Chain_, hash: Promise<Hash> | Hash) {
   const receipt = await fixture.publicClient.waitForTransactionReceipt({ hash: await hash });
   if (receipt.status !== "success") throw new Error(`Transaction ${receipt.transactionHash} reverted`);
@@ -158,6 +174,16 @@ export async function propose(fixture: Fixture, proposer: Wallet, actions: Propo
 /** Moves the chain's clock forward by `seconds` and mines a block. */
 export async function advance(fixture: Chain_, seconds: number | bigint) {
   await fixture.networkHelpers.time.increase(seconds);
+}
+
+/** Casts `voter`'s vote on `proposalId`. */
+export async function vote(fixture: Fixture, voter: Wallet, proposalId: bigint, support: number) {
+  return waitFor(fixture, fixture.as(voter).governor.write.castVote([proposalId, support]));
+}
+
+/** The arguments `queue` and `execute` take for `actions`. */
+export function operation(actions: ProposalActions) {
+  return [actions.targets, actions.values, actions.calldatas, descriptionHash(actions.description)] as const;
 }
 
 /** Runs a whole round: propose, vote, wait out the period, queue, wait out the delay, execute. */

@@ -28,3 +28,4 @@ export {
   type ProposalActions,
   type WorkTerms,
 } from "./proposals.js";
+export { forVotesSinceRelease, ragequit, ragequitTokens } from "./exit.js";
