@@ -3,22 +3,24 @@ pragma solidity ^0.8.28;
 
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {ICollectiveFactory} from "./interfaces/ICollectiveFactory.sol";
-import {IShares} from "./interfaces/IShares.sol";
-import {ICollectiveTimelock} from "./interfaces/ICollectiveTimelock.sol";
 import {Shares} from "./Shares.sol";
 import {CollectiveGovernor} from "./CollectiveGovernor.sol";
 import {CollectiveTimelock} from "./CollectiveTimelock.sol";
-import {Treasury} from "./Treasury.sol";
 import {Work} from "./Work.sol";
 
 /// @title CollectiveFactory
-/// @notice Creates collectives, each as ERC-1167 clones of one set of implementations, in one
-/// transaction, and keeps the registry of every collective it made.
+/// @notice Creates collectives, each as five ERC-1167 clones of one set of implementations, in
+/// one transaction, and keeps the registry of every collective it made.
+/// @dev The factory creates nothing but clones, five per collective, so collective `id`'s
+/// modules are at the CREATE addresses of nonces 1 + 5·id … 5 + 5·id. Knowing them in advance,
+/// it appends each module's neighbours to its clone code (see CloneArgs) instead of storing
+/// them, and the registry is a counter from which every address is derived.
 contract CollectiveFactory is ICollectiveFactory {
     uint256 private constant _MAX_NAME_BYTES = 64;
     uint256 private constant _MAX_SYMBOL_BYTES = 11;
     uint256 private constant _MAX_PRINCIPLES = 16;
     uint256 private constant _MAX_PRINCIPLE_BYTES = 64;
+    uint256 private constant _MODULES = 5;
 
     /// @notice The implementation every collective's shares clone.
     address public immutable sharesImplementation;
@@ -31,7 +33,7 @@ contract CollectiveFactory is ICollectiveFactory {
     /// @notice The implementation every collective's work module clones.
     address public immutable workImplementation;
 
-    Modules[] private _collectives;
+    uint256 private _collectiveCount;
 
     /// @param shares_ The Shares implementation.
     /// @param governor_ The CollectiveGovernor implementation.
@@ -55,93 +57,99 @@ contract CollectiveFactory is ICollectiveFactory {
         Settings calldata settings
     ) external returns (uint256 id, Modules memory modules) {
         _validate(name, symbol, principles, founders, settings);
-        modules = _deploy(name, symbol, principles.length, founders, settings);
-        id = _collectives.length;
-        _collectives.push(modules);
-        _emitCreated(id, modules, name, symbol, principles, settings);
+        id = _collectiveCount++;
+        modules = _modulesOf(id);
+        _deploy(modules);
+        _initialize(modules, name, symbol, principles.length, founders, settings);
+        emit CollectiveCreated(id, modules.governor, msg.sender, modules, name, symbol, principles, settings);
     }
 
     /// @inheritdoc ICollectiveFactory
     function collectiveCount() external view returns (uint256) {
-        return _collectives.length;
+        return _collectiveCount;
     }
 
     /// @inheritdoc ICollectiveFactory
     function collective(uint256 id) external view returns (Modules memory) {
-        if (id >= _collectives.length) revert FactoryUnknownCollective(id);
-        return _collectives[id];
+        if (id >= _collectiveCount) revert FactoryUnknownCollective(id);
+        return _modulesOf(id);
     }
 
-    function _deploy(
+    function _deploy(Modules memory m) private {
+        address shares = Clones.cloneWithImmutableArgs(
+            sharesImplementation,
+            abi.encodePacked(m.timelock, m.treasury, m.work)
+        );
+        Clones.cloneWithImmutableArgs(governorImplementation, abi.encodePacked(m.shares, m.timelock));
+        Clones.clone(timelockImplementation);
+        Clones.cloneWithImmutableArgs(
+            treasuryImplementation,
+            abi.encodePacked(m.timelock, m.shares, m.governor, m.work)
+        );
+        address work = Clones.cloneWithImmutableArgs(
+            workImplementation,
+            abi.encodePacked(m.timelock, m.shares, m.treasury)
+        );
+        // The first and last clones landing where predicted proves the nonces were as counted.
+        if (shares != m.shares || work != m.work) revert FactoryUnexpectedAddress(work);
+    }
+
+    function _initialize(
+        Modules memory m,
         string calldata name,
         string calldata symbol,
         uint256 principleCount,
         Founder[] calldata founders,
         Settings calldata settings
-    ) private returns (Modules memory modules) {
-        modules = Modules({
-            shares: Clones.clone(sharesImplementation),
-            governor: Clones.clone(governorImplementation),
-            timelock: Clones.clone(timelockImplementation),
-            treasury: Clones.clone(treasuryImplementation),
-            work: Clones.clone(workImplementation)
-        });
-        _initShares(modules, name, symbol, founders);
-        CollectiveGovernor(payable(modules.governor)).initialize(
-            name,
-            IShares(modules.shares),
-            ICollectiveTimelock(modules.timelock),
-            settings.votingDelay,
-            settings.votingPeriod,
-            settings.proposalThreshold,
-            settings.executionWindow,
-            settings.quorumPercent
-        );
-        CollectiveTimelock(payable(modules.timelock)).initialize(modules.governor, settings.timelockDelay);
-        Treasury(payable(modules.treasury)).initialize(
-            modules.timelock,
-            modules.shares,
-            modules.governor,
-            modules.work
-        );
-        Work(modules.work).initialize(
-            modules.timelock,
-            modules.shares,
-            modules.treasury,
-            uint8(principleCount),
-            settings.reviewWindow,
-            settings.objectionThreshold
-        );
-    }
-
-    function _emitCreated(
-        uint256 id,
-        Modules memory modules,
-        string calldata name,
-        string calldata symbol,
-        string[] calldata principles,
-        Settings calldata settings
     ) private {
-        emit CollectiveCreated(id, modules.governor, msg.sender, modules, name, symbol, principles, settings);
-    }
-
-    function _initShares(
-        Modules memory modules,
-        string calldata name,
-        string calldata symbol,
-        Founder[] calldata founders
-    ) private {
-        address[] memory mintersAndBurners = new address[](3);
-        mintersAndBurners[0] = modules.timelock;
-        mintersAndBurners[1] = modules.treasury;
-        mintersAndBurners[2] = modules.work;
         address[] memory accounts = new address[](founders.length);
         uint256[] memory amounts = new uint256[](founders.length);
         for (uint256 i = 0; i < founders.length; ++i) {
             accounts[i] = founders[i].account;
             amounts[i] = founders[i].shares;
         }
-        Shares(modules.shares).initialize(name, symbol, mintersAndBurners, accounts, amounts);
+        Shares(m.shares).initialize(name, symbol, accounts, amounts);
+        CollectiveGovernor(payable(m.governor)).initialize(
+            name,
+            settings.votingDelay,
+            settings.votingPeriod,
+            settings.proposalThreshold,
+            settings.executionWindow,
+            settings.quorumPercent
+        );
+        CollectiveTimelock(payable(m.timelock)).initialize(m.governor, settings.timelockDelay);
+        Work(m.work).initialize(uint8(principleCount), settings.reviewWindow, settings.objectionThreshold);
+    }
+
+    /// @dev Collective `id`'s modules, at the CREATE addresses of its five nonces.
+    function _modulesOf(uint256 id) private view returns (Modules memory) {
+        uint256 nonce = 1 + id * _MODULES;
+        return
+            Modules({
+                shares: _createAddress(nonce),
+                governor: _createAddress(nonce + 1),
+                timelock: _createAddress(nonce + 2),
+                treasury: _createAddress(nonce + 3),
+                work: _createAddress(nonce + 4)
+            });
+    }
+
+    /// @dev The address CREATE gives this contract's `nonce`-th deployment: the last 20 bytes of
+    /// keccak256(rlp([address(this), nonce])). Nonces start at 1 (EIP-161) and stay below 2^32.
+    function _createAddress(uint256 nonce) private view returns (address) {
+        bytes memory rlp;
+        if (nonce <= 0x7f) {
+            rlp = abi.encodePacked(bytes2(0xd694), address(this), uint8(nonce));
+        } else if (nonce <= 0xff) {
+            rlp = abi.encodePacked(bytes2(0xd794), address(this), bytes1(0x81), uint8(nonce));
+        } else if (nonce <= 0xffff) {
+            rlp = abi.encodePacked(bytes2(0xd894), address(this), bytes1(0x82), uint16(nonce));
+        } else if (nonce <= 0xffffff) {
+            rlp = abi.encodePacked(bytes2(0xd994), address(this), bytes1(0x83), uint24(nonce));
+        } else {
+            rlp = abi.encodePacked(bytes2(0xda94), address(this), bytes1(0x84), uint32(nonce));
+        }
+        return address(uint160(uint256(keccak256(rlp))));
     }
 
     function _validate(

@@ -5,10 +5,10 @@ import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governanc
 import {GovernorVotesUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesUpgradeable.sol";
 import {GovernorVotesQuorumFractionUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesQuorumFractionUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
-import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {IShares} from "./interfaces/IShares.sol";
-import {ICollectiveTimelock} from "./interfaces/ICollectiveTimelock.sol";
+import {CloneArgs} from "./utils/CloneArgs.sol";
 import {GovernorParameters} from "./governor/GovernorParameters.sol";
 import {GovernorCounting} from "./governor/GovernorCounting.sol";
 import {GovernorTimelock} from "./governor/GovernorTimelock.sol";
@@ -19,7 +19,8 @@ import {GovernorTimelock} from "./governor/GovernorTimelock.sol";
 /// timelock. Quorum is a percentage of the shares' supply at each proposal's snapshot. A passed
 /// proposal that is not queued, or not executed, within the execution window expires.
 /// @dev OpenZeppelin's Governor core with Rhizome's parameters, counting and timelock
-/// extensions, used through ERC-1167 clones. The clock is the block timestamp, as the shares'.
+/// extensions, used through ERC-1167 clones whose code carries the collective's shares and
+/// timelock (see CloneArgs). The clock is the block timestamp, as the shares'.
 contract CollectiveGovernor is
     Initializable,
     GovernorUpgradeable,
@@ -35,8 +36,6 @@ contract CollectiveGovernor is
 
     /// @notice Sets up a clone.
     /// @param name_ The collective's name, also the EIP-712 domain name for `castVoteBySig`.
-    /// @param shares The collective's shares, whose checkpoints give voting power.
-    /// @param timelock_ The collective's timelock, which executes passed proposals.
     /// @param votingDelay_ Seconds from a proposal to the start of its vote (its snapshot).
     /// @param votingPeriod_ Seconds the vote stays open.
     /// @param proposalThreshold_ Votes a member needs to propose.
@@ -44,19 +43,21 @@ contract CollectiveGovernor is
     /// @param quorumNumerator_ Percentage of the supply at the snapshot that must take part.
     function initialize(
         string calldata name_,
-        IShares shares,
-        ICollectiveTimelock timelock_,
         uint48 votingDelay_,
         uint32 votingPeriod_,
         uint256 proposalThreshold_,
         uint32 executionWindow_,
         uint256 quorumNumerator_
     ) external initializer {
-        __Governor_init(name_);
+        // The EIP-712 domain reads the governor's name; it is not stored a second time.
+        __Governor_init_unchained(name_);
         __GovernorParameters_init(votingDelay_, votingPeriod_, proposalThreshold_, executionWindow_);
-        __GovernorVotes_init(IVotes(address(shares)));
         __GovernorVotesQuorumFraction_init(quorumNumerator_);
-        __GovernorTimelock_init(timelock_);
+    }
+
+    /// @notice The collective's shares, whose checkpoints give voting power.
+    function token() public view override returns (IERC5805) {
+        return IERC5805(CloneArgs.addressAt(0));
     }
 
     /// @notice The clock is the block timestamp (ERC-6372), as in the collective's shares.
@@ -90,7 +91,17 @@ contract CollectiveGovernor is
     }
 
     function _shares() internal view override returns (IShares) {
-        return IShares(address(token()));
+        return IShares(CloneArgs.addressAt(0));
+    }
+
+    // solhint-disable-next-line func-name-mixedcase
+    function _EIP712Name() internal view override returns (string memory) {
+        return name();
+    }
+
+    // solhint-disable-next-line func-name-mixedcase
+    function _EIP712Version() internal view override returns (string memory) {
+        return version();
     }
 
     function _castVote(

@@ -1,23 +1,19 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 pragma solidity ^0.8.28;
 
-import {ERC20VotesUpgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC20/extensions/ERC20VotesUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
-import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {IShares} from "./interfaces/IShares.sol";
+import {SharesVotes} from "./shares/SharesVotes.sol";
+import {CloneArgs} from "./utils/CloneArgs.sol";
 
 /// @title Shares
-/// @notice A collective's ownership: whole, non-transferable voting shares, minted only by the
-/// collective (admission, accepted work) and burned only on exit. Owns balances, delegation,
-/// the checkpoints the governor reads at each snapshot, applications to join, and profiles.
-/// @dev Used through ERC-1167 clones; the clock is the block timestamp. Shares have no
-/// decimals and the supply is capped at 2^64-1, so tallies pack into one slot.
-contract Shares is Initializable, ERC20VotesUpgradeable, IShares {
-    struct Member {
-        uint32 index;
-        uint48 since;
-    }
-
+/// @notice A collective's ownership and membership: whole, non-transferable voting shares,
+/// minted only by the collective (admission, accepted work) and burned only on exit;
+/// applications to join; members' profiles.
+/// @dev Used through ERC-1167 clones whose code carries the collective's timelock, treasury and
+/// work module (see CloneArgs): the modules that may mint and burn. Balances, delegation and
+/// checkpoints are in SharesVotes.
+contract Shares is Initializable, SharesVotes, IShares {
     struct Application {
         address applicant;
         uint64 requestedShares;
@@ -27,14 +23,10 @@ contract Shares is Initializable, ERC20VotesUpgradeable, IShares {
     uint256 private constant _MAX_PITCH_BYTES = 1024;
     uint256 private constant _MAX_PROFILE_BYTES = 512;
 
-    mapping(address account => bool) private _modules;
-    mapping(address account => Member) private _members;
     mapping(uint256 applicationId => Application) private _applications;
-    uint32 private _memberCount;
-    uint64 private _applicationCount;
 
     modifier onlyModule() {
-        if (!_modules[msg.sender]) revert SharesUnauthorized(msg.sender);
+        if (!_isModule(msg.sender)) revert SharesUnauthorized(msg.sender);
         _;
     }
 
@@ -42,26 +34,18 @@ contract Shares is Initializable, ERC20VotesUpgradeable, IShares {
         _disableInitializers();
     }
 
-    /// @notice Sets up a clone: its name, the modules allowed to mint and burn, the founders.
+    /// @notice Sets up a clone: its name and the founders' shares.
     /// @param name_ The shares' name, also the EIP-712 domain name for `delegateBySig`.
     /// @param symbol_ The shares' symbol.
-    /// @param modules The collective's timelock, treasury and work module.
     /// @param accounts The founders.
     /// @param amounts The founders' initial shares, by position.
     function initialize(
         string calldata name_,
         string calldata symbol_,
-        address[] calldata modules,
         address[] calldata accounts,
         uint256[] calldata amounts
     ) external initializer {
-        __ERC20_init(name_, symbol_);
-        __EIP712_init(name_, "1");
-        __ERC20Votes_init();
-        for (uint256 i = 0; i < modules.length; ++i) {
-            _modules[modules[i]] = true;
-            emit ModuleAuthorized(modules[i]);
-        }
+        __SharesVotes_init(name_, symbol_);
         if (accounts.length != amounts.length) revert SharesLengthMismatch(accounts.length, amounts.length);
         for (uint256 i = 0; i < accounts.length; ++i) {
             _mint(accounts[i], amounts[i]);
@@ -87,7 +71,7 @@ contract Shares is Initializable, ERC20VotesUpgradeable, IShares {
             pitchLength == 0 ||
             pitchLength > _MAX_PITCH_BYTES
         ) revert SharesInvalidApplication(requestedShares, pitchLength);
-        id = ++_applicationCount;
+        id = ++_supply.applications;
         _applications[id] = Application(msg.sender, uint64(requestedShares), true);
         emit ApplicationSubmitted(id, msg.sender, requestedShares, pitch);
     }
@@ -120,7 +104,7 @@ contract Shares is Initializable, ERC20VotesUpgradeable, IShares {
 
     /// @inheritdoc IShares
     function isModule(address account) external view returns (bool) {
-        return _modules[account];
+        return _isModule(account);
     }
 
     /// @inheritdoc IShares
@@ -133,68 +117,37 @@ contract Shares is Initializable, ERC20VotesUpgradeable, IShares {
 
     /// @inheritdoc IShares
     function applicationCount() external view returns (uint256) {
-        return _applicationCount;
+        return _supply.applications;
     }
 
     /// @inheritdoc IShares
-    function memberIndex(address account) external view returns (uint256) {
-        return _members[account].index;
+    function voterIndex(address account) external view returns (uint256) {
+        return _voterIndex(account);
     }
 
     /// @inheritdoc IShares
     function pastVotesWithIndex(address account, uint256 timepoint) external view returns (uint256, uint256) {
-        Member memory member = _members[account];
-        uint256 index = member.since <= timepoint ? member.index : 0;
-        return (getPastVotes(account, timepoint), index);
-    }
-
-    /// @notice Shares are whole units.
-    function decimals() public pure override returns (uint8) {
-        return 0;
+        return (getPastVotes(account, timepoint), _voterIndex(account));
     }
 
     /// @notice Always reverts: shares cannot be transferred.
-    function transfer(address, uint256) public pure override returns (bool) {
+    function transfer(address, uint256) external pure returns (bool) {
         revert SharesNonTransferable();
     }
 
     /// @notice Always reverts: shares cannot be transferred.
-    function transferFrom(address, address, uint256) public pure override returns (bool) {
+    function transferFrom(address, address, uint256) external pure returns (bool) {
         revert SharesNonTransferable();
     }
 
     /// @notice Always reverts: shares cannot be approved for transfer.
-    function approve(address, uint256) public pure override returns (bool) {
+    function approve(address, uint256) external pure returns (bool) {
         revert SharesNonTransferable();
     }
 
-    /// @notice The clock is the block timestamp (ERC-6372).
-    function clock() public view override returns (uint48) {
-        return Time.timestamp();
-    }
-
-    /// @notice The clock mode, as ERC-6372 describes it.
-    // solhint-disable-next-line func-name-mixedcase
-    function CLOCK_MODE() public pure override returns (string memory) {
-        return "mode=timestamp";
-    }
-
-    /// @dev The supply fits 64 bits, so the governor packs a proposal's tallies in one slot.
-    function _maxSupply() internal pure override returns (uint256) {
-        return type(uint64).max;
-    }
-
-    /// @dev Only mints and burns move shares. The first time an account receives shares it gets
-    /// a member index and, unless it already chose a delegate, delegates to itself before the
-    /// shares arrive, so they count as votes at once without an extra checkpoint.
-    function _update(address from, address to, uint256 value) internal override {
-        if (from != address(0) && to != address(0)) revert SharesNonTransferable();
-        if (to != address(0) && _members[to].index == 0) {
-            uint32 index = ++_memberCount;
-            _members[to] = Member(index, Time.timestamp());
-            emit MemberIndexed(to, index);
-            if (delegates(to) == address(0)) _delegate(to, to);
-        }
-        super._update(from, to, value);
+    /// @dev The timelock, treasury and work module, from the clone's code.
+    function _isModule(address account) private view returns (bool) {
+        return
+            account == CloneArgs.addressAt(0) || account == CloneArgs.addressAt(1) || account == CloneArgs.addressAt(2);
     }
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 pragma solidity ^0.8.28;
 
-import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -9,36 +8,18 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {ITreasury} from "./interfaces/ITreasury.sol";
 import {IShares} from "./interfaces/IShares.sol";
 import {ICollectiveGovernor} from "./interfaces/ICollectiveGovernor.sol";
+import {CloneArgs} from "./utils/CloneArgs.sol";
 
 /// @title Treasury
 /// @notice A collective's funds: ETH and any ERC-20. Pays out only when governance (an executed
 /// proposal) or the work module (accepted work) says so, and lets any member leave with their
 /// fair part: burn shares, take the same fraction of every asset they name.
-/// @dev Used through ERC-1167 clones. Ragequit burns before it pays, computes every amount
-/// before the first transfer, and is guarded against reentrancy (transient storage).
-contract Treasury is Initializable, ReentrancyGuardTransient, ITreasury {
+/// @dev Used through ERC-1167 clones whose code carries the collective's timelock, shares,
+/// governor and work module (see CloneArgs), so a treasury has no storage and no initializer.
+/// Ragequit burns before it pays, computes every amount before the first transfer, and is
+/// guarded against reentrancy (transient storage).
+contract Treasury is ReentrancyGuardTransient, ITreasury {
     using SafeERC20 for IERC20;
-
-    address private _governance;
-    IShares private _shares;
-    ICollectiveGovernor private _governor;
-    address private _work;
-
-    constructor() {
-        _disableInitializers();
-    }
-
-    /// @notice Sets up a clone.
-    /// @param governance_ The collective's timelock.
-    /// @param shares_ The collective's shares.
-    /// @param governor_ The collective's governor.
-    /// @param work_ The collective's work module.
-    function initialize(address governance_, address shares_, address governor_, address work_) external initializer {
-        _governance = governance_;
-        _shares = IShares(shares_);
-        _governor = ICollectiveGovernor(governor_);
-        _work = work_;
-    }
 
     /// @notice Accepts ETH from anyone and records it.
     receive() external payable {
@@ -47,7 +28,7 @@ contract Treasury is Initializable, ReentrancyGuardTransient, ITreasury {
 
     /// @inheritdoc ITreasury
     function pay(address token, address to, uint256 amount) external {
-        if (msg.sender != _governance && msg.sender != _work) revert TreasuryUnauthorized(msg.sender);
+        if (msg.sender != governance() && msg.sender != work()) revert TreasuryUnauthorized(msg.sender);
         if (to == address(0)) revert TreasuryInvalidRecipient();
         uint256 balance = _balanceOf(token);
         if (balance < amount) revert TreasuryInsufficientBalance(token, balance, amount);
@@ -61,9 +42,9 @@ contract Treasury is Initializable, ReentrancyGuardTransient, ITreasury {
         for (uint256 i = 0; i < tokens.length; ++i) {
             if (tokens[i] == address(0) || (i > 0 && tokens[i] <= tokens[i - 1])) revert TreasuryTokensNotAscending(i);
         }
-        _governor.releaseForVotes(msg.sender, forVotes);
+        ICollectiveGovernor(governor()).releaseForVotes(msg.sender, forVotes);
 
-        IERC20 sharesToken = IERC20(address(_shares));
+        IERC20 sharesToken = IERC20(shares());
         uint256 supply = sharesToken.totalSupply();
         uint256 ethBalance = address(this).balance;
         uint256 ethAmount = Math.mulDiv(ethBalance, shares_, supply);
@@ -76,7 +57,7 @@ contract Treasury is Initializable, ReentrancyGuardTransient, ITreasury {
         }
 
         // Burning reverts if the caller holds fewer shares; it happens before any payment.
-        _shares.burn(msg.sender, shares_);
+        IShares(address(sharesToken)).burn(msg.sender, shares_);
         if (ethAmount > 0) _send(address(0), msg.sender, ethAmount);
         for (uint256 i = 0; i < tokens.length; ++i) {
             if (amounts[i] > 0) _send(tokens[i], msg.sender, amounts[i]);
@@ -85,23 +66,23 @@ contract Treasury is Initializable, ReentrancyGuardTransient, ITreasury {
     }
 
     /// @inheritdoc ITreasury
-    function governance() external view returns (address) {
-        return _governance;
+    function governance() public view returns (address) {
+        return CloneArgs.addressAt(0);
     }
 
     /// @inheritdoc ITreasury
-    function shares() external view returns (address) {
-        return address(_shares);
+    function shares() public view returns (address) {
+        return CloneArgs.addressAt(1);
     }
 
     /// @inheritdoc ITreasury
-    function governor() external view returns (address) {
-        return address(_governor);
+    function governor() public view returns (address) {
+        return CloneArgs.addressAt(2);
     }
 
     /// @inheritdoc ITreasury
-    function work() external view returns (address) {
-        return _work;
+    function work() public view returns (address) {
+        return CloneArgs.addressAt(3);
     }
 
     function _balanceOf(address token) private view returns (uint256) {

@@ -8,31 +8,30 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IWork} from "./interfaces/IWork.sol";
 import {IShares} from "./interfaces/IShares.sol";
 import {ITreasury} from "./interfaces/ITreasury.sol";
+import {CloneArgs} from "./utils/CloneArgs.sol";
 
 /// @title Work
 /// @notice A collective's work: items commissioned by proposals under its principles, delivered
 /// by contributors, reviewed by members, and rewarded in shares (and optionally paid) exactly
 /// once when accepted. Also holds how many principles the collective has; their names live in
 /// events (the factory's `CollectiveCreated`, then `PrincipleSet`).
-/// @dev Used through ERC-1167 clones. A Shares module (it mints rewards) and a payer of the
-/// Treasury (it sends payments).
+/// @dev Used through ERC-1167 clones whose code carries the collective's timelock, shares and
+/// treasury (see CloneArgs). A Shares module (it mints rewards) and a payer of the Treasury (it
+/// sends payments). Its settings and counters share one slot.
 contract Work is Initializable, IWork {
     uint256 private constant _MAX_TITLE_BYTES = 200;
     uint256 private constant _MAX_PRINCIPLES = 16;
     uint256 private constant _MAX_PRINCIPLE_BYTES = 64;
 
-    address private _governance;
     uint32 private _reviewWindow;
     uint8 private _objectionThreshold;
     uint8 private _principleCount;
-    IShares private _shares;
     uint64 private _itemCount;
-    ITreasury private _treasury;
     mapping(uint256 id => Item) private _items;
     mapping(uint256 id => mapping(address account => bool)) private _objected;
 
     modifier onlyGovernance() {
-        if (msg.sender != _governance) revert WorkUnauthorized(msg.sender);
+        if (msg.sender != CloneArgs.addressAt(0)) revert WorkUnauthorized(msg.sender);
         _;
     }
 
@@ -41,23 +40,10 @@ contract Work is Initializable, IWork {
     }
 
     /// @notice Sets up a clone.
-    /// @param governance_ The collective's timelock.
-    /// @param shares_ The collective's shares.
-    /// @param treasury_ The collective's treasury.
     /// @param principleCount_ How many principles the collective starts with.
     /// @param reviewWindow_ Seconds members have to object after a delivery.
     /// @param objectionThreshold_ Percent of the supply at delivery whose objections dispute work.
-    function initialize(
-        address governance_,
-        address shares_,
-        address treasury_,
-        uint8 principleCount_,
-        uint32 reviewWindow_,
-        uint8 objectionThreshold_
-    ) external initializer {
-        _governance = governance_;
-        _shares = IShares(shares_);
-        _treasury = ITreasury(treasury_);
+    function initialize(uint8 principleCount_, uint32 reviewWindow_, uint8 objectionThreshold_) external initializer {
         _principleCount = principleCount_;
         _setReviewWindow(reviewWindow_);
         _setObjectionThreshold(objectionThreshold_);
@@ -99,7 +85,7 @@ contract Work is Initializable, IWork {
     function take(uint256 id) external {
         Item storage work = _itemIn(id, State.Commissioned);
         if (work.contributor != address(0)) revert WorkInvalidState(id, State.Commissioned);
-        if (IERC20(address(_shares)).balanceOf(msg.sender) == 0) revert WorkNotMember(msg.sender);
+        if (IERC20(_shares()).balanceOf(msg.sender) == 0) revert WorkNotMember(msg.sender);
         work.contributor = msg.sender;
         emit WorkTaken(id, msg.sender);
     }
@@ -111,7 +97,7 @@ contract Work is Initializable, IWork {
         // Weights are votes as of the second before delivery, which are final by now.
         uint48 snapshot = uint48(block.timestamp - 1);
         uint48 reviewEnds = uint48(block.timestamp) + _reviewWindow;
-        uint256 supply = IVotes(address(_shares)).getPastTotalSupply(snapshot);
+        uint256 supply = IVotes(_shares()).getPastTotalSupply(snapshot);
         uint64 quorum = uint64(Math.mulDiv(supply, _objectionThreshold, 100, Math.Rounding.Ceil));
         work.state = State.Delivered;
         work.snapshot = snapshot;
@@ -125,7 +111,7 @@ contract Work is Initializable, IWork {
         Item storage work = _itemIn(id, State.Delivered);
         if (block.timestamp > work.reviewEnds) revert WorkReviewClosed(id, work.reviewEnds);
         if (_objected[id][msg.sender]) revert WorkAlreadyObjected(id, msg.sender);
-        uint256 weight = IVotes(address(_shares)).getPastVotes(msg.sender, work.snapshot);
+        uint256 weight = IVotes(_shares()).getPastVotes(msg.sender, work.snapshot);
         if (weight == 0) revert WorkNoObjectionWeight(id, msg.sender);
         _objected[id][msg.sender] = true;
         // Weights are at most the supply, which the shares cap at 64 bits.
@@ -220,6 +206,10 @@ contract Work is Initializable, IWork {
         return _objected[id][account];
     }
 
+    function _shares() private view returns (address) {
+        return CloneArgs.addressAt(1);
+    }
+
     function _itemIn(uint256 id, State expected) private view returns (Item storage work) {
         work = _items[id];
         State current = work.state;
@@ -236,8 +226,8 @@ contract Work is Initializable, IWork {
         address token = work.paymentToken;
         uint256 amount = work.paymentAmount;
         emit WorkAccepted(id, contributor, reward, token, amount);
-        if (reward > 0) _shares.mint(contributor, reward);
-        if (amount > 0) _treasury.pay(token, contributor, amount);
+        if (reward > 0) IShares(_shares()).mint(contributor, reward);
+        if (amount > 0) ITreasury(CloneArgs.addressAt(2)).pay(token, contributor, amount);
     }
 
     function _setReviewWindow(uint32 newReviewWindow) private {

@@ -10,9 +10,10 @@ import {ICollectiveGovernor} from "../interfaces/ICollectiveGovernor.sol";
 /// votes are also committed to, so the treasury can refuse their exit while a proposal they
 /// backed can still run (the Moloch rule).
 /// @dev A proposal's three tallies and its quorum share one slot (shares are whole units that
-/// fit 64 bits). Who voted is a bitmap over the members' indices, so most voters set a bit in a
-/// word another voter already paid for instead of a fresh slot. An account that had no index at
-/// the snapshot (it can only have zero votes there) is recorded in a plain mapping instead.
+/// fit 64 bits). Who voted is a bitmap over the voters' indices, so most voters set a bit in a
+/// word another voter already paid for instead of a fresh slot. The shares give an account its
+/// index when it first holds votes and never change it, so an account that never held votes
+/// (and so has none at any snapshot) cannot vote at all.
 abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
     struct Tally {
         uint64 againstVotes;
@@ -26,7 +27,6 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
 
     mapping(uint256 proposalId => Tally) private _tallies;
     mapping(uint256 proposalId => mapping(uint256 word => uint256 bits)) private _votedBits;
-    mapping(uint256 proposalId => mapping(address account => bool)) private _votedWithoutIndex;
     mapping(address voter => bytes32) private _forVoteChain;
 
     /// @notice Votes are for, against or abstain; quorum counts for and abstain votes.
@@ -37,9 +37,8 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
 
     /// @notice Whether `account` voted on `proposalId`.
     function hasVoted(uint256 proposalId, address account) public view virtual override returns (bool) {
-        (, uint256 index) = _shares().pastVotesWithIndex(account, proposalSnapshot(proposalId));
-        if (index == 0) return _votedWithoutIndex[proposalId][account];
-        return _votedBits[proposalId][index >> 8] & (1 << (index & 0xff)) != 0;
+        uint256 index = _shares().voterIndex(account);
+        return index != 0 && _votedBits[proposalId][index >> 8] & (1 << (index & 0xff)) != 0;
     }
 
     /// @notice The tallies of a proposal.
@@ -127,15 +126,11 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
     }
 
     function _record(uint256 proposalId, address account, uint256 index, uint8 support, uint256 weight) private {
-        if (index == 0) {
-            if (_votedWithoutIndex[proposalId][account]) revert GovernorAlreadyCastVote(account);
-            _votedWithoutIndex[proposalId][account] = true;
-        } else {
-            uint256 bit = 1 << (index & 0xff);
-            uint256 bits = _votedBits[proposalId][index >> 8];
-            if (bits & bit != 0) revert GovernorAlreadyCastVote(account);
-            _votedBits[proposalId][index >> 8] = bits | bit;
-        }
+        if (index == 0) revert GovernorNotAVoter(account);
+        uint256 bit = 1 << (index & 0xff);
+        uint256 bits = _votedBits[proposalId][index >> 8];
+        if (bits & bit != 0) revert GovernorAlreadyCastVote(account);
+        _votedBits[proposalId][index >> 8] = bits | bit;
 
         Tally memory tally = _tallies[proposalId];
         if (tally.quorumPlusOne == 0) tally.quorumPlusOne = uint64(quorum(proposalSnapshot(proposalId)) + 1);

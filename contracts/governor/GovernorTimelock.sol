@@ -3,23 +3,22 @@ pragma solidity ^0.8.28;
 
 import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/GovernorUpgradeable.sol";
 import {ICollectiveTimelock} from "../interfaces/ICollectiveTimelock.sol";
+import {CloneArgs} from "../utils/CloneArgs.sol";
 
 /// @title GovernorTimelock
 /// @notice Passed proposals are queued in the collective's timelock and executed by it, so the
 /// timelock, not the governor, is the collective's governance and holds its authority.
 /// @dev The timelock keys operations by proposal id: the governor derives that id from the
-/// very calls it hands over, so nothing else needs hashing or storing on either side.
+/// very calls it hands over, so nothing else needs hashing or storing on either side. The
+/// timelock's address is the second one in the clone's code (see CloneArgs).
 abstract contract GovernorTimelock is GovernorUpgradeable {
-    ICollectiveTimelock private _timelock;
-
-    // solhint-disable-next-line func-name-mixedcase
-    function __GovernorTimelock_init(ICollectiveTimelock timelock_) internal onlyInitializing {
-        _timelock = timelock_;
-    }
-
     /// @notice The collective's timelock, which executes passed proposals.
     function timelock() public view returns (address) {
-        return address(_timelock);
+        return address(_timelock());
+    }
+
+    function _timelock() private view returns (ICollectiveTimelock) {
+        return ICollectiveTimelock(CloneArgs.addressAt(1));
     }
 
     /// @notice Every proposal is queued in the timelock before it can run.
@@ -34,7 +33,7 @@ abstract contract GovernorTimelock is GovernorUpgradeable {
         bytes[] memory,
         bytes32
     ) internal virtual override returns (uint48) {
-        return _timelock.schedule(proposalId);
+        return _timelock().schedule(proposalId);
     }
 
     function _executeOperations(
@@ -44,10 +43,10 @@ abstract contract GovernorTimelock is GovernorUpgradeable {
         bytes[] memory calldatas,
         bytes32
     ) internal virtual override {
-        _timelock.execute{value: msg.value}(proposalId, targets, values, calldatas);
+        _timelock().execute{value: msg.value}(proposalId, targets, values, calldatas);
     }
 
     function _executor() internal view virtual override returns (address) {
-        return address(_timelock);
+        return address(_timelock());
     }
 }

@@ -64,6 +64,10 @@ interface ICollectiveFactory {
     /// @notice No collective has id `id`.
     error FactoryUnknownCollective(uint256 id);
 
+    /// @notice A clone did not land at the address its nonce predicts (`got`): the factory must
+    /// never deploy anything but clones.
+    error FactoryUnexpectedAddress(address got);
+
     /// @notice A collective was created. Its modules' own initialisation events follow in the
     /// same transaction; founders' shares appear as mints on `modules.shares`.
     /// @param id The collective's id in this factory's registry, counted from 0.

@@ -17,6 +17,9 @@ interface ICollectiveGovernor {
     /// @notice `voter` backed proposal `proposalId`, which is still `state` and may yet run.
     error GovernorExitLocked(address voter, uint256 proposalId, IGovernor.ProposalState state);
 
+    /// @notice `account` has never held votes in this collective, so it has none to cast.
+    error GovernorNotAVoter(address account);
+
     /// @notice The proposals given are not exactly `voter`'s open *for* votes, in order.
     error GovernorForVotesMismatch(address voter);
 

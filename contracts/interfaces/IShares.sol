@@ -6,7 +6,8 @@ pragma solidity ^0.8.28;
 /// voting units in whole shares; applications to join; members' profiles.
 /// @dev Mints and burns emit the ERC-20 `Transfer` event (from or to the zero address) and
 /// voting power moves emit ERC-5805's `DelegateChanged` and `DelegateVotesChanged`, whose
-/// payloads carry the post-state, so an indexer can follow balances and power from logs.
+/// payloads carry the post-state, so an indexer can follow balances and power from logs. The
+/// ERC-20, ERC-5805 and ERC-6372 functions are those of the standards.
 interface IShares {
     /// @notice A transfer or approval path was used; shares only move by mint and burn.
     error SharesNonTransferable();
@@ -31,12 +32,6 @@ interface IShares {
 
     /// @notice A profile link must be at most 512 bytes.
     error SharesInvalidProfile(uint256 length);
-
-    /// @notice `module` may now mint and burn shares.
-    event ModuleAuthorized(address indexed module);
-
-    /// @notice `account` received shares for the first time and became member number `index`.
-    event MemberIndexed(address indexed account, uint256 index);
 
     /// @notice `applicant` applied to join, asking for `requestedShares`, with `pitch`.
     event ApplicationSubmitted(
@@ -90,10 +85,11 @@ interface IShares {
     /// @notice How many applications were made.
     function applicationCount() external view returns (uint256);
 
-    /// @notice `account`'s member index (from 1, in order of first receipt), or 0.
-    function memberIndex(address account) external view returns (uint256);
+    /// @notice `account`'s voter index (from 1, given when it first held votes), or 0.
+    function voterIndex(address account) external view returns (uint256);
 
-    /// @notice `account`'s votes at `timepoint` and its member index if it had one by then.
+    /// @notice `account`'s votes at `timepoint` and its voter index. An account that had votes
+    /// at a timepoint had its index by then.
     function pastVotesWithIndex(
         address account,
         uint256 timepoint

@@ -10,7 +10,14 @@ import {
   treasuryAbi,
   workAbi,
 } from "@rhizome/contracts";
-import { addressOf, collectiveFixture, PRINCIPLES, SETTINGS, startChain } from "../helpers/collective.js";
+import {
+  addressOf,
+  collectiveFixture,
+  PRINCIPLES,
+  secondCollective,
+  SETTINGS,
+  startChain,
+} from "../helpers/collective.js";
 import { expectRevert } from "../helpers/reverts.js";
 
 describe("CollectiveFactory", () => {
@@ -31,10 +38,19 @@ describe("CollectiveFactory", () => {
     expect(event?.topics).toHaveLength(4);
     const addresses = new Set(Object.values(f.modules));
     expect(addresses.size).toBe(5);
-    for (const address of addresses) {
-      const code = await f.publicClient.getCode({ address });
-      // An ERC-1167 minimal proxy: 45 bytes of runtime code.
-      expect(code?.length).toBe(2 + 45 * 2);
+    // ERC-1167 minimal proxies (45 bytes), followed by the neighbours each module needs.
+    const m = f.modules;
+    const expectedArgs: Record<keyof typeof m, Address[]> = {
+      shares: [m.timelock, m.treasury, m.work],
+      governor: [m.shares, m.timelock],
+      timelock: [],
+      treasury: [m.timelock, m.shares, m.governor, m.work],
+      work: [m.timelock, m.shares, m.treasury],
+    };
+    for (const [module, args] of Object.entries(expectedArgs)) {
+      const code = await f.publicClient.getCode({ address: m[module as keyof typeof m] });
+      expect(code?.slice(2, 20)).toBe("363d3d373d3d3d363d");
+      expect(code?.slice(2 + 90)).toBe(args.map((a) => a.slice(2).toLowerCase()).join(""));
     }
   });
 
@@ -44,6 +60,11 @@ describe("CollectiveFactory", () => {
     expect(await factory.read.collectiveCount()).toBe(1n);
     expect(await factory.read.collective([0n])).toEqual(f.modules);
     await expectRevert(factory.read.collective([1n]), "FactoryUnknownCollective");
+    // The registry derives each collective's addresses; they match what was created.
+    const second = await secondCollective(f, f.eve);
+    expect(await factory.read.collectiveCount()).toBe(2n);
+    expect(await factory.read.collective([1n])).toEqual(second.modules);
+    expect(second.id).toBe(1n);
   });
 
   it("wires the modules to each other", async () => {
@@ -142,21 +163,21 @@ describe("CollectiveFactory", () => {
     const f = await collectiveFixture();
     const alice = addressOf(f.alice);
     const implementations = f.deployment.implementations;
-    const initialize = (address: Address, which: keyof typeof implementations) => {
+    const initialize = (address: Address, which: "shares" | "governor" | "timelock" | "work") => {
       switch (which) {
         case "shares":
           return f.alice.writeContract({
             address,
             abi: sharesAbi,
             functionName: "initialize",
-            args: ["X", "X", [alice], [], []],
+            args: ["X", "X", [alice], [1_000_000n]],
           });
         case "governor":
           return f.alice.writeContract({
             address,
             abi: collectiveGovernorAbi,
             functionName: "initialize",
-            args: ["X", f.modules.shares, alice, 1, 1, 0n, 1, 1n],
+            args: ["X", 1, 1, 0n, 1, 1n],
           });
         case "timelock":
           return f.alice.writeContract({
@@ -165,26 +186,17 @@ describe("CollectiveFactory", () => {
             functionName: "initialize",
             args: [alice, 0],
           });
-        case "treasury":
-          return f.alice.writeContract({
-            address,
-            abi: treasuryAbi,
-            functionName: "initialize",
-            args: [alice, alice, alice, alice],
-          });
         case "work":
-          return f.alice.writeContract({
-            address,
-            abi: workAbi,
-            functionName: "initialize",
-            args: [alice, alice, alice, 1, 1, 1],
-          });
+          return f.alice.writeContract({ address, abi: workAbi, functionName: "initialize", args: [1, 1, 1] });
       }
     };
-    for (const which of ["shares", "governor", "timelock", "treasury", "work"] as const) {
+    for (const which of ["shares", "governor", "timelock", "work"] as const) {
       // Neither the collective's clone nor the implementation behind it can be taken over.
       await expectRevert(initialize(f.modules[which], which), "InvalidInitialization");
       await expectRevert(initialize(implementations[which], which), "InvalidInitialization");
     }
+    // The treasury has no initializer at all: its wiring is in its code.
+    const names = treasuryAbi.map((item) => ("name" in item ? item.name : "")) as string[];
+    expect(names).not.toContain("initialize");
   });
 });

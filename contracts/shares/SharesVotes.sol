@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+pragma solidity ^0.8.28;
+
+import {EIP712Upgradeable} from "@openzeppelin/contracts-upgradeable/utils/cryptography/EIP712Upgradeable.sol";
+import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/NoncesUpgradeable.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+
+/// @title SharesVotes
+/// @notice Whole, non-transferable shares with ERC-5805 voting power on a timestamp clock:
+/// balances, delegation (also by EIP-712 signature), and checkpoints of each delegate's votes
+/// and of the supply, which the governor reads at every proposal's snapshot.
+/// @dev Storage is laid out for the operations a collective repeats. A holder's balance and
+/// delegate share one slot. A delegate's latest checkpoint, its voter index and its history
+/// length share one slot, so reading recent votes costs one SLOAD and the first checkpoint one
+/// SSTORE; older checkpoints move to a history mapping when a newer one arrives. The supply's
+/// latest checkpoint shares a slot with the contract's counters. Amounts fit 64 bits.
+abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Metadata, IERC20Errors, IERC5805 {
+    struct Holder {
+        uint64 balance;
+        address delegate;
+    }
+
+    /// @dev The latest checkpoint of one delegate's votes or of the supply.
+    struct Head {
+        uint48 key;
+        uint64 value;
+        uint32 count;
+        // Delegates: the voter index (from 1). Supply: how many voter indices were given out.
+        uint32 index;
+        // Supply only: how many applications were made (used by Shares).
+        uint64 applications;
+    }
+
+    struct Checkpoint {
+        uint48 key;
+        uint64 value;
+    }
+
+    // solhint-disable-next-line gas-small-strings
+    bytes32 private constant _DELEGATION_TYPEHASH = keccak256(
+        "Delegation(address delegatee,uint256 nonce,uint256 expiry)"
+    );
+
+    string private _name;
+    string private _symbol;
+    mapping(address account => Holder) private _holders;
+    mapping(address delegate => Head) private _heads;
+    mapping(address delegate => mapping(uint256 => Checkpoint)) private _history;
+    Head internal _supply;
+    mapping(uint256 => Checkpoint) private _supplyHistory;
+
+    /// @notice A lookup asked for `timepoint`, which is not yet in the past at `clock`.
+    error ERC5805FutureLookup(uint256 timepoint, uint48 clock);
+
+    /// @notice The supply would pass 2^64-1 shares.
+    error SharesSupplyOverflow(uint256 supply);
+
+    // solhint-disable-next-line func-name-mixedcase
+    function __SharesVotes_init(string calldata name_, string calldata symbol_) internal onlyInitializing {
+        _name = name_;
+        _symbol = symbol_;
+    }
+
+    /// @inheritdoc IERC20Metadata
+    function name() public view returns (string memory) {
+        return _name;
+    }
+
+    /// @inheritdoc IERC20Metadata
+    function symbol() external view returns (string memory) {
+        return _symbol;
+    }
+
+    /// @notice Shares are whole units.
+    function decimals() external pure returns (uint8) {
+        return 0;
+    }
+
+    /// @inheritdoc IERC20
+    function totalSupply() public view returns (uint256) {
+        return _supply.value;
+    }
+
+    /// @inheritdoc IERC20
+    function balanceOf(address account) public view returns (uint256) {
+        return _holders[account].balance;
+    }
+
+    /// @notice Always zero: shares cannot be approved for transfer.
+    function allowance(address, address) external pure returns (uint256) {
+        return 0;
+    }
+
+    /// @inheritdoc IVotes
+    function delegates(address account) public view returns (address) {
+        return _holders[account].delegate;
+    }
+
+    /// @inheritdoc IVotes
+    function getVotes(address account) external view returns (uint256) {
+        return _heads[account].value;
+    }
+
+    /// @inheritdoc IVotes
+    function getPastVotes(address account, uint256 timepoint) public view returns (uint256) {
+        _requirePast(timepoint);
+        return _lookup(_heads[account], _history[account], timepoint);
+    }
+
+    /// @inheritdoc IVotes
+    function getPastTotalSupply(uint256 timepoint) external view returns (uint256) {
+        _requirePast(timepoint);
+        return _lookup(_supply, _supplyHistory, timepoint);
+    }
+
+    /// @inheritdoc IVotes
+    function delegate(address delegatee) external {
+        _delegate(msg.sender, delegatee);
+    }
+
+    /// @inheritdoc IVotes
+    function delegateBySig(address delegatee, uint256 nonce, uint256 expiry, uint8 v, bytes32 r, bytes32 s) external {
+        if (block.timestamp > expiry) revert VotesExpiredSignature(expiry);
+        bytes32 digest = _hashTypedDataV4(keccak256(abi.encode(_DELEGATION_TYPEHASH, delegatee, nonce, expiry)));
+        address signer = ECDSA.recover(digest, v, r, s);
+        _useCheckedNonce(signer, nonce);
+        _delegate(signer, delegatee);
+    }
+
+    /// @notice The clock is the block timestamp (ERC-6372).
+    function clock() public view returns (uint48) {
+        return Time.timestamp();
+    }
+
+    /// @notice The clock mode, as ERC-6372 describes it.
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() external pure returns (string memory) {
+        return "mode=timestamp";
+    }
+
+    /// @dev `account`'s voter index (from 1, given when it first held votes), or 0.
+    function _voterIndex(address account) internal view returns (uint256) {
+        return _heads[account].index;
+    }
+
+    /// @dev Mints `amount` to `to`. An account without a delegate is delegated to itself first, so
+    /// its shares vote at once.
+    function _mint(address to, uint256 amount) internal {
+        if (to == address(0)) revert ERC20InvalidReceiver(address(0));
+        uint256 supply = _supply.value + amount;
+        if (supply > type(uint64).max) revert SharesSupplyOverflow(supply);
+        Holder memory holder = _holders[to];
+        if (holder.delegate == address(0)) {
+            holder.delegate = to;
+            emit DelegateChanged(to, address(0), to);
+        }
+        holder.balance += uint64(amount);
+        _holders[to] = holder;
+        _pushSupply(uint64(supply));
+        emit Transfer(address(0), to, amount);
+        _moveVotes(address(0), holder.delegate, amount);
+    }
+
+    /// @dev Burns `amount` of `from`'s shares.
+    function _burn(address from, uint256 amount) internal {
+        Holder memory holder = _holders[from];
+        if (holder.balance < amount) revert ERC20InsufficientBalance(from, holder.balance, amount);
+        // Both fit 64 bits: amount is at most the balance, which is at most the supply.
+        _holders[from].balance = holder.balance - uint64(amount);
+        _pushSupply(_supply.value - uint64(amount));
+        emit Transfer(from, address(0), amount);
+        _moveVotes(holder.delegate, address(0), amount);
+    }
+
+    function _delegate(address account, address delegatee) private {
+        Holder memory holder = _holders[account];
+        _holders[account].delegate = delegatee;
+        emit DelegateChanged(account, holder.delegate, delegatee);
+        _moveVotes(holder.delegate, delegatee, holder.balance);
+    }
+
+    function _moveVotes(address from, address to, uint256 amount) private {
+        if (from == to || amount == 0) return;
+        if (from != address(0)) _pushVotes(from, false, amount);
+        if (to != address(0)) _pushVotes(to, true, amount);
+    }
+
+    function _pushVotes(address account, bool add, uint256 amount) private {
+        Head memory head = _heads[account];
+        uint64 previous = head.value;
+        // Amounts and votes are bounded by the supply, which fits 64 bits.
+        uint64 next = add ? previous + uint64(amount) : previous - uint64(amount);
+        if (head.index == 0) head.index = ++_supply.index;
+        _heads[account] = _advance(head, _history[account], next);
+        emit DelegateVotesChanged(account, previous, next);
+    }
+
+    function _pushSupply(uint64 supply) private {
+        _supply = _advance(_supply, _supplyHistory, supply);
+    }
+
+    /// @dev Sets the head's value at the current time, moving the previous head into history if
+    /// it is from an earlier time.
+    function _advance(
+        Head memory head,
+        mapping(uint256 => Checkpoint) storage history,
+        uint64 value
+    ) private returns (Head memory) {
+        uint48 now_ = clock();
+        if (head.key != now_) {
+            if (head.key != 0) history[head.count++] = Checkpoint(head.key, head.value);
+            head.key = now_;
+        }
+        head.value = value;
+        return head;
+    }
+
+    /// @dev The value at `timepoint`: the head if it is not newer, else the last history entry
+    /// at or before it (binary search), else zero.
+    function _lookup(
+        Head memory head,
+        mapping(uint256 => Checkpoint) storage history,
+        uint256 timepoint
+    ) private view returns (uint256) {
+        if (head.key <= timepoint) return head.value;
+        uint256 low = 0;
+        uint256 high = head.count;
+        while (low < high) {
+            uint256 mid = (low + high) / 2;
+            if (history[mid].key > timepoint) high = mid;
+            else low = mid + 1;
+        }
+        return high == 0 ? 0 : history[high - 1].value;
+    }
+
+    function _requirePast(uint256 timepoint) private view {
+        uint48 now_ = clock();
+        if (timepoint >= now_) revert ERC5805FutureLookup(timepoint, now_);
+    }
+
+    /// @dev The EIP-712 domain reuses the shares' name instead of storing it a second time.
+    // solhint-disable-next-line func-name-mixedcase
+    function _EIP712Name() internal view override returns (string memory) {
+        return _name;
+    }
+
+    // solhint-disable-next-line func-name-mixedcase
+    function _EIP712Version() internal pure override returns (string memory) {
+        return "1";
+    }
+}
