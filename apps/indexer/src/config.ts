@@ -1,0 +1,93 @@
+/**
+ * The indexer's configuration, from the environment, validated once at start. Every value has a
+ * default that makes the embedded mode work untouched: the local chain, PGlite in .rhizome/db,
+ * the factory from @rhizome/contracts' deployments for the chain.
+ */
+import path from "node:path";
+import { getAddress, isAddress, type Address } from "viem";
+
+export interface Config {
+  rpcUrl: string;
+  /** A postgres:// URL, or undefined for PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** From the deployments when undefined, once the chain id is known. */
+  factory: Address | undefined;
+  startBlock: number | undefined;
+  /** Blocks below head − confirmations are final. */
+  confirmations: number;
+  /** How often to ask for a new head, in milliseconds. */
+  pollInterval: number;
+  host: string;
+  port: number;
+  /** Origins allowed by CORS: `*` or a comma-separated list. */
+  corsOrigins: string[] | "*";
+  /** Requests per minute per client. */
+  rateLimit: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+/** One or more environment variables are invalid; the message lists each with what is wrong. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${raw} must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, fallback: string | undefined, protocols: string[]): string | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) throw new Error(parsed.protocol);
+      return raw;
+    } catch {
+      problems.push(`${name}=${raw} must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`);
+      return fallback;
+    }
+  };
+
+  const rpcUrl = url("RPC_URL", "http://127.0.0.1:8545", ["http:", "https:"]) ?? "http://127.0.0.1:8545";
+  const databaseUrl = url("DATABASE_URL", undefined, ["postgres:", "postgresql:"]);
+  let factory: Address | undefined;
+  if (env.FACTORY_ADDRESS) {
+    if (isAddress(env.FACTORY_ADDRESS, { strict: false })) factory = getAddress(env.FACTORY_ADDRESS);
+    else problems.push(`FACTORY_ADDRESS=${env.FACTORY_ADDRESS} must be a 0x-prefixed 20-byte address`);
+  }
+  const startBlock = env.START_BLOCK ? integer("START_BLOCK", 0, 0, Number.MAX_SAFE_INTEGER) : undefined;
+  const logLevel = (env.LOG_LEVEL ?? "info") as Config["logLevel"];
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL=${env.LOG_LEVEL} must be one of ${LOG_LEVELS.join(", ")}`);
+  const cors = env.CORS_ORIGINS ?? "*";
+  const config: Config = {
+    rpcUrl,
+    databaseUrl,
+    dataDir: path.resolve(cwd, env.DATA_DIR ?? ".rhizome/db"),
+    factory,
+    startBlock,
+    confirmations: integer("CONFIRMATIONS", 12, 0, 10_000),
+    pollInterval: integer("POLL_INTERVAL_MS", 250, 10, 60_000),
+    host: env.HOST ?? "127.0.0.1",
+    port: integer("PORT", 42069, 0, 65_535),
+    corsOrigins: cors === "*" ? "*" : cors.split(",").map((origin) => origin.trim()),
+    rateLimit: integer("RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
+    logLevel,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

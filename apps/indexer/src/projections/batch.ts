@@ -1,0 +1,203 @@
+/**
+ * One range's worth of changes to the projections, gathered in memory and written in bulk:
+ * rows that change (members, proposals, work items…) are loaded once, changed in place and
+ * upserted together; rows that only accumulate (share events, votes…) are inserted together.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { getTableColumns } from "drizzle-orm";
+import { schema, type Database } from "@rhizome/db";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type Collective = typeof schema.collectives.$inferSelect;
+export type Member = typeof schema.members.$inferSelect;
+export type Proposal = typeof schema.proposals.$inferSelect;
+export type WorkItem = typeof schema.workItems.$inferSelect;
+export type Application = typeof schema.applications.$inferSelect;
+export type TreasuryBalance = typeof schema.treasuryBalances.$inferSelect;
+
+/** Rows of one table kept by key, and which of them changed. */
+export class Rows<T> {
+  readonly byKey = new Map<string, T>();
+  readonly changed = new Set<string>();
+  get(key: string): T | undefined {
+    return this.byKey.get(key);
+  }
+  put(key: string, row: T): T {
+    this.byKey.set(key, row);
+    this.changed.add(key);
+    return row;
+  }
+  changedRows(): T[] {
+    return [...this.changed].map((key) => this.byKey.get(key) as T);
+  }
+}
+
+export const key = (...parts: (string | bigint | number)[]) => parts.join("|");
+
+export class Batch {
+  readonly collectives = new Rows<Collective>();
+  readonly members = new Rows<Member>();
+  readonly proposals = new Rows<Proposal>();
+  readonly workItems = new Rows<WorkItem>();
+  readonly applications = new Rows<Application>();
+  readonly balances = new Rows<TreasuryBalance>();
+  readonly principles = new Rows<typeof schema.principles.$inferInsert>();
+  readonly shareEvents: (typeof schema.shareEvents.$inferInsert)[] = [];
+  readonly delegations: (typeof schema.delegations.$inferInsert)[] = [];
+  readonly votes: (typeof schema.votes.$inferInsert)[] = [];
+  readonly objections: (typeof schema.objections.$inferInsert)[] = [];
+  readonly flows: (typeof schema.treasuryFlows.$inferInsert)[] = [];
+  readonly ragequits: (typeof schema.ragequits.$inferInsert)[] = [];
+  /** Collectives whose shares moved in this range. */
+  readonly sharesMoved = new Set<string>();
+
+  constructor(readonly tx: Tx) {}
+
+  /** Loads the changing rows the range's events will touch, in one query per table. */
+  async load(keys: {
+    collectives: string[];
+    members: [string, string][];
+    proposals: [string, bigint][];
+    workItems: [string, number][];
+    applications: [string, number][];
+    balances: [string, string][];
+  }): Promise<void> {
+    const { tx } = this;
+    const pairs = (list: [string, string | number | bigint][]): [SQL, SQL] => [
+      sql`${sql.param(list.map(([a]) => a))}`,
+      sql`${sql.param(list.map(([, b]) => String(b)))}`,
+    ];
+    const load = async <T>(
+      rows: Rows<T>,
+      table: PgTable,
+      list: [string, string | number | bigint][],
+      where: (a: SQL, b: SQL) => SQL,
+      keyOf: (row: T) => string,
+    ) => {
+      const missing = list.filter(([a, b]) => !rows.byKey.has(key(a, b)));
+      if (missing.length === 0) return;
+      const [a, b] = pairs(missing);
+      const found = (await tx.select().from(table).where(where(a, b))) as T[];
+      for (const row of found) rows.byKey.set(keyOf(row), row);
+    };
+    const c = schema.collectives;
+    const newCollectives = keys.collectives.filter((address) => !this.collectives.byKey.has(address));
+    if (newCollectives.length > 0) {
+      const found = await tx
+        .select()
+        .from(c)
+        .where(sql`${c.address} = ANY(${sql.param(newCollectives)}::text[])`);
+      for (const row of found) this.collectives.byKey.set(row.address, row);
+    }
+    const m = schema.members;
+    await load<Member>(
+      this.members,
+      m,
+      keys.members,
+      (a, b) => sql`(${m.collective}, ${m.account}) IN (SELECT * FROM unnest(${a}::text[], ${b}::text[]))`,
+      (row) => key(row.collective, row.account),
+    );
+    const p = schema.proposals;
+    await load<Proposal>(
+      this.proposals,
+      p,
+      keys.proposals,
+      (a, b) => sql`(${p.collective}, ${p.proposalId}) IN (SELECT * FROM unnest(${a}::text[], ${b}::numeric[]))`,
+      (row) => key(row.collective, row.proposalId),
+    );
+    const w = schema.workItems;
+    await load<WorkItem>(
+      this.workItems,
+      w,
+      keys.workItems,
+      (a, b) => sql`(${w.collective}, ${w.workId}) IN (SELECT * FROM unnest(${a}::text[], ${b}::integer[]))`,
+      (row) => key(row.collective, row.workId),
+    );
+    const ap = schema.applications;
+    await load<Application>(
+      this.applications,
+      ap,
+      keys.applications,
+      (a, b) => sql`(${ap.collective}, ${ap.applicationId}) IN (SELECT * FROM unnest(${a}::text[], ${b}::integer[]))`,
+      (row) => key(row.collective, row.applicationId),
+    );
+    const tb = schema.treasuryBalances;
+    await load<TreasuryBalance>(
+      this.balances,
+      tb,
+      keys.balances,
+      (a, b) => sql`(${tb.collective}, ${tb.token}) IN (SELECT * FROM unnest(${a}::text[], ${b}::text[]))`,
+      (row) => key(row.collective, row.token),
+    );
+  }
+
+  /** The supply of a collective's shares at `timestamp`: from this range's events, else the table. */
+  async supplyAt(collective: string, timestamp: number): Promise<bigint> {
+    for (let i = this.shareEvents.length - 1; i >= 0; i--) {
+      const event = this.shareEvents[i];
+      if (event && event.collective === collective && event.timestamp <= timestamp) return event.supply;
+    }
+    const s = schema.shareEvents;
+    const [row] = await this.tx
+      .select({ supply: s.supply })
+      .from(s)
+      .where(sql`${s.collective} = ${collective} AND ${s.timestamp} <= ${timestamp}`)
+      .orderBy(sql`${s.blockNumber} DESC, ${s.logIndex} DESC`)
+      .limit(1);
+    return row?.supply ?? 0n;
+  }
+
+  /** Writes every change of the range. */
+  async flush(): Promise<void> {
+    const { tx } = this;
+    await upsert(tx, schema.collectives, this.collectives.changedRows(), ["address"]);
+    await upsert(tx, schema.principles, this.principles.changedRows(), ["collective", "index"]);
+    await upsert(tx, schema.members, this.members.changedRows(), ["collective", "account"]);
+    await upsert(tx, schema.proposals, this.proposals.changedRows(), ["collective", "proposalId"]);
+    await upsert(tx, schema.workItems, this.workItems.changedRows(), ["collective", "workId"]);
+    await upsert(tx, schema.applications, this.applications.changedRows(), ["collective", "applicationId"]);
+    await upsert(tx, schema.treasuryBalances, this.balances.changedRows(), ["collective", "token"]);
+    await insert(tx, schema.shareEvents, this.shareEvents);
+    await insert(tx, schema.delegations, this.delegations);
+    await insert(tx, schema.votes, this.votes);
+    await insert(tx, schema.objections, this.objections);
+    await insert(tx, schema.treasuryFlows, this.flows);
+    await insert(tx, schema.ragequits, this.ragequits);
+  }
+}
+
+/** Postgres takes at most 65,535 parameters in one statement. */
+const MAX_PARAMETERS = 60_000;
+
+function chunks<T>(rows: T[], columns: number): T[][] {
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+async function insert(tx: Tx, table: PgTable, rows: object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(getTableColumns(table)).length;
+  for (const chunk of chunks(rows, columns)) {
+    // Replaying a range after a crash finds its rows already there: keep them.
+    await tx.insert(table).values(chunk).onConflictDoNothing();
+  }
+}
+
+async function upsert(tx: Tx, table: PgTable, rows: object[], keyColumns: string[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table);
+  const names = Object.keys(columns);
+  const set = Object.fromEntries(
+    names
+      .filter((name) => !keyColumns.includes(name))
+      .map((name) => [name, sql.raw(`excluded."${(columns[name] as { name: string }).name}"`)]),
+  );
+  const target = keyColumns.map((name) => columns[name]) as never;
+  for (const chunk of chunks(rows, names.length)) {
+    await tx.insert(table).values(chunk).onConflictDoUpdate({ target, set });
+  }
+}

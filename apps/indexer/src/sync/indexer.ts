@@ -1,0 +1,335 @@
+/**
+ * The sync pipeline: discovers collectives from the factory and follows every module. Below
+ * head − confirmations it backfills in adaptive ranges, each range committed with the cursor in
+ * one transaction; above, it follows the head block by block, keeping each block's hash and an
+ * undo record of its changes, so a reorg rolls back to the common ancestor and re-indexes.
+ */
+import { EventEmitter } from "node:events";
+import { sql } from "drizzle-orm";
+import { encodeEventTopics, erc20Abi, pad, type Address, type Hex } from "viem";
+import { schema, type Database } from "@rhizome/db";
+import { applyEvents } from "../projections/apply.js";
+import { decodeLogs } from "./decode.js";
+import { Registry } from "./registry.js";
+import { errorText, isPermanent, sleep, type BlockHeader, type RawLog, type Rpc } from "./rpc.js";
+
+export interface IndexerOptions {
+  factory: Address;
+  startBlock: number;
+  confirmations: number;
+  pollInterval: number;
+  /** Blocks in the first backfill range; it adapts from there. */
+  initialRange?: number;
+  /** Called inside each range's transaction before it commits (tests use it to crash mid-way). */
+  beforeCommit?: (range: { fromBlock: number; toBlock: number }) => void | Promise<void>;
+}
+
+export interface IndexerStatus {
+  chainId: number;
+  head: number;
+  cursor: number;
+  finalized: number;
+  /** Blocks behind the head. */
+  lag: number;
+  caughtUp: boolean;
+  events: number;
+}
+
+/** What a committed range brings, for progress and live updates. */
+export interface Indexed {
+  fromBlock: number;
+  toBlock: number;
+  events: number;
+  collectives: string[];
+  eventNames: string[];
+  backfill: boolean;
+}
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** A reorg reached below the finalized block: the confirmation depth is too small for this chain. */
+export class DeepReorgError extends Error {
+  override name = "DeepReorgError";
+}
+
+const TRANSFER_TOPIC = encodeEventTopics({ abi: erc20Abi, eventName: "Transfer" })[0] as Hex;
+const PROJECTION_TABLES = [
+  "collectives",
+  "principles",
+  "members",
+  "share_events",
+  "delegations",
+  "applications",
+  "ownership_history",
+  "proposals",
+  "votes",
+  "work_items",
+  "objections",
+  "treasury_balances",
+  "treasury_flows",
+  "ragequits",
+  "blocks",
+  "reorg_log",
+  "indexer_state",
+];
+
+export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancestor: number; depth: number }] }> {
+  readonly status: IndexerStatus = { chainId: 0, head: 0, cursor: 0, finalized: 0, lag: 0, caughtUp: false, events: 0 };
+  private registry: Registry;
+  private rangeSize = 2_000;
+
+  constructor(
+    private readonly db: Database,
+    private readonly rpc: Rpc,
+    private readonly options: IndexerOptions,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.registry = new Registry(options.factory);
+    this.rangeSize = options.initialRange ?? this.rangeSize;
+  }
+
+  /** Checks the chain against the database (starting afresh if it was reset) and loads the state. */
+  async init(): Promise<void> {
+    const chainId = await this.rpc.chainId();
+    const genesis = await this.rpc.header(0);
+    const [state] = await this.db.select().from(schema.indexerState);
+    if (
+      state &&
+      (state.chainId !== chainId || state.genesisHash !== genesis.hash || state.factory !== this.options.factory)
+    ) {
+      this.log.warn(
+        { chainId, previousChainId: state.chainId, genesis: genesis.hash, previousGenesis: state.genesisHash },
+        "The chain was reset (new genesis, chain id or factory): starting the index afresh",
+      );
+      await this.db.execute(sql.raw(`TRUNCATE ${PROJECTION_TABLES.join(", ")}`));
+    }
+    const [current] = await this.db.select().from(schema.indexerState);
+    if (!current) {
+      await this.db.insert(schema.indexerState).values({
+        chainId,
+        genesisHash: genesis.hash,
+        factory: this.options.factory,
+        startBlock: this.options.startBlock,
+        cursorBlock: this.options.startBlock - 1,
+        finalizedBlock: this.options.startBlock - 1,
+        headBlock: 0,
+        headTimestamp: 0,
+      });
+    }
+    const [loaded] = await this.db.select().from(schema.indexerState);
+    if (!loaded) throw new Error("The indexer state could not be written");
+    Object.assign(this.status, { chainId, cursor: loaded.cursorBlock, finalized: loaded.finalizedBlock });
+    this.registry = await Registry.load(this.db, this.options.factory);
+  }
+
+  /** Runs until `signal` aborts: backfill, then follow the head. */
+  async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      const progressed = await this.step();
+      if (!progressed) await sleep(this.options.pollInterval);
+    }
+  }
+
+  /** Indexes until the cursor reaches the head as it is now; for tests and one-shot runs. */
+  async syncToHead(): Promise<void> {
+    while (await this.step()) {
+      /* keep going */
+    }
+  }
+
+  /** One unit of work; false when there was nothing to do. */
+  async step(): Promise<boolean> {
+    if (this.status.chainId === 0) throw new Error("Indexer.init() must run before the indexer syncs");
+    const head = await this.rpc.head();
+    this.status.head = head;
+    if (head < this.status.cursor && this.status.cursor > this.status.finalized) {
+      await this.handleReorg();
+      return true;
+    }
+    const finalTarget = head - this.options.confirmations;
+    if (this.status.cursor < finalTarget) {
+      const from = this.status.cursor + 1;
+      const to = Math.min(finalTarget, from + this.rangeSize - 1);
+      await this.backfillRange(from, to);
+    } else if (this.status.cursor < head) {
+      await this.followBlock(this.status.cursor + 1);
+    } else {
+      // Same height, but is it the same block? A reorg can replace the head without growing.
+      if (this.status.cursor > this.status.finalized && (await this.headReplaced(head))) {
+        await this.handleReorg();
+        return true;
+      }
+      this.updateLag();
+      return false;
+    }
+    this.updateLag();
+    return true;
+  }
+
+  private async headReplaced(head: number): Promise<boolean> {
+    const [stored] = await this.db
+      .select()
+      .from(schema.blocks)
+      .where(sql`${schema.blocks.number} = ${head}`);
+    return stored !== undefined && stored.hash !== (await this.rpc.header(head)).hash;
+  }
+
+  private updateLag(): void {
+    this.status.lag = Math.max(0, this.status.head - this.status.cursor);
+    this.status.caughtUp = this.status.lag === 0;
+  }
+
+  /** A final range: fetched by block numbers, written without undo records. */
+  private async backfillRange(from: number, to: number): Promise<void> {
+    let logs: RawLog[];
+    try {
+      logs = await this.fetchRange({ fromBlock: from, toBlock: to });
+    } catch (error) {
+      if (to > from && isPermanent((error as Error).cause ?? error)) {
+        this.rangeSize = Math.max(1, Math.floor((to - from + 1) / 2));
+        this.log.warn(
+          { from, to, next: this.rangeSize, reason: errorText(error).slice(0, 200) },
+          "range refused; shrinking",
+        );
+        return;
+      }
+      throw error;
+    }
+    const header = await this.rpc.header(to);
+    await this.commit(from, to, logs, header, false);
+    // Aim for ranges of a few thousand events: grow while ranges come back light.
+    if (logs.length < 2_000) this.rangeSize = Math.min(this.rangeSize * 2, 50_000);
+    else if (logs.length > 10_000) this.rangeSize = Math.max(1, Math.floor(this.rangeSize / 2));
+  }
+
+  /** An unfinalized block: checked against its parent, fetched by hash, recorded for undo. */
+  private async followBlock(number: number): Promise<void> {
+    const header = await this.rpc.header(number);
+    const [parent] = await this.db
+      .select()
+      .from(schema.blocks)
+      .where(sql`${schema.blocks.number} = ${number - 1}`);
+    if (parent && parent.hash !== header.parentHash) {
+      await this.handleReorg();
+      return;
+    }
+    const logs = await this.fetchRange({ blockHash: header.hash });
+    await this.commit(number, number, logs, header, true);
+  }
+
+  private async fetchRange(range: { fromBlock: number; toBlock: number } | { blockHash: Hex }): Promise<RawLog[]> {
+    const factoryLogs = await this.rpc.logs({ ...range, address: [this.options.factory] });
+    const factoryEvents = decodeLogs(factoryLogs, this.registry, new Map());
+    for (const event of factoryEvents) {
+      if (event.eventName !== "CollectiveCreated") continue;
+      const modules = (
+        event.args as { modules: { shares: Address; timelock: Address; treasury: Address; work: Address } }
+      ).modules;
+      this.registry.add({ governor: event.collective, ...modules });
+    }
+    if (this.registry.size === 0) return factoryLogs;
+    const moduleLogs = await this.rpc.logs({ ...range, address: this.registry.addresses() });
+    const treasuries = this.registry.treasuryAddresses().map((address) => pad(address));
+    const deposits = (await this.rpc.logs({ ...range, topics: [TRANSFER_TOPIC, null, treasuries] })).filter(
+      (log) => !this.registry.lookup(log.address),
+    );
+    return [...factoryLogs, ...moduleLogs, ...deposits];
+  }
+
+  private async commit(
+    from: number,
+    to: number,
+    logs: RawLog[],
+    header: BlockHeader,
+    unfinalized: boolean,
+  ): Promise<void> {
+    const missing = [...new Set(logs.filter((l) => l.blockTimestamp === undefined).map((l) => Number(l.blockNumber)))];
+    const headers = missing.length > 0 ? await this.rpc.headers(missing) : new Map<number, BlockHeader>();
+    const timestamps = new Map([...headers].map(([n, h]) => [n, h.timestamp]));
+    timestamps.set(header.number, header.timestamp);
+    const events = decodeLogs(logs, this.registry, timestamps);
+    const finalized = Math.max(this.status.finalized, this.status.head - this.options.confirmations);
+    const touched = await this.db.transaction(async (tx) => {
+      if (unfinalized) await tx.execute(sql`SELECT set_config('rhizome.block', ${String(to)}, true)`);
+      const collectives = await applyEvents(tx, this.registry, events);
+      if (unfinalized) await tx.execute(sql`SELECT set_config('rhizome.block', '', true)`);
+      await tx
+        .insert(schema.blocks)
+        .values({
+          number: header.number,
+          hash: header.hash,
+          parentHash: header.parentHash,
+          timestamp: header.timestamp,
+        })
+        .onConflictDoUpdate({
+          target: schema.blocks.number,
+          set: { hash: header.hash, parentHash: header.parentHash },
+        });
+      await tx.update(schema.indexerState).set({
+        cursorBlock: to,
+        headBlock: this.status.head,
+        headTimestamp: header.timestamp,
+        finalizedBlock: finalized,
+      });
+      await tx.delete(schema.reorgLog).where(sql`${schema.reorgLog.blockNumber} <= ${finalized}`);
+      await tx.delete(schema.blocks).where(sql`${schema.blocks.number} < ${Math.min(finalized, to)}`);
+      await this.options.beforeCommit?.({ fromBlock: from, toBlock: to });
+      return collectives;
+    });
+    this.status.cursor = to;
+    this.status.finalized = finalized;
+    this.status.events += events.length;
+    this.emit("indexed", {
+      fromBlock: from,
+      toBlock: to,
+      events: events.length,
+      collectives: [...touched],
+      eventNames: [...new Set(events.map((e) => `${e.source}.${e.eventName}`))],
+      backfill: !unfinalized,
+    });
+  }
+
+  /** Walks back to the newest block whose hash the chain still has, and undoes everything above it. */
+  private async handleReorg(): Promise<void> {
+    const stored = await this.db
+      .select()
+      .from(schema.blocks)
+      .orderBy(sql`${schema.blocks.number} DESC`);
+    const head = await this.rpc.head();
+    let ancestor: number | undefined;
+    for (const block of stored) {
+      if (block.number > head) continue;
+      const onChain = await this.rpc.header(block.number);
+      if (onChain.hash === block.hash) {
+        ancestor = block.number;
+        break;
+      }
+    }
+    if (ancestor === undefined || ancestor < this.status.finalized) {
+      const genesis = await this.rpc.header(0);
+      const [state] = await this.db.select().from(schema.indexerState);
+      if (state && state.genesisHash !== genesis.hash) {
+        await this.init();
+        return;
+      }
+      throw new DeepReorgError(
+        `A reorg reached below the finalized block ${this.status.finalized}; raise CONFIRMATIONS for this chain`,
+      );
+    }
+    const depth = this.status.cursor - ancestor;
+    await this.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT rhizome_revert_to(${ancestor})`);
+      await tx.delete(schema.blocks).where(sql`${schema.blocks.number} > ${ancestor}`);
+      await tx.update(schema.indexerState).set({ cursorBlock: ancestor });
+    });
+    this.status.cursor = ancestor;
+    this.registry = await Registry.load(this.db, this.options.factory);
+    this.log.warn({ ancestor, depth }, "reorg: rolled back to the common ancestor");
+    this.emit("reorg", { ancestor, depth });
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The indexer's view of the chain: logs in adaptive ranges, block headers, the head, each
+ * retried with backoff when the RPC fails, times out or rate-limits.
+ */
+import { createPublicClient, http, numberToHex, type Address, type Hex, type PublicClient } from "viem";
+
+/** A log as eth_getLogs returns it, with the fields the indexer reads. */
+export interface RawLog {
+  address: Address;
+  topics: Hex[];
+  data: Hex;
+  blockNumber: bigint;
+  blockHash: Hex;
+  logIndex: number;
+  transactionHash: Hex;
+  blockTimestamp?: bigint;
+}
+
+/** Either a block range or one block by hash (which cannot mix two forks' logs). */
+export type LogFilter = { address?: Address[]; topics?: (Hex | Hex[] | null)[] } & (
+  | { fromBlock: number; toBlock: number; blockHash?: undefined }
+  | { blockHash: Hex; fromBlock?: undefined; toBlock?: undefined }
+);
+
+export interface BlockHeader {
+  number: number;
+  hash: Hex;
+  parentHash: Hex;
+  timestamp: number;
+}
+
+/** The RPC refused or failed a request more times than the retry policy allows. */
+export class RpcUnavailableError extends Error {
+  override name = "RpcUnavailableError";
+}
+
+export interface Rpc {
+  client: PublicClient;
+  chainId(): Promise<number>;
+  head(): Promise<number>;
+  header(number: number): Promise<BlockHeader>;
+  headers(numbers: number[]): Promise<Map<number, BlockHeader>>;
+  logs(filter: LogFilter): Promise<RawLog[]>;
+}
+
+const RETRIES = 8;
+
+export function createRpc(url: string, options: { onRetry?: (error: unknown, attempt: number) => void } = {}): Rpc {
+  // Our own retry loop owns the backoff; viem's is off so the two do not multiply.
+  const client = createPublicClient({
+    transport: http(url, { retryCount: 0, timeout: 20_000, batch: { batchSize: 100, wait: 0 } }),
+    cacheTime: 0,
+  });
+  const withRetry = async <T>(task: () => Promise<T>): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await task();
+      } catch (error) {
+        if (attempt >= RETRIES || isPermanent(error)) {
+          throw new RpcUnavailableError(`RPC request failed after ${attempt + 1} attempts`, { cause: error });
+        }
+        options.onRetry?.(error, attempt + 1);
+        await sleep(Math.min(100 * 2 ** attempt, 5_000) * (0.5 + Math.random()));
+      }
+    }
+  };
+  const toHeader = (block: { number: bigint | null; hash: Hex | null; parentHash: Hex; timestamp: bigint }) => ({
+    number: Number(block.number),
+    hash: block.hash ?? "0x",
+    parentHash: block.parentHash,
+    timestamp: Number(block.timestamp),
+  });
+  return {
+    client,
+    chainId: () => withRetry(() => client.getChainId()),
+    head: () => withRetry(async () => Number(await client.getBlockNumber({ cacheTime: 0 }))),
+    header: (number) => withRetry(async () => toHeader(await client.getBlock({ blockNumber: BigInt(number) }))),
+    async headers(numbers) {
+      const blocks = await withRetry(() =>
+        Promise.all(numbers.map((n) => client.getBlock({ blockNumber: BigInt(n) }))),
+      );
+      return new Map(blocks.map((block) => [Number(block.number), toHeader(block)]));
+    },
+    logs: (filter) =>
+      // A range the RPC refuses as too large is not retried here: the caller shrinks it.
+      withRetry(async () => {
+        const result = await client.request({
+          method: "eth_getLogs",
+          params: [
+            {
+              ...(filter.address ? { address: filter.address } : {}),
+              ...(filter.topics ? { topics: filter.topics } : {}),
+              ...(filter.blockHash !== undefined
+                ? { blockHash: filter.blockHash }
+                : { fromBlock: numberToHex(filter.fromBlock), toBlock: numberToHex(filter.toBlock) }),
+            },
+          ],
+        });
+        return (result as unknown as Record<string, string>[]).map((log) => ({
+          address: log.address as Address,
+          topics: log.topics as unknown as Hex[],
+          data: log.data as Hex,
+          blockNumber: BigInt(log.blockNumber as string),
+          blockHash: log.blockHash as Hex,
+          logIndex: Number(log.logIndex),
+          transactionHash: log.transactionHash as Hex,
+          ...(log.blockTimestamp ? { blockTimestamp: BigInt(log.blockTimestamp) } : {}),
+        }));
+      }),
+  };
+}
+
+/** Errors that retrying cannot fix: the range is too large, or the request is malformed. */
+export function isPermanent(error: unknown): boolean {
+  const text = errorText(error);
+  return (
+    /range|too many|limit exceeded|response size|exceed|query returned more than/i.test(text) && !/rate/i.test(text)
+  );
+}
+
+export function errorText(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 6; depth++) {
+    const e = current as { message?: string; details?: string; cause?: unknown };
+    parts.push(e.message ?? "", e.details ?? "");
+    current = e.cause;
+  }
+  return parts.join(" ");
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,4 @@
+/** @rhizome/db: the indexer's projections as a drizzle schema, their migrations, and a client. */
+export * from "./client.js";
+export * as schema from "./schema/index.js";
+export type { ProposalAction } from "./schema/proposals.js";

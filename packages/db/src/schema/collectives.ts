@@ -1,0 +1,45 @@
+/** Collectives and their principles. */
+import { sql } from "drizzle-orm";
+import { integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { address, amount, blockNumber, timestamp } from "./columns.js";
+
+export const collectives = pgTable("collectives", {
+  /** The governor's address: a collective's identity. */
+  address: address("address").primaryKey(),
+  factoryId: amount("factory_id").notNull(),
+  name: text("name").notNull(),
+  symbol: text("symbol").notNull(),
+  creator: address("creator").notNull(),
+  shares: address("shares").notNull().unique(),
+  timelock: address("timelock").notNull().unique(),
+  treasury: address("treasury").notNull().unique(),
+  work: address("work").notNull().unique(),
+  votingDelay: integer("voting_delay").notNull(),
+  votingPeriod: integer("voting_period").notNull(),
+  executionWindow: integer("execution_window").notNull(),
+  timelockDelay: integer("timelock_delay").notNull(),
+  proposalThreshold: amount("proposal_threshold").notNull(),
+  quorumPercent: integer("quorum_percent").notNull(),
+  reviewWindow: integer("review_window").notNull(),
+  objectionThreshold: integer("objection_threshold").notNull(),
+  totalShares: amount("total_shares")
+    .notNull()
+    .default(sql`0`),
+  memberCount: integer("member_count").notNull().default(0),
+  proposalCount: integer("proposal_count").notNull().default(0),
+  workCount: integer("work_count").notNull().default(0),
+  createdBlock: blockNumber("created_block").notNull(),
+  createdAt: timestamp("created_at").notNull(),
+  txHash: text("tx_hash").notNull(),
+});
+
+export const principles = pgTable(
+  "principles",
+  {
+    collective: address("collective").notNull(),
+    index: integer("index").notNull(),
+    name: text("name").notNull(),
+    updatedBlock: blockNumber("updated_block").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.collective, t.index] })],
+);

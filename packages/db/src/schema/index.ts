@@ -1,0 +1,6 @@
+export * from "./chain.js";
+export * from "./collectives.js";
+export * from "./members.js";
+export * from "./proposals.js";
+export * from "./work.js";
+export * from "./treasury.js";

@@ -1,0 +1,78 @@
+/** Proposals, their decoded actions and timeline, and the votes cast on them. */
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { address, amount, blockNumber, timestamp } from "./columns.js";
+
+/** One decoded action of a proposal. */
+export interface ProposalAction {
+  target: string;
+  value: string;
+  calldata: string;
+  /** The function called, when the target is a module of the collective. */
+  function: string | null;
+  args: Record<string, string> | null;
+  /** The action in plain words. */
+  summary: string;
+}
+
+export const proposals = pgTable(
+  "proposals",
+  {
+    collective: address("collective").notNull(),
+    proposalId: amount("proposal_id").notNull(),
+    proposer: address("proposer").notNull(),
+    description: text("description").notNull(),
+    /** admission, work, payment, parameter or other, read from the calldata. */
+    kind: text("kind").notNull(),
+    actions: jsonb("actions").$type<ProposalAction[]>().notNull(),
+    snapshot: timestamp("snapshot").notNull(),
+    deadline: timestamp("deadline").notNull(),
+    forVotes: amount("for_votes")
+      .notNull()
+      .default(sql`0`),
+    againstVotes: amount("against_votes")
+      .notNull()
+      .default(sql`0`),
+    abstainVotes: amount("abstain_votes")
+      .notNull()
+      .default(sql`0`),
+    voteCount: integer("vote_count").notNull().default(0),
+    /** Shares that must vote for or abstain: the quorum percentage of the supply at the snapshot. */
+    quorum: amount("quorum"),
+    /** created, queued, executed or canceled: what the chain recorded; the API adds time. */
+    status: text("status").notNull(),
+    eta: timestamp("eta"),
+    createdAt: timestamp("created_at").notNull(),
+    createdBlock: blockNumber("created_block").notNull(),
+    queuedAt: timestamp("queued_at"),
+    executedAt: timestamp("executed_at"),
+    canceledAt: timestamp("canceled_at"),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.collective, t.proposalId] }),
+    index("proposals_by_created").on(t.collective, t.createdBlock),
+    index("proposals_by_kind").on(t.collective, t.kind, t.createdBlock),
+  ],
+);
+
+export const votes = pgTable(
+  "votes",
+  {
+    collective: address("collective").notNull(),
+    proposalId: amount("proposal_id").notNull(),
+    voter: address("voter").notNull(),
+    /** 0 against, 1 for, 2 abstain. */
+    support: smallint("support").notNull(),
+    weight: amount("weight").notNull(),
+    reason: text("reason").notNull(),
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    timestamp: timestamp("timestamp").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.collective, t.proposalId, t.voter] }),
+    index("votes_by_voter").on(t.collective, t.voter, t.blockNumber),
+  ],
+);

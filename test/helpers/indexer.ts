@@ -1,0 +1,56 @@
+/** An indexer on a fresh database (PGlite in memory, or Postgres when DATABASE_URL is set). */
+import { sql } from "drizzle-orm";
+import { openDatabase, type DatabaseHandle } from "@rhizome/db";
+import { createRpc, Indexer, type Logger } from "@rhizome/indexer";
+import type { Fixture } from "./collective.js";
+import { freshDatabaseUrl } from "./database.js";
+
+export const quietLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** Tables whose rows say what the index holds, for comparing two indexes. */
+export const PROJECTIONS = [
+  "collectives",
+  "principles",
+  "members",
+  "share_events",
+  "delegations",
+  "applications",
+  "ownership_history",
+  "proposals",
+  "votes",
+  "work_items",
+  "objections",
+  "treasury_balances",
+  "treasury_flows",
+  "ragequits",
+] as const;
+
+/** Opens a database for a test: a fresh in-memory PGlite, or a new database on the test Postgres. */
+export async function freshDatabase(options: { dataDir?: string; url?: string } = {}): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ url: options.url ?? (await freshDatabaseUrl()), dataDir: options.dataDir });
+  await handle.migrate();
+  return handle;
+}
+
+export function indexerFor(handle: DatabaseHandle, f: Fixture, rpcUrl: string, confirmations = 0) {
+  return new Indexer(
+    handle.db,
+    createRpc(rpcUrl),
+    { factory: f.deployment.factory, startBlock: f.deployment.startBlock, confirmations, pollInterval: 20 },
+    quietLogger,
+  );
+}
+
+/** Every projection's rows, in a stable order, for comparing an index with another. */
+export async function snapshotTables(handle: DatabaseHandle): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of PROJECTIONS) {
+    const result = (await handle.db.execute(sql.raw(`SELECT * FROM ${table}`))) as unknown as {
+      rows: Record<string, unknown>[];
+    };
+    out[table] = result.rows
+      .map((row) => JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)))
+      .sort();
+  }
+  return out;
+}
