@@ -154,3 +154,41 @@ describe(`indexer resilience (${process.env.DATABASE_URL ? "Postgres" : "PGlite"
     );
   });
 });
+
+describe("a chain that was reset", () => {
+  it("is detected, and the index starts afresh with a log line saying so", async () => {
+    const first = await collectiveFixture();
+    await waitFor(first, first.as(first.bob).shares.write.setProfile(["https://bob.example"]));
+    const rpcA = await serveProvider(first.connection.provider);
+    const db = await freshDatabase();
+    cleanup.push(
+      () => db.close(),
+      () => rpcA.close(),
+    );
+    const a = indexerFor(db, first, rpcA.url);
+    await a.init();
+    await a.syncToHead();
+
+    // A new chain at the same address space: same deployer, so the same factory address.
+    const second = await collectiveFixture();
+    expect(second.deployment.factory).toBe(first.deployment.factory);
+    const rpcB = await serveProvider(second.connection.provider);
+    cleanup.push(() => rpcB.close());
+    const warnings: string[] = [];
+    const b = new Indexer(
+      db.db,
+      createRpc(rpcB.url),
+      {
+        factory: second.deployment.factory,
+        startBlock: second.deployment.startBlock,
+        confirmations: 0,
+        pollInterval: 10,
+      },
+      { ...quietLogger, warn: (_obj, msg) => warnings.push(msg ?? "") },
+    );
+    await b.init();
+    await b.syncToHead();
+    expect(warnings).toContain("The chain was reset: starting the index afresh");
+    expect(await snapshotTables(db)).toEqual(await freshIndexOf(second, rpcB));
+  });
+});

@@ -168,36 +168,53 @@ export class Batch {
   }
 }
 
-/** Postgres takes at most 65,535 parameters in one statement. */
-const MAX_PARAMETERS = 60_000;
-
-function chunks<T>(rows: T[], columns: number): T[][] {
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
+/**
+ * Writes rows with one array parameter per column, `INSERT … SELECT * FROM unnest(…)`: a
+ * statement's size does not grow with the rows, and Postgres parses it once. Several times
+ * faster than a multi-row VALUES list, on PGlite and on Postgres alike.
+ */
+function unnestInsert(table: PgTable, rows: object[], conflict: SQL): SQL {
+  const columns = Object.entries(getTableColumns(table));
+  const arrays = columns.map(([name, column]) => {
+    const values = rows.map((row) => {
+      const value = (row as Record<string, unknown>)[name];
+      return value === undefined || value === null ? null : column.mapToDriverValue(value);
+    });
+    // Arrays of JSON go in as text and are cast back element by element.
+    const type = column.getSQLType();
+    const cast = type === "jsonb" ? "text[]" : `${type.replace(/\(.*\)/, "")}[]`;
+    return { name: column.name, type, cast, values };
+  });
+  const names = sql.raw(arrays.map((a) => `"${a.name}"`).join(", "));
+  const selects = sql.raw(arrays.map((a, i) => (a.type === "jsonb" ? `c${i}::jsonb` : `c${i}`)).join(", "));
+  const params = sql.join(
+    arrays.map((a) => sql`${sql.param(a.values)}::${sql.raw(a.cast)}`),
+    sql`, `,
+  );
+  const aliases = sql.raw(arrays.map((_, i) => `c${i}`).join(", "));
+  return sql`INSERT INTO ${table} (${names}) SELECT ${selects} FROM unnest(${params}) AS t(${aliases}) ${conflict}`;
 }
 
+/** Rows per statement: large enough to amortise, small enough to keep memory flat. */
+const ROWS_PER_STATEMENT = 20_000;
+
 async function insert(tx: Tx, table: PgTable, rows: object[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(getTableColumns(table)).length;
-  for (const chunk of chunks(rows, columns)) {
-    // Replaying a range after a crash finds its rows already there: keep them.
-    await tx.insert(table).values(chunk).onConflictDoNothing();
+  // Replaying a range after a crash finds its rows already there: keep them.
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    await tx.execute(unnestInsert(table, rows.slice(i, i + ROWS_PER_STATEMENT), sql`ON CONFLICT DO NOTHING`));
   }
 }
 
 async function upsert(tx: Tx, table: PgTable, rows: object[], keyColumns: string[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = getTableColumns(table);
-  const names = Object.keys(columns);
-  const set = Object.fromEntries(
-    names
-      .filter((name) => !keyColumns.includes(name))
-      .map((name) => [name, sql.raw(`excluded."${(columns[name] as { name: string }).name}"`)]),
-  );
-  const target = keyColumns.map((name) => columns[name]) as never;
-  for (const chunk of chunks(rows, names.length)) {
-    await tx.insert(table).values(chunk).onConflictDoUpdate({ target, set });
+  const keys = keyColumns.map((name) => `"${(columns[name] as { name: string }).name}"`).join(", ");
+  const updates = Object.entries(columns)
+    .filter(([name]) => !keyColumns.includes(name))
+    .map(([, column]) => `"${column.name}" = excluded."${column.name}"`)
+    .join(", ");
+  const conflict = sql.raw(`ON CONFLICT (${keys}) DO UPDATE SET ${updates}`);
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    await tx.execute(unnestInsert(table, rows.slice(i, i + ROWS_PER_STATEMENT), conflict));
   }
 }

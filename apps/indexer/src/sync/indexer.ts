@@ -98,13 +98,17 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     const chainId = await this.rpc.chainId();
     const genesis = await this.rpc.header(0);
     const [state] = await this.db.select().from(schema.indexerState);
-    if (
-      state &&
-      (state.chainId !== chainId || state.genesisHash !== genesis.hash || state.factory !== this.options.factory)
-    ) {
+    const reason = state ? await this.resetReason(state, chainId, genesis.hash) : undefined;
+    if (reason) {
       this.log.warn(
-        { chainId, previousChainId: state.chainId, genesis: genesis.hash, previousGenesis: state.genesisHash },
-        "The chain was reset (new genesis, chain id or factory): starting the index afresh",
+        {
+          chainId,
+          previousChainId: state?.chainId,
+          genesis: genesis.hash,
+          previousGenesis: state?.genesisHash,
+          reason,
+        },
+        "The chain was reset: starting the index afresh",
       );
       await this.db.execute(sql.raw(`TRUNCATE ${PROJECTION_TABLES.join(", ")}`));
     }
@@ -125,6 +129,26 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     if (!loaded) throw new Error("The indexer state could not be written");
     Object.assign(this.status, { chainId, cursor: loaded.cursorBlock, finalized: loaded.finalizedBlock });
     this.registry = await Registry.load(this.db, this.options.factory);
+  }
+
+  /**
+   * Why the database's index cannot belong to the chain the RPC serves now, if it cannot: another
+   * chain id, genesis or factory, or the oldest block it keeps (at or below the finalized one) is
+   * gone from the chain, which only a chain restarted from scratch does.
+   */
+  private async resetReason(
+    state: typeof schema.indexerState.$inferSelect,
+    chainId: number,
+    genesis: Hex,
+  ): Promise<string | undefined> {
+    if (state.chainId !== chainId) return "another chain id";
+    if (state.genesisHash !== genesis) return "another genesis block";
+    if (state.factory !== this.options.factory) return "another factory";
+    const [oldest] = await this.db.select().from(schema.blocks).orderBy(schema.blocks.number).limit(1);
+    if (!oldest) return undefined;
+    if (oldest.number > (await this.rpc.head())) return "the chain is shorter than the index";
+    if ((await this.rpc.header(oldest.number)).hash !== oldest.hash) return "the indexed blocks are gone";
+    return undefined;
   }
 
   /** Runs until `signal` aborts: backfill, then follow the head. */
