@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { defineConfig } from "hardhat/config";
+import { defineConfig, task } from "hardhat/config";
 import hardhatViem from "@nomicfoundation/hardhat-viem";
 import hardhatNetworkHelpers from "@nomicfoundation/hardhat-network-helpers";
 
@@ -8,6 +8,10 @@ import hardhatNetworkHelpers from "@nomicfoundation/hardhat-network-helpers";
 const require = createRequire(import.meta.url);
 const solcVersion = (require("solc/package.json") as { version: string }).version;
 const soljson = require.resolve("solc/soljson.js");
+
+// A coverage build instruments the sources: its artifacts and cache live apart from the normal
+// build's, so `--coverage` never leaves instrumented bytecode where `npm run build` reads it.
+const coverage = process.env.HARDHAT_COVERAGE === "true" || process.argv.includes("--coverage");
 
 export default defineConfig({
   plugins: [hardhatViem, hardhatNetworkHelpers],
@@ -21,11 +25,23 @@ export default defineConfig({
     },
   },
   paths: {
+    artifacts: coverage ? "coverage/artifacts" : "artifacts",
+    cache: coverage ? "coverage/cache" : "cache",
     // bench/reference: plain OpenZeppelin contracts the gas benchmark (bench/gas.ts) compares with.
     sources: { solidity: ["contracts", "bench/reference"] },
-    // vitest runs the TypeScript tests; Hardhat's own runner only sees Solidity tests.
+    // Hardhat's Solidity test runner sees only test/solidity; vitest runs the TypeScript tests
+    // (and, through test/solidity.test.ts, the Solidity ones).
     tests: { solidity: "test/solidity" },
   },
-  // Coverage is about Rhizome's contracts, not the benchmark's reference stack.
-  coverage: { skipFiles: ["bench/**"] },
+  // Coverage is about Rhizome's contracts, not the benchmark's reference stack or test helpers.
+  coverage: { skipFiles: ["bench/**", "contracts/testing/**"] },
+  tasks: [
+    // vitest as a runner of `hardhat test`, next to `test solidity`: `hardhat test --coverage`
+    // (npm run coverage) then measures the TypeScript and the Solidity tests together.
+    task(["test", "vitest"], "Run the TypeScript tests with vitest")
+      .addVariadicArgument({ name: "testFiles", description: "Test files to run", defaultValue: [] })
+      .addFlag({ name: "noCompile", description: "Don't compile the project before running the tests" })
+      .setAction(() => import("./test/hardhat/vitest-task.js"))
+      .build(),
+  ],
 });

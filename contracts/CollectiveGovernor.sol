@@ -104,16 +104,6 @@ contract CollectiveGovernor is
         return version();
     }
 
-    function _castVote(
-        uint256 proposalId,
-        address account,
-        uint8 support,
-        string memory reason,
-        bytes memory params
-    ) internal override(GovernorUpgradeable, GovernorCounting) returns (uint256) {
-        return super._castVote(proposalId, account, support, reason, params);
-    }
-
     function _countVote(
         uint256 proposalId,
         address account,

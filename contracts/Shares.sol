@@ -125,11 +125,6 @@ contract Shares is Initializable, SharesVotes, IShares {
         return _voterIndex(account);
     }
 
-    /// @inheritdoc IShares
-    function pastVotesWithIndex(address account, uint256 timepoint) external view returns (uint256, uint256) {
-        return (getPastVotes(account, timepoint), _voterIndex(account));
-    }
-
     /// @notice Always reverts: shares cannot be transferred.
     function transfer(address, uint256) external pure returns (bool) {
         revert SharesNonTransferable();

@@ -81,27 +81,8 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
     /// @dev The collective's shares, which give votes and member indices.
     function _shares() internal view virtual returns (IShares);
 
-    /// @dev Casts a vote with the weight and member index the shares recorded at the snapshot.
-    function _castVote(
-        uint256 proposalId,
-        address account,
-        uint8 support,
-        string memory reason,
-        bytes memory params
-    ) internal virtual override returns (uint256 weight) {
-        _validateStateBitmap(proposalId, _encodeStateBitmap(ProposalState.Active));
-        uint256 index;
-        (weight, index) = _shares().pastVotesWithIndex(account, proposalSnapshot(proposalId));
-        _record(proposalId, account, index, support, weight);
-        if (params.length == 0) {
-            emit VoteCast(account, proposalId, support, weight, reason);
-        } else {
-            emit VoteCastWithParams(account, proposalId, support, weight, reason, params);
-        }
-        _tallyUpdated(proposalId);
-    }
-
-    /// @dev Counts a vote whose caller looked the weight up without the index.
+    /// @dev Counts a vote of `totalWeight` (the voter's votes at the snapshot, which the governor
+    /// looked up) under the voter's index.
     function _countVote(
         uint256 proposalId,
         address account,
@@ -109,8 +90,7 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
         uint256 totalWeight,
         bytes memory
     ) internal virtual override returns (uint256) {
-        (, uint256 index) = _shares().pastVotesWithIndex(account, proposalSnapshot(proposalId));
-        _record(proposalId, account, index, support, totalWeight);
+        _record(proposalId, account, _shares().voterIndex(account), support, totalWeight);
         return totalWeight;
     }
 

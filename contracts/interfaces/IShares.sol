@@ -87,11 +87,4 @@ interface IShares {
 
     /// @notice `account`'s voter index (from 1, given when it first held votes), or 0.
     function voterIndex(address account) external view returns (uint256);
-
-    /// @notice `account`'s votes at `timepoint` and its voter index. An account that had votes
-    /// at a timepoint had its index by then.
-    function pastVotesWithIndex(
-        address account,
-        uint256 timepoint
-    ) external view returns (uint256 votes, uint256 index);
 }

@@ -150,21 +150,24 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
     }
 
     /// @dev Mints `amount` to `to`. An account without a delegate is delegated to itself first, so
-    /// its shares vote at once.
+    /// its shares, old and new, vote at once.
     function _mint(address to, uint256 amount) internal {
         if (to == address(0)) revert ERC20InvalidReceiver(address(0));
         uint256 supply = _supply.value + amount;
         if (supply > type(uint64).max) revert SharesSupplyOverflow(supply);
         Holder memory holder = _holders[to];
+        uint256 votes = amount;
         if (holder.delegate == address(0)) {
             holder.delegate = to;
             emit DelegateChanged(to, address(0), to);
+            // Shares held while delegated to no one start voting too.
+            votes += holder.balance;
         }
         holder.balance += uint64(amount);
         _holders[to] = holder;
         _pushSupply(uint64(supply));
         emit Transfer(address(0), to, amount);
-        _moveVotes(address(0), holder.delegate, amount);
+        _moveVotes(address(0), holder.delegate, votes);
     }
 
     /// @dev Burns `amount` of `from`'s shares.

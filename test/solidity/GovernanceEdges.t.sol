@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+pragma solidity ^0.8.28;
+
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {ICollectiveGovernor} from "../../contracts/interfaces/ICollectiveGovernor.sol";
+import {ICollectiveTimelock} from "../../contracts/interfaces/ICollectiveTimelock.sol";
+import {IWork} from "../../contracts/interfaces/IWork.sol";
+import {CollectiveTest} from "./utils/CollectiveTest.sol";
+import {VM} from "./utils/Vm.sol";
+
+/// @title GovernanceEdgesTest
+/// @notice The governor's and the timelock's less travelled paths: every parameter changed by a
+/// passed proposal and every invalid value refused at execution, expiry of a queued proposal,
+/// votes with params or of an unknown type, releasing *for* votes with the wrong ids, and the
+/// timelock refusing to schedule an operation twice.
+contract GovernanceEdgesTest is CollectiveTest {
+    function test_parametersChangeOnlyThroughPassedProposals() public {
+        _pass(address(governor), abi.encodeCall(ICollectiveGovernor.setVotingDelay, (120)), "Longer delay");
+        assertEq(governor.votingDelay(), 120, "voting delay");
+        _pass(address(governor), abi.encodeCall(ICollectiveGovernor.setVotingPeriod, (7_200)), "Longer period");
+        assertEq(governor.votingPeriod(), 7_200, "voting period");
+        _pass(address(governor), abi.encodeCall(ICollectiveGovernor.setProposalThreshold, (5)), "Lower threshold");
+        assertEq(governor.proposalThreshold(), 5, "proposal threshold");
+        _pass(address(governor), abi.encodeCall(ICollectiveGovernor.setExecutionWindow, (1 days)), "Shorter window");
+        assertEq(governor.executionWindow(), 1 days, "execution window");
+        _pass(address(timelock), abi.encodeCall(ICollectiveTimelock.updateDelay, (60)), "Shorter delay");
+        assertEq(timelock.getMinDelay(), 60, "timelock delay");
+
+        // Directly, even as the timelock, nothing changes: the call is not part of a proposal.
+        VM.prank(address(timelock));
+        VM.expectRevert();
+        governor.setVotingDelay(1);
+        VM.prank(ALICE);
+        VM.expectRevert(abi.encodeWithSelector(IGovernor.GovernorOnlyExecutor.selector, ALICE));
+        governor.setVotingDelay(1);
+        VM.prank(ALICE);
+        VM.expectRevert(abi.encodeWithSelector(ICollectiveTimelock.TimelockOnlySelf.selector, ALICE));
+        timelock.updateDelay(1);
+    }
+
+    function test_invalidParametersAreRefusedAtExecution() public {
+        _expectExecutionReverts(
+            abi.encodeCall(ICollectiveGovernor.setVotingPeriod, (0)),
+            "No period",
+            abi.encodeWithSelector(IGovernor.GovernorInvalidVotingPeriod.selector, 0)
+        );
+        uint256 tooHigh = uint256(type(uint64).max) + 1;
+        _expectExecutionReverts(
+            abi.encodeCall(ICollectiveGovernor.setProposalThreshold, (tooHigh)),
+            "Huge threshold",
+            abi.encodeWithSelector(ICollectiveGovernor.GovernorInvalidProposalThreshold.selector, tooHigh)
+        );
+        _expectExecutionReverts(
+            abi.encodeCall(ICollectiveGovernor.setExecutionWindow, (0)),
+            "No window",
+            abi.encodeWithSelector(ICollectiveGovernor.GovernorInvalidExecutionWindow.selector, 0)
+        );
+    }
+
+    function test_queuedProposalExpiresAfterTheExecutionWindow() public {
+        bytes memory call = abi.encodeCall(IWork.setReviewWindow, (1 days));
+        uint256 id = _win(address(work), call, "Shorter reviews");
+        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _actions(address(work), call);
+        governor.queue(targets, values, calldatas, keccak256("Shorter reviews"));
+        assertEq(timelock.readyAt(id), block.timestamp + timelock.getMinDelay(), "ready at");
+        VM.warp(governor.proposalEta(id) + governor.executionWindow());
+        assertTrue(governor.state(id) == IGovernor.ProposalState.Queued, "queued until the window ends");
+        VM.warp(block.timestamp + 1);
+        assertTrue(governor.state(id) == IGovernor.ProposalState.Expired, "expired after the window");
+        VM.expectRevert();
+        governor.execute(targets, values, calldatas, keccak256("Shorter reviews"));
+        // Expired can no longer run, so it no longer locks alice's exit.
+        VM.prank(ALICE);
+        treasury.ragequit(1, new address[](0), _ids(id));
+    }
+
+    function test_votesWithParamsAndOfUnknownType() public {
+        uint256 id = _propose(ALICE, address(work), abi.encodeCall(IWork.setReviewWindow, (1 days)), "Reviews");
+        VM.warp(block.timestamp + governor.votingDelay() + 1);
+        VM.prank(ALICE);
+        governor.castVoteWithReasonAndParams(id, 1, "Yes", hex"01");
+        (, uint256 forVotes, ) = governor.proposalVotes(id);
+        assertEq(forVotes, 600, "for votes");
+        VM.prank(BOB);
+        VM.expectRevert(IGovernor.GovernorInvalidVoteType.selector);
+        governor.castVote(id, 3);
+        assertTrue(!governor.hasVoted(id, BOB), "a refused vote is not recorded");
+    }
+
+    function test_releasingForVotesNeedsExactlyTheBackedProposals() public {
+        bytes memory call = abi.encodeCall(IWork.setReviewWindow, (1 days));
+        uint256 id = _pass(address(work), call, "Shorter reviews");
+        uint256[] memory twice = new uint256[](2);
+        (twice[0], twice[1]) = (id, id);
+        VM.expectRevert(abi.encodeWithSelector(ICollectiveGovernor.GovernorForVotesMismatch.selector, ALICE));
+        governor.releaseForVotes(ALICE, twice);
+        // Anyone may release a member's votes; then none are left to give.
+        governor.releaseForVotes(ALICE, _ids(id));
+        governor.releaseForVotes(ALICE, new uint256[](0));
+        governor.releaseForVotes(CAROL, new uint256[](0));
+    }
+
+    function test_timelockRunsOnlyWhatTheGovernorScheduledOnce() public {
+        VM.prank(ALICE);
+        VM.expectRevert(abi.encodeWithSelector(ICollectiveTimelock.TimelockUnauthorized.selector, ALICE));
+        timelock.schedule(7);
+        VM.prank(address(governor));
+        timelock.schedule(7);
+        VM.prank(address(governor));
+        VM.expectRevert(abi.encodeWithSelector(ICollectiveTimelock.TimelockOperationExists.selector, 7));
+        timelock.schedule(7);
+        assertEq(timelock.governor(), address(governor), "the timelock's governor");
+    }
+
+    /// @dev Passes a proposal calling the governor with `data` and expects its execution to revert.
+    function _expectExecutionReverts(bytes memory data, string memory description, bytes memory reason) internal {
+        _win(address(governor), data, description);
+        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _actions(
+            address(governor),
+            data
+        );
+        governor.queue(targets, values, calldatas, keccak256(bytes(description)));
+        VM.warp(block.timestamp + timelock.getMinDelay() + 1);
+        VM.expectRevert(reason);
+        governor.execute(targets, values, calldatas, keccak256(bytes(description)));
+    }
+}
