@@ -408,24 +408,27 @@ async function apply(batch: Batch, registry: Registry, event: IndexedEvent): Pro
       const amounts = a.amounts as bigint[];
       const balances = a.balances as bigint[];
       setBalance(batch, c, zeroAddress, a.ethBalance as bigint, event.blockNumber);
-      batch.flows.push({
-        collective: c,
-        ...at,
-        kind: "ragequit",
-        token: zeroAddress,
-        counterparty: memberAddress,
-        amount: -(a.ethAmount as bigint),
-      });
-      tokens.forEach((token, i) => {
-        setBalance(batch, c, token, balances[i] ?? 0n, event.blockNumber);
+      if ((a.ethAmount as bigint) > 0n) {
         batch.flows.push({
           collective: c,
           ...at,
           kind: "ragequit",
-          token,
+          token: zeroAddress,
           counterparty: memberAddress,
-          amount: -(amounts[i] ?? 0n),
+          amount: -(a.ethAmount as bigint),
         });
+      }
+      tokens.forEach((token, i) => {
+        setBalance(batch, c, token, balances[i] ?? 0n, event.blockNumber);
+        if ((amounts[i] ?? 0n) > 0n)
+          batch.flows.push({
+            collective: c,
+            ...at,
+            kind: "ragequit",
+            token,
+            counterparty: memberAddress,
+            amount: -(amounts[i] ?? 0n),
+          });
       });
       batch.ragequits.push({
         collective: c,

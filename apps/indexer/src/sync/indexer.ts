@@ -166,8 +166,24 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     }
   }
 
-  /** One unit of work; false when there was nothing to do. */
-  async step(): Promise<boolean> {
+  /**
+   * One unit of work; false when there was nothing to do. Steps never overlap: a caller that
+   * asks while another step runs waits for it and then takes its own.
+   */
+  step(): Promise<boolean> {
+    const next = this.stepping.then(() => this.stepOnce());
+    this.stepping = next.catch(() => false);
+    return next;
+  }
+
+  /** Resolves once the index has caught up with the head, whoever drives the steps. */
+  async caughtUp(): Promise<void> {
+    while (!this.status.caughtUp) await new Promise((resolve) => this.once("indexed", resolve));
+  }
+
+  private stepping: Promise<boolean> = Promise.resolve(true);
+
+  private async stepOnce(): Promise<boolean> {
     if (this.status.chainId === 0) throw new Error("Indexer.init() must run before the indexer syncs");
     const head = await this.rpc.head();
     this.status.head = head;

@@ -1,0 +1,153 @@
+/** Collectives: the list, one collective with its key numbers, and whether one exists. */
+import { and, asc, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
+import { zeroAddress } from "viem";
+import { schema, type Database } from "@rhizome/db";
+import type { CollectiveDetail, CollectivesQuery, CollectiveSummary, Principle } from "../schemas/collectives.js";
+import type { Page } from "../schemas/common.js";
+import { Keyset, type KeyKind, type KeyValues } from "./page.js";
+import { OPEN_STATES, proposalState } from "./proposal-state.js";
+
+const c = schema.collectives;
+const pr = schema.principles;
+
+const bySize = new Keyset("collectives:size", ["int", "text"]);
+const byNewest = new Keyset("collectives:newest", ["int", "uint"]);
+
+/** `q` as a LIKE pattern matching it anywhere, its own % and _ taken literally. */
+const contains = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+type Row = typeof c.$inferSelect;
+
+const summary = (row: Row, principles: Principle[]): CollectiveSummary => ({
+  address: row.address,
+  name: row.name,
+  symbol: row.symbol,
+  creator: row.creator,
+  principles,
+  memberCount: row.memberCount,
+  totalShares: row.totalShares.toString(),
+  proposalCount: row.proposalCount,
+  workCount: row.workCount,
+  createdBlock: row.createdBlock,
+  createdAt: row.createdAt,
+});
+
+export function collectivesRepository(db: Database) {
+  async function principlesOf(addresses: string[]): Promise<Map<string, Principle[]>> {
+    const out = new Map<string, Principle[]>(addresses.map((a) => [a, []]));
+    if (addresses.length === 0) return out;
+    const rows = await db
+      .select({ collective: pr.collective, index: pr.index, name: pr.name })
+      .from(pr)
+      .where(inArray(pr.collective, addresses))
+      .orderBy(asc(pr.collective), asc(pr.index));
+    for (const row of rows) out.get(row.collective)?.push({ index: row.index, name: row.name });
+    return out;
+  }
+
+  async function listBy<K extends readonly KeyKind[]>(
+    query: CollectivesQuery,
+    keyset: Keyset<K>,
+    columns: SQLWrapper[],
+    keyOf: (row: Row) => KeyValues<K>,
+  ): Promise<Page<CollectiveSummary>> {
+    const rows = await db
+      .select()
+      .from(c)
+      .where(
+        and(
+          query.q === undefined ? undefined : sql`${c.name} ILIKE ${contains(query.q)}`,
+          keyset.after(query.cursor, columns, "desc"),
+        ),
+      )
+      .orderBy(...columns.map((column) => sql`${column} DESC`))
+      .limit(query.limit + 1);
+    const principles = await principlesOf(rows.slice(0, query.limit).map((row) => row.address));
+    return keyset.page(rows, query.limit, keyOf, (row) => summary(row, principles.get(row.address) ?? []));
+  }
+
+  return {
+    async exists(address: string): Promise<boolean> {
+      const rows = await db.select({ address: c.address }).from(c).where(eq(c.address, address)).limit(1);
+      return rows.length > 0;
+    },
+
+    list(query: CollectivesQuery): Promise<Page<CollectiveSummary>> {
+      return query.sort === "newest"
+        ? listBy(query, byNewest, [c.createdBlock, c.factoryId], (row) => [row.createdBlock, row.factoryId.toString()])
+        : listBy(query, bySize, [c.memberCount, c.address], (row) => [row.memberCount, row.address]);
+    },
+
+    async get(address: string): Promise<CollectiveDetail | undefined> {
+      const [row] = await db.select().from(c).where(eq(c.address, address));
+      if (!row) return undefined;
+      const p = schema.proposals;
+      const w = schema.workItems;
+      const tb = schema.treasuryBalances;
+      const [[proposals], [work], [eth], principles] = await Promise.all([
+        db
+          .select({ open: sql<number>`count(*)::int` })
+          .from(p)
+          .innerJoin(c, eq(c.address, p.collective))
+          .where(
+            and(
+              eq(p.collective, address),
+              inArray(p.status, ["created", "queued"]),
+              sql`${proposalState} IN (${sql.join(
+                OPEN_STATES.map((state) => sql`${state}`),
+                sql`, `,
+              )})`,
+            ),
+          ),
+        db
+          .select({ open: sql<number>`count(*)::int` })
+          .from(w)
+          .where(and(eq(w.collective, address), inArray(w.state, ["commissioned", "delivered", "disputed"]))),
+        db
+          .select({ balance: tb.balance })
+          .from(tb)
+          .where(and(eq(tb.collective, address), eq(tb.token, zeroAddress))),
+        principlesOf([address]),
+      ]);
+      return {
+        address: row.address,
+        name: row.name,
+        symbol: row.symbol,
+        creator: row.creator,
+        factoryId: row.factoryId.toString(),
+        principles: principles.get(address) ?? [],
+        settings: {
+          votingDelay: row.votingDelay,
+          votingPeriod: row.votingPeriod,
+          executionWindow: row.executionWindow,
+          timelockDelay: row.timelockDelay,
+          proposalThreshold: row.proposalThreshold.toString(),
+          quorumPercent: row.quorumPercent,
+          reviewWindow: row.reviewWindow,
+          objectionThreshold: row.objectionThreshold,
+        },
+        modules: {
+          governor: row.address,
+          shares: row.shares,
+          timelock: row.timelock,
+          treasury: row.treasury,
+          work: row.work,
+        },
+        stats: {
+          members: row.memberCount,
+          totalShares: row.totalShares.toString(),
+          treasuryEth: (eth?.balance ?? 0n).toString(),
+          proposals: row.proposalCount,
+          openProposals: proposals?.open ?? 0,
+          work: row.workCount,
+          openWork: work?.open ?? 0,
+        },
+        createdBlock: row.createdBlock,
+        createdAt: row.createdAt,
+        txHash: row.txHash,
+      };
+    },
+  };
+}
+
+export type CollectivesRepository = ReturnType<typeof collectivesRepository>;

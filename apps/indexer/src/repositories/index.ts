@@ -1,0 +1,27 @@
+/** Every repository over one database: the only place the API's SQL lives. */
+import type { Database } from "@rhizome/db";
+import { applicationsRepository } from "./applications.js";
+import { collectivesRepository } from "./collectives.js";
+import { healthRepository } from "./health.js";
+import { membersRepository } from "./members.js";
+import { networkRepository } from "./network.js";
+import { ownershipRepository } from "./ownership.js";
+import { proposalsRepository } from "./proposals.js";
+import { treasuryRepository } from "./treasury.js";
+import { workRepository } from "./work.js";
+
+export function createRepositories(db: Database) {
+  return {
+    applications: applicationsRepository(db),
+    collectives: collectivesRepository(db),
+    health: healthRepository(db),
+    members: membersRepository(db),
+    network: networkRepository(db),
+    ownership: ownershipRepository(db),
+    proposals: proposalsRepository(db),
+    treasury: treasuryRepository(db),
+    work: workRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

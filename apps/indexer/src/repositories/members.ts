@@ -1,0 +1,174 @@
+/** Members of a collective and each member's history: shares, votes and delegations. */
+import { and, eq, gt, or, sql } from "drizzle-orm";
+import { schema, type Database } from "@rhizome/db";
+import type { Page, PageQuery } from "../schemas/common.js";
+import {
+  SUPPORT,
+  type Delegation,
+  type Member,
+  type MembersQuery,
+  type MemberVote,
+  type ShareEvent,
+} from "../schemas/members.js";
+import { Keyset } from "./page.js";
+
+const m = schema.members;
+const c = schema.collectives;
+
+const byShares = new Keyset("members", ["uint", "text"]);
+const byHistory = new Keyset("share-history", ["int", "int"]);
+const byVotes = new Keyset("member-votes", ["int", "int"]);
+const byDelegations = new Keyset("delegations", ["int", "int"]);
+
+/** Shares over the total, exactly in numeric, then as a float. */
+const shareOfSupply = sql<number>`CASE WHEN ${c.totalShares} = 0 THEN 0 ELSE (${m.shares} / ${c.totalShares})::float8 END`;
+
+const memberColumns = {
+  account: m.account,
+  shares: m.shares,
+  shareOfSupply,
+  votingPower: m.votingPower,
+  delegate: m.delegate,
+  joinedAt: m.joinedAt,
+  leftAt: m.leftAt,
+  profileUri: m.profileUri,
+  memberCollective: m.memberCollective,
+};
+
+type MemberRow = {
+  account: string;
+  shares: bigint;
+  shareOfSupply: number;
+  votingPower: bigint;
+  delegate: string | null;
+  joinedAt: number | null;
+  leftAt: number | null;
+  profileUri: string | null;
+  memberCollective: string | null;
+};
+
+const toMember = (row: MemberRow): Member => ({
+  ...row,
+  shares: row.shares.toString(),
+  shareOfSupply: Number(row.shareOfSupply),
+  votingPower: row.votingPower.toString(),
+});
+
+export function membersRepository(db: Database) {
+  return {
+    /** Members, most shares first; `active` true keeps holders, false keeps those without shares. */
+    async list(collective: string, query: MembersQuery): Promise<Page<Member>> {
+      const columns = [m.shares, m.account];
+      const rows = await db
+        .select(memberColumns)
+        .from(m)
+        .innerJoin(c, eq(c.address, m.collective))
+        .where(
+          and(
+            eq(m.collective, collective),
+            query.active === undefined ? undefined : query.active ? gt(m.shares, 0n) : eq(m.shares, 0n),
+            byShares.after(query.cursor, columns, "desc"),
+          ),
+        )
+        .orderBy(sql`${m.shares} DESC`, sql`${m.account} DESC`)
+        .limit(query.limit + 1);
+      return byShares.page(rows, query.limit, (row) => [row.shares.toString(), row.account], toMember);
+    },
+
+    async get(collective: string, account: string): Promise<Member | undefined> {
+      const [row] = await db
+        .select(memberColumns)
+        .from(m)
+        .innerJoin(c, eq(c.address, m.collective))
+        .where(and(eq(m.collective, collective), eq(m.account, account)));
+      return row && toMember(row);
+    },
+
+    /** Mints and burns of a member's shares, oldest first. */
+    async shareHistory(collective: string, account: string, query: PageQuery): Promise<Page<ShareEvent>> {
+      const s = schema.shareEvents;
+      const columns = [s.blockNumber, s.logIndex];
+      const rows = await db
+        .select()
+        .from(s)
+        .where(and(eq(s.collective, collective), eq(s.account, account), byHistory.after(query.cursor, columns, "asc")))
+        .orderBy(s.blockNumber, s.logIndex)
+        .limit(query.limit + 1);
+      return byHistory.page(
+        rows,
+        query.limit,
+        (row) => [row.blockNumber, row.logIndex],
+        (row) => ({
+          blockNumber: row.blockNumber,
+          logIndex: row.logIndex,
+          delta: row.delta.toString(),
+          balance: row.balance.toString(),
+          supply: row.supply.toString(),
+          timestamp: row.timestamp,
+          txHash: row.txHash,
+        }),
+      );
+    },
+
+    /** A member's votes with what they voted on, newest first. */
+    async votes(collective: string, voter: string, query: PageQuery): Promise<Page<MemberVote>> {
+      const v = schema.votes;
+      const p = schema.proposals;
+      const columns = [v.blockNumber, v.logIndex];
+      const rows = await db
+        .select({ vote: v, description: p.description })
+        .from(v)
+        .innerJoin(p, and(eq(p.collective, v.collective), eq(p.proposalId, v.proposalId)))
+        .where(and(eq(v.collective, collective), eq(v.voter, voter), byVotes.after(query.cursor, columns, "desc")))
+        .orderBy(sql`${v.blockNumber} DESC`, sql`${v.logIndex} DESC`)
+        .limit(query.limit + 1);
+      return byVotes.page(
+        rows,
+        query.limit,
+        ({ vote }) => [vote.blockNumber, vote.logIndex],
+        ({ vote, description }) => ({
+          proposalId: vote.proposalId.toString(),
+          description,
+          support: SUPPORT[vote.support] ?? "abstain",
+          weight: vote.weight.toString(),
+          reason: vote.reason,
+          blockNumber: vote.blockNumber,
+          timestamp: vote.timestamp,
+          txHash: vote.txHash,
+        }),
+      );
+    },
+
+    /** Changes of delegate made by `account` or towards it, newest first. */
+    async delegations(collective: string, account: string, query: PageQuery): Promise<Page<Delegation>> {
+      const d = schema.delegations;
+      const columns = [d.blockNumber, d.logIndex];
+      const rows = await db
+        .select()
+        .from(d)
+        .where(
+          and(
+            eq(d.collective, collective),
+            or(eq(d.delegator, account), eq(d.toDelegate, account)),
+            byDelegations.after(query.cursor, columns, "desc"),
+          ),
+        )
+        .orderBy(sql`${d.blockNumber} DESC`, sql`${d.logIndex} DESC`)
+        .limit(query.limit + 1);
+      return byDelegations.page(
+        rows,
+        query.limit,
+        (row) => [row.blockNumber, row.logIndex],
+        (row) => ({
+          delegator: row.delegator,
+          fromDelegate: row.fromDelegate,
+          toDelegate: row.toDelegate,
+          blockNumber: row.blockNumber,
+          timestamp: row.timestamp,
+        }),
+      );
+    },
+  };
+}
+
+export type MembersRepository = ReturnType<typeof membersRepository>;

@@ -1,0 +1,143 @@
+/** Proposals of a collective with their computed state, one proposal's quorum, and its votes. */
+import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { schema, type Database } from "@rhizome/db";
+import type { Page, PageQuery } from "../schemas/common.js";
+import { SUPPORT } from "../schemas/members.js";
+import type { Proposal, ProposalDetail, ProposalKind, ProposalsQuery, Vote } from "../schemas/proposals.js";
+import { Keyset } from "./page.js";
+import { quorumProgress, timeline } from "./proposal-timeline.js";
+import { chainNow, proposalState, statePrefilter } from "./proposal-state.js";
+
+const p = schema.proposals;
+const c = schema.collectives;
+
+const byCreated = new Keyset("proposals", ["int", "uint"]);
+const byVotes = new Keyset("votes", ["int", "int"]);
+
+const proposalColumns = {
+  proposal: p,
+  state: proposalState,
+  now: sql<number>`${chainNow}`.mapWith(Number),
+  executionWindow: c.executionWindow,
+  quorumPercent: c.quorumPercent,
+};
+
+type Row = typeof p.$inferSelect & { state: Proposal["state"] };
+
+const toProposal = (row: Row): Proposal => ({
+  proposalId: row.proposalId.toString(),
+  proposer: row.proposer,
+  description: row.description,
+  kind: row.kind as ProposalKind,
+  state: row.state,
+  forVotes: row.forVotes.toString(),
+  againstVotes: row.againstVotes.toString(),
+  abstainVotes: row.abstainVotes.toString(),
+  voteCount: row.voteCount,
+  quorum: row.quorum?.toString() ?? null,
+  snapshot: row.snapshot,
+  deadline: row.deadline,
+  eta: row.eta,
+  createdAt: row.createdAt,
+  createdBlock: row.createdBlock,
+  queuedAt: row.queuedAt,
+  executedAt: row.executedAt,
+  canceledAt: row.canceledAt,
+  txHash: row.txHash,
+});
+
+export function proposalsRepository(db: Database) {
+  /** The supply at `timestamp` from the share history: what the governor's quorum reads. */
+  async function supplyAt(collective: string, timestamp: number): Promise<bigint> {
+    const s = schema.shareEvents;
+    const [row] = await db
+      .select({ supply: s.supply })
+      .from(s)
+      .where(and(eq(s.collective, collective), lte(s.timestamp, timestamp)))
+      .orderBy(desc(s.blockNumber), desc(s.logIndex))
+      .limit(1);
+    return row?.supply ?? 0n;
+  }
+
+  return {
+    /** Proposals newest first, filtered by computed state, kind and proposer. */
+    async list(collective: string, query: ProposalsQuery): Promise<Page<Proposal>> {
+      const columns = [p.createdBlock, p.proposalId];
+      const rows = await db
+        .select({ proposal: p, state: proposalState })
+        .from(p)
+        .innerJoin(c, eq(c.address, p.collective))
+        .where(
+          and(
+            eq(p.collective, collective),
+            query.kind === undefined ? undefined : eq(p.kind, query.kind),
+            query.proposer === undefined ? undefined : eq(p.proposer, query.proposer),
+            query.state === undefined ? undefined : statePrefilter(query.state),
+            query.state === undefined ? undefined : sql`${proposalState} = ${query.state}`,
+            byCreated.after(query.cursor, columns, "desc"),
+          ),
+        )
+        .orderBy(sql`${p.createdBlock} DESC`, sql`${p.proposalId} DESC`)
+        .limit(query.limit + 1);
+      return byCreated.page(
+        rows,
+        query.limit,
+        ({ proposal }) => [proposal.createdBlock, proposal.proposalId.toString()],
+        ({ proposal, state }) => toProposal({ ...proposal, state }),
+      );
+    },
+
+    /** One proposal with its quorum, progress, actions and timeline; its votes come apart. */
+    async get(collective: string, proposalId: bigint): Promise<Omit<ProposalDetail, "votes"> | undefined> {
+      const [row] = await db
+        .select(proposalColumns)
+        .from(p)
+        .innerJoin(c, eq(c.address, p.collective))
+        .where(and(eq(p.collective, collective), eq(p.proposalId, proposalId)));
+      if (!row) return undefined;
+      let quorum = row.proposal.quorum;
+      // Before any vote the quorum is not stored; once the snapshot is past, the supply gives it.
+      if (quorum === null && row.now > row.proposal.snapshot) {
+        quorum = ((await supplyAt(collective, row.proposal.snapshot)) * BigInt(row.quorumPercent)) / 100n;
+      }
+      const proposal = toProposal({ ...row.proposal, state: row.state, quorum });
+      return {
+        ...proposal,
+        ...quorumProgress(proposal),
+        actions: row.proposal.actions,
+        timeline: timeline(proposal, row.now, row.executionWindow),
+        now: row.now,
+      };
+    },
+
+    /** The votes on a proposal, newest first. */
+    async votes(collective: string, proposalId: bigint, query: PageQuery): Promise<Page<Vote>> {
+      const v = schema.votes;
+      const columns = [v.blockNumber, v.logIndex];
+      const rows = await db
+        .select()
+        .from(v)
+        .where(
+          and(eq(v.collective, collective), eq(v.proposalId, proposalId), byVotes.after(query.cursor, columns, "desc")),
+        )
+        .orderBy(sql`${v.blockNumber} DESC`, sql`${v.logIndex} DESC`)
+        .limit(query.limit + 1);
+      return byVotes.page(
+        rows,
+        query.limit,
+        (row) => [row.blockNumber, row.logIndex],
+        (row) => ({
+          voter: row.voter,
+          support: SUPPORT[row.support] ?? "abstain",
+          weight: row.weight.toString(),
+          reason: row.reason,
+          blockNumber: row.blockNumber,
+          timestamp: row.timestamp,
+          txHash: row.txHash,
+        }),
+      );
+    },
+  };
+}
+
+export type ProposalsRepository = ReturnType<typeof proposalsRepository>;

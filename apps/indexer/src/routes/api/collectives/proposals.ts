@@ -1,0 +1,58 @@
+/** /api/collectives/:address/proposals: by state and kind, one proposal, and its votes. */
+import type { FastifyPluginAsync } from "fastify";
+import { NotFoundError } from "../../../plugins/http-errors.js";
+import type { CollectiveParams, Page, PageQuery } from "../../../schemas/common.js";
+import {
+  getProposal,
+  listProposals,
+  listVotes,
+  type Proposal,
+  type ProposalDetail,
+  type ProposalParams,
+  type ProposalsQuery,
+  type Vote,
+} from "../../../schemas/proposals.js";
+import { checksum, optionalChecksum, uint256 } from "../../params.js";
+
+const proposals: FastifyPluginAsync = async (app) => {
+  const repo = app.repositories.proposals;
+
+  /** The collective and the proposal id; a 404 when no such proposal was made. */
+  async function proposalOf(params: ProposalParams) {
+    const collective = checksum(params.address);
+    const proposalId = uint256(params.proposalId, "proposalId");
+    const proposal = await repo.get(collective, proposalId);
+    if (!proposal) throw new NotFoundError(`The collective ${collective} has no proposal ${proposalId}.`);
+    return { collective, proposalId, proposal };
+  }
+
+  app.get<{ Params: CollectiveParams; Querystring: ProposalsQuery; Reply: { 200: Page<Proposal> } }>(
+    "/",
+    { schema: listProposals, prefixTrailingSlash: "no-slash" },
+    async (request) =>
+      repo.list(checksum(request.params.address), {
+        ...request.query,
+        proposer: optionalChecksum(request.query.proposer),
+      }),
+  );
+
+  app.get<{ Params: ProposalParams; Reply: { 200: ProposalDetail } }>(
+    "/:proposalId",
+    { schema: getProposal },
+    async (request) => {
+      const { collective, proposalId, proposal } = await proposalOf(request.params);
+      return { ...proposal, votes: await repo.votes(collective, proposalId, { limit: 50 }) };
+    },
+  );
+
+  app.get<{ Params: ProposalParams; Querystring: PageQuery; Reply: { 200: Page<Vote> } }>(
+    "/:proposalId/votes",
+    { schema: listVotes },
+    async (request) => {
+      const { collective, proposalId } = await proposalOf(request.params);
+      return repo.votes(collective, proposalId, request.query);
+    },
+  );
+};
+
+export default proposals;

@@ -1,0 +1,52 @@
+/** /api/collectives/:address/work: the work board by state and principle, one item, its objections. */
+import type { FastifyPluginAsync } from "fastify";
+import { NotFoundError } from "../../../plugins/http-errors.js";
+import type { CollectiveParams, Page, PageQuery } from "../../../schemas/common.js";
+import {
+  getWork,
+  listObjections,
+  listWork,
+  type Objection,
+  type WorkDetail,
+  type WorkItem,
+  type WorkParams,
+  type WorkQuery,
+} from "../../../schemas/work.js";
+import { checksum, optionalChecksum } from "../../params.js";
+
+const work: FastifyPluginAsync = async (app) => {
+  const repo = app.repositories.work;
+
+  async function itemOf(params: WorkParams) {
+    const collective = checksum(params.address);
+    const item = await repo.get(collective, params.workId);
+    if (!item) throw new NotFoundError(`The collective ${collective} has no work item ${params.workId}.`);
+    return { collective, item };
+  }
+
+  app.get<{ Params: CollectiveParams; Querystring: WorkQuery; Reply: { 200: Page<WorkItem> } }>(
+    "/",
+    { schema: listWork, prefixTrailingSlash: "no-slash" },
+    async (request) =>
+      repo.list(checksum(request.params.address), {
+        ...request.query,
+        contributor: optionalChecksum(request.query.contributor),
+      }),
+  );
+
+  app.get<{ Params: WorkParams; Reply: { 200: WorkDetail } }>("/:workId", { schema: getWork }, async (request) => {
+    const { collective, item } = await itemOf(request.params);
+    return { ...item, objections: await repo.objections(collective, item.workId, { limit: 50 }) };
+  });
+
+  app.get<{ Params: WorkParams; Querystring: PageQuery; Reply: { 200: Page<Objection> } }>(
+    "/:workId/objections",
+    { schema: listObjections },
+    async (request) => {
+      const { collective, item } = await itemOf(request.params);
+      return repo.objections(collective, item.workId, request.query);
+    },
+  );
+};
+
+export default work;

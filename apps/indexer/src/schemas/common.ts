@@ -1,0 +1,121 @@
+/**
+ * The JSON schemas every route shares: addresses, amounts, ids, pagination, the error body.
+ * Plain JSON Schema objects: Fastify validates requests and serializes responses with them, and
+ * @fastify/swagger turns them into the OpenAPI document.
+ */
+
+export const ADDRESS_PATTERN = "^0x[0-9a-fA-F]{40}$";
+export const UINT_PATTERN = "^[0-9]{1,78}$";
+export const CURSOR_PATTERN = "^[A-Za-z0-9_-]{1,400}$";
+
+/** What each pattern means, for validation messages a person can read. */
+export const PATTERN_HINTS: Record<string, string> = {
+  [ADDRESS_PATTERN]: "must be a 0x-prefixed address of 40 hexadecimal digits",
+  [UINT_PATTERN]: "must be a whole number in decimal digits",
+  [CURSOR_PATTERN]: "must be the `next` value of a previous page",
+};
+
+export const address = {
+  type: "string",
+  pattern: ADDRESS_PATTERN,
+  description: "An address, in any case; answered checksummed.",
+} as const;
+
+export const nullableAddress = { type: ["string", "null"], pattern: ADDRESS_PATTERN } as const;
+
+/** An on-chain amount (uint256 or a signed change), as a decimal string. */
+export const amount = { type: "string", pattern: "^-?[0-9]+$", description: "A decimal integer string." } as const;
+
+export const nullableAmount = { type: ["string", "null"], pattern: "^-?[0-9]+$" } as const;
+
+export const integer = { type: "integer" } as const;
+export const nullableInteger = { type: ["integer", "null"] } as const;
+export const text = { type: "string" } as const;
+export const nullableText = { type: ["string", "null"] } as const;
+export const ratio = { type: "number", description: "A fraction from 0 to 1." } as const;
+export const txHash = { type: "string", pattern: "^0x[0-9a-fA-F]{64}$" } as const;
+
+/** Seconds since the Unix epoch, as the chain's block timestamps are. */
+export const timestamp = { type: "integer", description: "Seconds since the Unix epoch." } as const;
+export const nullableTimestamp = { type: ["integer", "null"], description: "Seconds since the Unix epoch." } as const;
+
+export const errorBody = {
+  type: "object",
+  required: ["error", "message"],
+  properties: {
+    error: { type: "string", description: "A short code: BadRequest, NotFound, TooManyRequests…" },
+    message: { type: "string", description: "What went wrong, in a sentence." },
+  },
+} as const;
+
+export interface ErrorBody {
+  error: string;
+  message: string;
+}
+
+/** The error answers every route may give. */
+export const errorResponses = {
+  400: { description: "A parameter is malformed or out of range.", ...errorBody },
+  404: { description: "Nothing has this id.", ...errorBody },
+  429: { description: "Too many requests from this client.", ...errorBody },
+  500: { description: "The server failed.", ...errorBody },
+} as const;
+
+export const pageQueryProperties = {
+  limit: {
+    type: "integer",
+    "x-finite": true,
+    minimum: 1,
+    maximum: 200,
+    default: 50,
+    description: "Items per page, at most 200.",
+  },
+  cursor: {
+    type: "string",
+    pattern: CURSOR_PATTERN,
+    description: "Where to continue: the `next` of the previous page.",
+  },
+} as const;
+
+export interface PageQuery {
+  limit: number;
+  cursor?: string;
+}
+
+/** A page of `item`: the items and the cursor of the next page, null on the last one. */
+export function page<T extends object>(item: T) {
+  return {
+    type: "object",
+    required: ["items", "next"],
+    properties: {
+      items: { type: "array", items: item },
+      next: { type: ["string", "null"], description: "The cursor of the next page; null on the last page." },
+    },
+  } as const;
+}
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export const collectiveParams = {
+  type: "object",
+  required: ["address"],
+  properties: { address: { ...address, description: "The collective's governor address." } },
+} as const;
+
+export interface CollectiveParams {
+  address: string;
+}
+
+/**
+ * Request and response schemas of a route, with the error answers added and the success
+ * described by the route's summary in the OpenAPI document.
+ */
+export function routeSchema<S extends { summary: string; response: { 200: object } }>(schema: S) {
+  return {
+    ...schema,
+    response: { ...errorResponses, ...schema.response, 200: { description: schema.summary, ...schema.response[200] } },
+  };
+}

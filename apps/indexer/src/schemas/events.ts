@@ -1,0 +1,36 @@
+/** Live updates as server-sent events. */
+import { address, errorResponses } from "./common.js";
+
+export const events = {
+  tags: ["events"],
+  summary: "Server-sent events: `indexed` after each indexed range, `reorg` after a rollback",
+  description:
+    "A text/event-stream. `event: indexed` carries {fromBlock, toBlock, collectives, eventNames}; " +
+    "`event: reorg` carries {ancestor, depth}; a comment line every 15 seconds keeps the connection open.",
+  querystring: {
+    type: "object",
+    properties: {
+      collective: { ...address, description: "Only `indexed` events that touch this collective." },
+    },
+  },
+  response: {
+    200: {
+      description: "The event stream.",
+      content: { "text/event-stream": { schema: { type: "string" } } },
+    },
+    400: errorResponses[400],
+    429: errorResponses[429],
+  },
+} as const;
+
+export interface EventsQuery {
+  collective?: string;
+}
+
+/** What an `indexed` event says. */
+export interface IndexedMessage {
+  fromBlock: number;
+  toBlock: number;
+  collectives: string[];
+  eventNames: string[];
+}

@@ -1,0 +1,45 @@
+/** Liveness and readiness. */
+import { errorBody } from "./common.js";
+
+export const healthz = {
+  tags: ["health"],
+  summary: "Whether the process and its database answer",
+  response: {
+    200: {
+      description: "The process and its database answer.",
+      type: "object",
+      required: ["ok"],
+      properties: { ok: { type: "boolean", const: true } },
+    },
+    503: { description: "The database does not answer.", ...errorBody },
+  },
+} as const;
+
+const readiness = {
+  type: "object",
+  required: ["ready", "lag", "head", "cursor", "chainId"],
+  properties: {
+    ready: { type: "boolean" },
+    lag: { type: "integer", description: "Blocks between the chain's head and the indexed cursor." },
+    head: { type: "integer" },
+    cursor: { type: "integer" },
+    chainId: { type: "integer" },
+  },
+} as const;
+
+export const readyz = {
+  tags: ["health"],
+  summary: "Whether the index has caught up with the chain's head",
+  response: {
+    200: { description: "Caught up.", ...readiness },
+    503: { description: "Still behind the head.", ...readiness },
+  },
+} as const;
+
+export interface Readiness {
+  ready: boolean;
+  lag: number;
+  head: number;
+  cursor: number;
+  chainId: number;
+}

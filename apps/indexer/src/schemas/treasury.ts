@@ -1,0 +1,148 @@
+/** A collective's treasury: balances per asset, flows in and out, and ragequits. */
+import {
+  address,
+  amount,
+  collectiveParams,
+  integer,
+  page,
+  pageQueryProperties,
+  routeSchema,
+  timestamp,
+  txHash,
+  type Page,
+  type PageQuery,
+} from "./common.js";
+
+export const balance = {
+  type: "object",
+  required: ["token", "balance", "updatedBlock"],
+  properties: {
+    token: { ...address, description: "The asset; the zero address is ETH." },
+    balance: amount,
+    updatedBlock: integer,
+  },
+} as const;
+
+export interface Balance {
+  token: string;
+  balance: string;
+  updatedBlock: number;
+}
+
+export const FLOW_KINDS = ["deposit", "payment", "ragequit"] as const;
+export type FlowKind = (typeof FLOW_KINDS)[number];
+
+export const flow = {
+  type: "object",
+  required: ["kind", "token", "counterparty", "amount", "blockNumber", "logIndex", "timestamp", "txHash"],
+  properties: {
+    kind: { type: "string", enum: FLOW_KINDS },
+    token: address,
+    counterparty: { ...address, description: "Who sent or received it." },
+    amount: { ...amount, description: "Positive into the treasury, negative out of it." },
+    blockNumber: integer,
+    logIndex: integer,
+    timestamp,
+    txHash,
+  },
+} as const;
+
+export interface Flow {
+  kind: FlowKind;
+  token: string;
+  counterparty: string;
+  amount: string;
+  blockNumber: number;
+  logIndex: number;
+  timestamp: number;
+  txHash: string;
+}
+
+export const ragequit = {
+  type: "object",
+  required: ["member", "shares", "supply", "ethAmount", "tokens", "blockNumber", "timestamp", "txHash"],
+  properties: {
+    member: address,
+    shares: { ...amount, description: "Shares burnt." },
+    supply: { ...amount, description: "The supply before the exit." },
+    ethAmount: { ...amount, description: "Wei paid out." },
+    tokens: {
+      type: "array",
+      items: { type: "object", required: ["token", "amount"], properties: { token: address, amount } },
+    },
+    blockNumber: integer,
+    timestamp,
+    txHash,
+  },
+} as const;
+
+export interface Ragequit {
+  member: string;
+  shares: string;
+  supply: string;
+  ethAmount: string;
+  tokens: { token: string; amount: string }[];
+  blockNumber: number;
+  timestamp: number;
+  txHash: string;
+}
+
+export const treasury = {
+  type: "object",
+  required: ["address", "eth", "balances", "flows", "ragequits"],
+  properties: {
+    address: { ...address, description: "The treasury module." },
+    eth: { ...amount, description: "The ETH balance, in wei." },
+    balances: { ...page(balance), description: "Every asset held, ETH (the zero address) first." },
+    flows: { ...page(flow), description: "Movements of funds, newest first." },
+    ragequits: { ...page(ragequit), description: "Exits, newest first." },
+  },
+} as const;
+
+export interface Treasury {
+  address: string;
+  eth: string;
+  balances: Page<Balance>;
+  flows: Page<Flow>;
+  ragequits: Page<Ragequit>;
+}
+
+export const getTreasury = routeSchema({
+  tags: ["treasury"],
+  summary: "A collective's treasury: balances, the latest flows and ragequits",
+  params: collectiveParams,
+  response: { 200: treasury },
+});
+
+const pageQuery = { type: "object", properties: pageQueryProperties } as const;
+
+export const listBalances = routeSchema({
+  tags: ["treasury"],
+  summary: "Every asset a treasury holds, ETH (the zero address) first",
+  params: collectiveParams,
+  querystring: pageQuery,
+  response: { 200: page(balance) },
+});
+
+export interface FlowsQuery extends PageQuery {
+  kind?: FlowKind;
+}
+
+export const listFlows = routeSchema({
+  tags: ["treasury"],
+  summary: "Movements of a treasury's funds, newest first, by kind",
+  params: collectiveParams,
+  querystring: {
+    type: "object",
+    properties: { kind: { type: "string", enum: FLOW_KINDS }, ...pageQueryProperties },
+  },
+  response: { 200: page(flow) },
+});
+
+export const listRagequits = routeSchema({
+  tags: ["treasury"],
+  summary: "Members who left with their part of the treasury, newest first",
+  params: collectiveParams,
+  querystring: pageQuery,
+  response: { 200: page(ragequit) },
+});

@@ -1,0 +1,77 @@
+/**
+ * Rewrites the README's Performance section from the benchmark results in bench/results/, so
+ * the figures a reader sees are exactly the last measured ones. `npm run readme:performance`.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { format, resolveConfig } from "prettier";
+
+const README = new URL("../README.md", import.meta.url);
+const START = "<!-- performance:start -->";
+const END = "<!-- performance:end -->";
+
+interface GasResults {
+  rows: { action: string; rhizome: number; reference: number | null }[];
+  date: string;
+  machine: string;
+  solc: string;
+}
+
+const TARGETS: Record<string, number> = {
+  "create collective": 0.15,
+  propose: 1.0,
+  "castVote later": 1.05,
+  queue: 1.0,
+  "execute payment": 1.0,
+  delegate: 1.0,
+};
+
+async function readJson<T>(name: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(new URL(`../bench/results/${name}`, import.meta.url), "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function gasSection(gas: GasResults): string {
+  const number = (n: number) => n.toLocaleString("en-US");
+  const lines = [
+    `### Gas (\`npm run bench:gas\`, ${gas.date.slice(0, 10)}, ${gas.machine}, solc ${gas.solc})`,
+    "",
+    "Rhizome next to a plain OpenZeppelin 5 stack (ERC20Votes token, Governor with Settings, CountingSimple,",
+    "Votes, QuorumFraction and TimelockControl, TimelockController) doing the same actions on the same chain.",
+    "",
+    "| action | Rhizome | reference | ratio | target |",
+    "| --- | ---: | ---: | ---: | --- |",
+  ];
+  for (const row of gas.rows) {
+    const ratio = row.reference === null ? "—" : (row.rhizome / row.reference).toFixed(3);
+    const target = TARGETS[row.action];
+    const verdict =
+      target === undefined || row.reference === null
+        ? ""
+        : `≤ ${target.toFixed(2)}: ${row.rhizome / row.reference <= target ? "met" : "missed"}`;
+    lines.push(
+      `| ${row.action} | ${number(row.rhizome)} | ${row.reference === null ? "—" : number(row.reference)} | ${ratio} | ${verdict} |`,
+    );
+  }
+  lines.push(
+    "",
+    "`create collective` compares one factory call (five clones, founders' shares minted and delegated) with the",
+    "reference's three deployments. Votes, queue and execute are measured on each collective's second proposal.",
+  );
+  return lines.join("\n");
+}
+
+const gas = await readJson<GasResults>("gas.json");
+const sections = [gas ? gasSection(gas) : "No gas results yet: run `npm run bench:gas`."];
+const readme = await readFile(README, "utf8");
+const start = readme.indexOf(START);
+const end = readme.indexOf(END);
+if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
+const updated = `${readme.slice(0, start + START.length)}\n${sections.join("\n\n")}\n${readme.slice(end)}`;
+// Formatted as `npm run format` would, so the check stays green.
+const options = (await resolveConfig(fileURLToPath(README))) ?? {};
+await writeFile(README, await format(updated, { ...options, filepath: fileURLToPath(README) }));
+console.log("README.md: Performance section rewritten from bench/results/");

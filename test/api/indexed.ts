@@ -1,0 +1,95 @@
+/**
+ * A real indexed database for the API tests: the collective's history built on Hardhat's chain,
+ * served over JSON-RPC, indexed into a fresh PGlite (or Postgres with DATABASE_URL), and the
+ * app built over it.
+ */
+import type { FastifyInstance } from "fastify";
+import type { DatabaseHandle } from "@rhizome/db";
+import { buildApp, type AppOptions, type Indexer } from "@rhizome/indexer";
+import { collectiveFixture, type Fixture } from "../helpers/collective.js";
+import { buildHistory } from "../helpers/history.js";
+import { freshDatabase, indexerFor } from "../helpers/indexer.js";
+import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
+
+export const backend = process.env.DATABASE_URL ? "Postgres" : "PGlite";
+
+export interface Indexed {
+  f: Fixture;
+  history: Awaited<ReturnType<typeof buildHistory>>;
+  rpc: RpcServer;
+  db: DatabaseHandle;
+  indexer: Indexer;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** The fixture's history, indexed, and the app over it (no rate limit to speak of unless asked). */
+export async function indexedApp(options: Partial<AppOptions> = {}): Promise<Indexed> {
+  const f = await collectiveFixture();
+  const history = await buildHistory(f);
+  const rpc = await serveProvider(f.connection.provider);
+  const db = await freshDatabase();
+  const indexer = indexerFor(db, f, rpc.url);
+  await indexer.init();
+  await indexer.syncToHead();
+  const app = await buildApp({
+    db: db.db,
+    status: () => indexer.status,
+    events: indexer,
+    corsOrigins: "*",
+    rateLimit: 1_000_000,
+    ...options,
+  });
+  return {
+    f,
+    history,
+    rpc,
+    db,
+    indexer,
+    app,
+    async close() {
+      await app.close();
+      await db.close();
+      await rpc.close();
+    },
+  };
+}
+
+/** GETs `url` and returns the status and the parsed JSON body. */
+export async function get<T = Record<string, unknown>>(
+  app: FastifyInstance,
+  url: string,
+): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
+  const response = await app.inject({ method: "GET", url });
+  return { status: response.statusCode, body: response.json<T>(), headers: response.headers };
+}
+
+/** Every route the API serves, as the OpenAPI document writes them. */
+export const ROUTES = [
+  "/healthz",
+  "/readyz",
+  "/api/collectives",
+  "/api/collectives/{address}",
+  "/api/collectives/{address}/members",
+  "/api/collectives/{address}/members/{account}",
+  "/api/collectives/{address}/members/{account}/shares",
+  "/api/collectives/{address}/members/{account}/votes",
+  "/api/collectives/{address}/members/{account}/work",
+  "/api/collectives/{address}/members/{account}/delegations",
+  "/api/collectives/{address}/proposals",
+  "/api/collectives/{address}/proposals/{proposalId}",
+  "/api/collectives/{address}/proposals/{proposalId}/votes",
+  "/api/collectives/{address}/work",
+  "/api/collectives/{address}/work/{workId}",
+  "/api/collectives/{address}/work/{workId}/objections",
+  "/api/collectives/{address}/applications",
+  "/api/collectives/{address}/treasury",
+  "/api/collectives/{address}/treasury/balances",
+  "/api/collectives/{address}/treasury/flows",
+  "/api/collectives/{address}/treasury/ragequits",
+  "/api/collectives/{address}/ownership",
+  "/api/collectives/{address}/ownership/holders",
+  "/api/collectives/{address}/ownership/history",
+  "/api/network",
+  "/api/events",
+];

@@ -1,0 +1,147 @@
+/**
+ * A proposal's state is computed by the API from the stored status, tallies and the indexed
+ * head's time. Walk proposals through every state on a real chain and check, at each step, that
+ * the API says what the governor says and that the state filter finds them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { mintSharesProposal, type ProposalActions } from "@rhizome/contracts";
+import type { DatabaseHandle } from "@rhizome/db";
+import { buildApp, type Api, type Indexer } from "@rhizome/indexer";
+import {
+  addressOf,
+  advance,
+  collectiveFixture,
+  operation,
+  propose,
+  ProposalState,
+  SETTINGS,
+  vote,
+  Vote,
+  waitFor,
+  type Fixture,
+} from "../helpers/collective.js";
+import { freshDatabase, indexerFor } from "../helpers/indexer.js";
+import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
+import { backend, get } from "./indexed.js";
+
+const STATE_NAMES = Object.fromEntries(
+  Object.entries(ProposalState).map(([name, value]) => [value, name.toLowerCase()]),
+) as Record<number, Api.ProposalState>;
+
+describe(`proposal states over time (${backend})`, () => {
+  let f: Fixture;
+  let rpc: RpcServer;
+  let db: DatabaseHandle;
+  let indexer: Indexer;
+  let app: FastifyInstance;
+  let base: string;
+  const ids: Record<string, bigint> = {};
+  const actions: Record<string, ProposalActions> = {};
+
+  /** Indexes to the head, then checks every proposal's state against the governor's. */
+  async function expectStates(expected: Record<string, Api.ProposalState>) {
+    await indexer.syncToHead();
+    for (const [name, state] of Object.entries(expected)) {
+      const id = ids[name] as bigint;
+      const onChain = STATE_NAMES[await f.as(f.alice).governor.read.state([id])];
+      expect(onChain, `${name} on chain`).toBe(state);
+      const { body } = await get<Api.ProposalDetail>(app, `${base}/proposals/${id}`);
+      expect(body.state, `${name} from the API`).toBe(state);
+      const filtered = await get<Api.Page<Api.Proposal>>(app, `${base}/proposals?state=${state}`);
+      expect(
+        filtered.body.items.map((p) => p.proposalId),
+        `${name} in ?state=${state}`,
+      ).toContain(id.toString());
+      expect(filtered.body.items.every((p) => p.state === state)).toBe(true);
+    }
+  }
+
+  async function proposeNamed(name: string) {
+    actions[name] = mintSharesProposal(f.modules, addressOf(f.dave), 10n, `Grant Dave (${name})`);
+    ids[name] = await propose(f, f.alice, actions[name]);
+  }
+
+  beforeAll(async () => {
+    f = await collectiveFixture();
+    rpc = await serveProvider(f.connection.provider);
+    db = await freshDatabase();
+    indexer = indexerFor(db, f, rpc.url);
+    await indexer.init();
+    app = await buildApp({ db: db.db, status: () => indexer.status, corsOrigins: "*", rateLimit: 100_000 });
+    base = `/api/collectives/${f.modules.governor}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+    await rpc?.close();
+  });
+
+  it("is pending before the snapshot, with no quorum known yet, and canceled when canceled", async () => {
+    await proposeNamed("queued");
+    await proposeNamed("unqueued");
+    await proposeNamed("canceled");
+    await waitFor(f, f.as(f.alice).governor.write.cancel(operation(actions.canceled as ProposalActions)));
+    await expectStates({ queued: "pending", unqueued: "pending", canceled: "canceled" });
+    const { body } = await get<Api.ProposalDetail>(app, `${base}/proposals/${ids.queued}`);
+    expect(body).toMatchObject({ quorum: null, quorumProgress: null, quorumReached: null });
+    expect(body.timeline.map((e) => [e.event, e.past])).toEqual([
+      ["created", true],
+      ["votingStarts", false],
+      ["votingEnds", false],
+    ]);
+    const canceled = await get<Api.ProposalDetail>(app, `${base}/proposals/${ids.canceled}`);
+    expect(canceled.body.timeline.map((e) => e.event)).toEqual(["created", "canceled"]);
+  });
+
+  it("is active after the snapshot, its quorum read from the supply at the snapshot", async () => {
+    await advance(f, SETTINGS.votingDelay + 1);
+    await expectStates({ queued: "active", unqueued: "active", canceled: "canceled" });
+    const { body } = await get<Api.ProposalDetail>(app, `${base}/proposals/${ids.queued}`);
+    // 20% of the 1,000 founding shares, before anyone voted.
+    expect(body).toMatchObject({ quorum: "200", quorumProgress: 0, quorumReached: false, voteCount: 0 });
+    for (const name of ["queued", "unqueued"]) {
+      await vote(f, f.alice, ids[name] as bigint, Vote.For);
+      await vote(f, f.bob, ids[name] as bigint, Vote.Against);
+    }
+    // One that nobody votes on.
+    await proposeNamed("ignored");
+    await expectStates({ queued: "active", unqueued: "active", ignored: "pending" });
+    const collective = await get<Api.CollectiveDetail>(app, base);
+    expect(collective.body.stats).toMatchObject({ proposals: 4, openProposals: 3 });
+  });
+
+  it("succeeds after the deadline with quorum and more for than against, else is defeated", async () => {
+    await advance(f, SETTINGS.votingPeriod);
+    await expectStates({ queued: "succeeded", unqueued: "succeeded", ignored: "active" });
+    const { body } = await get<Api.ProposalDetail>(app, `${base}/proposals/${ids.queued}`);
+    expect(body).toMatchObject({ forVotes: "600", againstVotes: "300", quorumReached: true, quorumProgress: 3 });
+    expect(body.timeline.at(-1)).toEqual({
+      event: "expired",
+      timestamp: body.deadline + SETTINGS.executionWindow + 1,
+      past: false,
+    });
+    await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions.queued as ProposalActions)));
+    await advance(f, SETTINGS.votingDelay + 1);
+    await expectStates({ queued: "queued", unqueued: "succeeded", ignored: "defeated" });
+    const queued = await get<Api.ProposalDetail>(app, `${base}/proposals/${ids.queued}`);
+    expect(queued.body.timeline.map((e) => [e.event, e.past])).toEqual([
+      ["created", true],
+      ["votingStarts", true],
+      ["votingEnds", true],
+      ["queued", true],
+      ["eta", false],
+      ["expired", false],
+    ]);
+  });
+
+  it("expires when its execution window is over, queued or not", async () => {
+    await advance(f, SETTINGS.timelockDelay + SETTINGS.executionWindow + 1);
+    await expectStates({ queued: "expired", unqueued: "expired", ignored: "defeated", canceled: "canceled" });
+    const { body } = await get<Api.ProposalDetail>(app, `${base}/proposals/${ids.queued}`);
+    expect(body.timeline.at(-1)).toMatchObject({ event: "expired", past: true });
+    const open = await get<Api.CollectiveDetail>(app, base);
+    expect(open.body.stats).toMatchObject({ proposals: 4, openProposals: 0 });
+    expect((await get<Api.Page<Api.Proposal>>(app, `${base}/proposals?state=expired`)).body.items).toHaveLength(2);
+  });
+});
