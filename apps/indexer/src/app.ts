@@ -14,6 +14,7 @@ import security from "./plugins/security.js";
 import docs from "./plugins/swagger.js";
 import api from "./routes/api/index.js";
 import type { IndexerEvents } from "./routes/api/events.js";
+import web from "./plugins/web.js";
 import health from "./routes/health.js";
 import type { IndexerStatus } from "./sync/indexer.js";
 
@@ -32,6 +33,8 @@ export interface AppOptions {
   trustProxy?: FastifyServerOptions["trustProxy"];
   /** Milliseconds between /api/events heartbeats (15 s). */
   heartbeatMs?: number;
+  /** The web client's production build, served at `/` when given. */
+  webRoot?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -51,5 +54,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(health, { status: options.status });
   await app.register(api, { prefix: "/api", events: options.events, heartbeatMs: options.heartbeatMs ?? 15_000 });
+  if (options.webRoot) await app.register(web, { root: options.webRoot });
   return app;
 }

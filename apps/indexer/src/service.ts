@@ -3,6 +3,8 @@
  * indexer), check the chain, serve the API, follow the chain until stopped. The CLI (main.ts)
  * and `npm start` both run it.
  */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Logger as PinoLogger } from "pino";
 import { deployments } from "@rhizome/contracts";
 import { openDatabase } from "@rhizome/db";
@@ -11,6 +13,9 @@ import type { Config } from "./config.js";
 import { showProgress } from "./progress.js";
 import { Indexer } from "./sync/indexer.js";
 import { createRpc } from "./sync/rpc.js";
+
+/** The web client's production build, when it was built (`npm run build`). */
+const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
 /** The chain has no Rhizome factory that the indexer knows of. */
 export class NoFactoryError extends Error {
@@ -62,6 +67,7 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
       corsOrigins: config.corsOrigins,
       rateLimit: config.rateLimit,
       logger: false,
+      ...(existsSync(`${WEB_ROOT}/index.html`) ? { webRoot: WEB_ROOT } : {}),
     });
     await app.listen({ host: config.host, port: config.port });
     const url = `http://${config.host}:${config.port}`;
