@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { defineConfig, task } from "hardhat/config";
+import { configVariable, defineConfig, task } from "hardhat/config";
 import hardhatViem from "@nomicfoundation/hardhat-viem";
 import hardhatNetworkHelpers from "@nomicfoundation/hardhat-network-helpers";
 
@@ -15,6 +15,27 @@ const coverage = process.env.HARDHAT_COVERAGE === "true" || process.argv.include
 
 export default defineConfig({
   plugins: [hardhatViem, hardhatNetworkHelpers],
+  // Where `npm run deploy -- --network NAME` can deploy Rhizome. Keys and URLs are config
+  // variables: read from the environment, or from Hardhat's keystore when a keystore plugin is
+  // set up; nothing secret lives in this file.
+  networks: {
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      url: process.env.LOCALHOST_RPC_URL ?? "http://127.0.0.1:8545",
+    },
+    sepolia: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("SEPOLIA_RPC_URL"),
+      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+    },
+    custom: {
+      type: "http",
+      url: configVariable("DEPLOY_RPC_URL"),
+      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+    },
+  },
   solidity: {
     version: solcVersion,
     path: soljson,

@@ -3,19 +3,26 @@
  * <chainId>.json) and regenerates the package's deployments module.
  */
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Deployment } from "@rhizome/contracts";
 
-const root = new URL("../", import.meta.url);
+const root = fileURLToPath(new URL("../", import.meta.url));
 
-export async function writeDeployment(deployment: Deployment): Promise<void> {
-  const file = new URL(`packages/contracts/deployments/${deployment.chainId}.json`, root);
+/** Writes `deployment` into `dir` (the package's deployments folder by default); returns the file. */
+export async function writeDeployment(deployment: Deployment, dir?: string): Promise<string> {
+  const folder = dir ?? path.join(root, "packages/contracts/deployments");
+  const file = path.join(folder, `${deployment.chainId}.json`);
   const json = `${JSON.stringify(deployment, null, 2)}\n`;
-  const current = await readFile(file, "utf8").catch(() => "");
-  if (current === json) return;
+  if ((await readFile(file, "utf8").catch(() => "")) === json) return file;
+  await mkdir(folder, { recursive: true });
   await writeFile(file, json);
-  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/generate-contracts-package.ts"], {
-    cwd: root.pathname,
-  });
+  if (!dir) {
+    await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/generate-contracts-package.ts"], {
+      cwd: root,
+    });
+  }
+  return file;
 }
