@@ -18,7 +18,12 @@ const instrumentedBytecode: Plugin = {
 export default defineConfig({
   plugins: coverageArtifacts ? [instrumentedBytecode] : [],
   test: {
-    include: ["test/**/*.test.ts", "packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts"],
+    include: [
+      "test/**/*.test.ts",
+      "packages/*/src/**/*.test.ts",
+      "apps/*/src/**/*.test.ts",
+      "apps/*/src/**/*.test.tsx",
+    ],
     // Each file runs its own in-process chain; contract flows take seconds, not milliseconds.
     testTimeout: 120_000,
     hookTimeout: 120_000,

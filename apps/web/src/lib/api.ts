@@ -1,0 +1,71 @@
+/** The API client: typed GETs against same-origin /api (or VITE_API_URL), errors as ApiError. */
+import type { Api } from "@rhizome/indexer";
+
+const BASE = (import.meta.env.VITE_API_URL as string | undefined) ?? "/api";
+
+/** The API answered with an error body, or not at all. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+/** Where `path` lives: absolute when the page has an origin, so fetch works under tests too. */
+export function apiUrl(path: string, query: Query = {}): string {
+  const origin = typeof window === "undefined" ? "http://localhost" : window.location.origin;
+  const url = new URL(`${BASE}${path}`, origin);
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
+  return url.toString();
+}
+
+export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(apiUrl(path, query), {
+    signal: signal ?? null,
+    headers: { accept: "application/json" },
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as Api.ErrorBody | null;
+    throw new ApiError(
+      response.status,
+      body?.error ?? "HttpError",
+      body?.message ?? `The API answered ${response.status}.`,
+    );
+  }
+  return (await response.json()) as T;
+}
+
+const c = (address: string) => `/collectives/${address}`;
+
+/** Every read the pages make, one function per route. */
+export const api = {
+  collectives: (query: { q?: string; sort?: Api.CollectiveSort }, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.CollectiveSummary>>("/collectives", { ...query, limit: 100 }, signal),
+  collective: (address: string, signal?: AbortSignal) => getJson<Api.CollectiveDetail>(c(address), {}, signal),
+  members: (address: string, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.Member>>(`${c(address)}/members`, { limit: 200 }, signal),
+  member: (address: string, account: string, signal?: AbortSignal) =>
+    getJson<Api.MemberDetail>(`${c(address)}/members/${account}`, {}, signal),
+  memberVotes: (address: string, account: string, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.MemberVote>>(`${c(address)}/members/${account}/votes`, { limit: 200 }, signal),
+  ownership: (address: string, signal?: AbortSignal) => getJson<Api.Ownership>(`${c(address)}/ownership`, {}, signal),
+  ownershipHistory: (address: string, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.ConcentrationPoint>>(`${c(address)}/ownership/history`, { limit: 200 }, signal),
+  proposals: (address: string, query: { state?: string; kind?: string; proposer?: string }, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.Proposal>>(`${c(address)}/proposals`, { ...query, limit: 200 }, signal),
+  proposal: (address: string, id: string, signal?: AbortSignal) =>
+    getJson<Api.ProposalDetail>(`${c(address)}/proposals/${id}`, {}, signal),
+  work: (address: string, query: { state?: string; principle?: string }, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.WorkItem>>(`${c(address)}/work`, { ...query, limit: 200 }, signal),
+  applications: (address: string, query: { status?: string; applicant?: string }, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.Application>>(`${c(address)}/applications`, { ...query, limit: 200 }, signal),
+  treasury: (address: string, signal?: AbortSignal) => getJson<Api.Treasury>(`${c(address)}/treasury`, {}, signal),
+  network: (signal?: AbortSignal) => getJson<Api.Network>("/network", {}, signal),
+};

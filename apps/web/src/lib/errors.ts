@@ -1,0 +1,121 @@
+/**
+ * Turns a failed transaction into a sentence a member can act on: a contract's custom error
+ * (decoded with rhizomeErrorsAbi, whichever module raised it), a refusal in the wallet, or
+ * viem's short message. Unknown custom errors fall back to their name.
+ */
+import { rhizomeErrorsAbi } from "@rhizome/contracts";
+import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from "viem";
+
+/** A custom error's name and its arguments, as decoded from revert data. */
+export interface DecodedError {
+  name: string;
+  args: readonly unknown[];
+}
+
+type Words = (args: readonly unknown[]) => string;
+
+const PROPOSAL_STATES = ["pending", "active", "canceled", "defeated", "succeeded", "queued", "expired", "executed"];
+const WORK_STATES = ["commissioned", "delivered", "accepted", "disputed", "rejected", "cancelled"];
+
+const arg = (args: readonly unknown[], i: number): string => String(args[i] ?? "");
+const when = (seconds: unknown): string => new Date(Number(seconds) * 1000).toLocaleString();
+
+/** Each custom error a member can meet, in plain words. */
+export const ERROR_WORDS: Readonly<Record<string, Words>> = {
+  GovernorExitLocked: () =>
+    "You voted for a proposal that can still run: you can leave after it is executed or expires.",
+  GovernorForVotesMismatch: () => "The list of proposals you voted for is out of date. Reload the page and try again.",
+  SharesNonTransferable: () => "Shares cannot be transferred: they are earned or granted, and burnt when you leave.",
+  GovernorAlreadyCastVote: () => "You have already voted on this proposal.",
+  GovernorInsufficientProposerVotes: (a) =>
+    `You need ${arg(a, 2)} votes to make a proposal and have ${arg(a, 1)}. Ask a member to delegate to you, or to sponsor it.`,
+  GovernorRestrictedProposer: () => "This proposal's description reserves it for another proposer.",
+  GovernorNonexistentProposal: () => "There is no such proposal.",
+  GovernorUnexpectedProposalState: (a) =>
+    `The proposal is ${PROPOSAL_STATES[Number(a[1])] ?? "in another state"}, so this step is not possible now.`,
+  GovernorNotAVoter: () => "Only members with voting power can do this.",
+  GovernorInvalidVoteType: () => "Choose for, against or abstain.",
+  GovernorInvalidProposalLength: () =>
+    "The proposal's actions are malformed: every action needs a target, a value and calldata.",
+  GovernorOnlyExecutor: () => "Only the collective itself, through a proposal, can do this.",
+  TimelockOperationNotReady: (a) => `The proposal is queued and can run from ${when(a[1])}.`,
+  TimelockOperationExists: () => "This proposal is already queued.",
+  TimelockCallFailed: (a) => `Action ${Number(a[1]) + 1} of the proposal failed when it ran.`,
+  SharesInvalidApplication: () => "An application needs at least one share requested and a pitch of 1 to 1,024 bytes.",
+  SharesApplicationNotOpen: () => "This application is no longer open.",
+  SharesNotApplicant: () => "Only the applicant can withdraw this application.",
+  SharesNotMember: () => "Only members holding shares can do this.",
+  SharesInvalidProfile: () => "A profile link may be at most 512 bytes.",
+  SharesUnauthorized: () => "Only the collective's own modules can mint or burn shares.",
+  TreasuryNothingToBurn: () => "Choose at least one share to burn.",
+  TreasuryTokensNotAscending: () => "The assets to take must be listed once each, in ascending address order.",
+  TreasuryInsufficientBalance: () => "The treasury does not hold enough of this asset.",
+  TreasuryInvalidRecipient: () => "A payment needs a recipient other than the zero address.",
+  TreasuryUnauthorized: () => "Only an executed proposal or accepted work can pay from the treasury.",
+  TreasuryEthTransferFailed: () => "The recipient refused the ETH payment.",
+  ERC20InsufficientBalance: (a) => `You hold ${arg(a, 1)} and this needs ${arg(a, 2)}.`,
+  WorkReviewOpen: (a) => `The review window is still open until ${when(a[1])}: settle it after that.`,
+  WorkReviewClosed: () => "The review window has closed: objections are no longer possible.",
+  WorkNoObjectionWeight: () =>
+    "You had no voting power when the work was delivered, so your objection would weigh nothing.",
+  WorkAlreadyObjected: () => "You have already objected to this work.",
+  WorkNotContributor: () => "Only the work's contributor can deliver it.",
+  WorkNotMember: () => "Only members can take open work.",
+  WorkInvalidState: (a) =>
+    `The work is ${WORK_STATES[Number(a[1])] ?? "in another state"}, so this step is not possible now.`,
+  WorkUnknownItem: () => "There is no such work item.",
+  WorkUnknownPrinciple: () => "The collective has no such principle.",
+  WorkInvalidPrinciple: () => "The principle must be 1 to 64 bytes, at most 16 principles.",
+  WorkInvalidTerms: () => "The work needs a title of 1 to 200 bytes and a reward or a payment.",
+  WorkUnauthorized: () => "Only the collective itself, through a proposal, can do this.",
+  VotesExpiredSignature: () => "The signature has expired.",
+};
+
+/** The words for a decoded custom error; the error's name when there are none. */
+export function describeCustomError(error: DecodedError): string {
+  const words = ERROR_WORDS[error.name];
+  return words ? words(error.args) : `The contract refused: ${error.name}.`;
+}
+
+/** The revert data somewhere in viem's cause chain, if any. */
+function revertData(error: BaseError): Hex | undefined {
+  let found: Hex | undefined;
+  error.walk((e) => {
+    const data = (e as { data?: unknown }).data;
+    if (typeof data === "string" && data.startsWith("0x") && data.length >= 10) found = data as Hex;
+    else if (data && typeof data === "object" && typeof (data as { data?: unknown }).data === "string")
+      found = (data as { data: Hex }).data;
+    return found !== undefined;
+  });
+  return found;
+}
+
+/** The custom error a failed call reverted with, decoded against every Rhizome error. */
+export function decodeRevert(error: unknown): DecodedError | undefined {
+  if (!(error instanceof BaseError)) return undefined;
+  const reverted = error.walk(
+    (e) => e instanceof ContractFunctionRevertedError,
+  ) as ContractFunctionRevertedError | null;
+  if (reverted?.data?.errorName && reverted.data.errorName !== "Error") {
+    return { name: reverted.data.errorName, args: reverted.data.args ?? [] };
+  }
+  const data = reverted?.raw ?? revertData(error);
+  if (!data) return undefined;
+  try {
+    const decoded = decodeErrorResult({ abi: rhizomeErrorsAbi, data });
+    return { name: decoded.errorName, args: decoded.args ?? [] };
+  } catch {
+    return undefined; // Not one of Rhizome's errors: the caller falls back to viem's message.
+  }
+}
+
+/** Any failure of a transaction or a call, in plain words. */
+export function explainError(error: unknown): string {
+  const custom = decodeRevert(error);
+  if (custom) return describeCustomError(custom);
+  if (error instanceof BaseError) {
+    if (error.walk((e) => e instanceof UserRejectedRequestError)) return "You declined the request in your wallet.";
+    return error.shortMessage;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,39 @@
+/**
+ * Live updates: listens to the API's server-sent events and invalidates the cached reads an
+ * indexed range touched, so a vote cast elsewhere shows without a reload.
+ */
+import type { Api } from "@rhizome/indexer";
+import type { QueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { apiUrl } from "./api";
+
+/** What one `indexed` message makes stale: the collectives it names, the lists and the network. */
+export function invalidateIndexed(client: QueryClient, message: Api.IndexedMessage): void {
+  for (const address of message.collectives) {
+    void client.invalidateQueries({ queryKey: ["collective", address.toLowerCase()] });
+  }
+  void client.invalidateQueries({ queryKey: ["collectives"] });
+  void client.invalidateQueries({ queryKey: ["network"] });
+}
+
+/** Subscribes to /api/events for as long as the app is mounted; EventSource reconnects by itself. */
+export function useLiveUpdates(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const source = new EventSource(apiUrl("/events"));
+    const onIndexed = (event: MessageEvent<string>) => {
+      try {
+        invalidateIndexed(client, JSON.parse(event.data) as Api.IndexedMessage);
+      } catch {
+        void client.invalidateQueries(); // A message we cannot read: refresh everything rather than show stale data.
+      }
+    };
+    // After a reorg any read may be stale.
+    const onReorg = () => void client.invalidateQueries();
+    source.addEventListener("indexed", onIndexed);
+    source.addEventListener("reorg", onReorg);
+    return () => source.close();
+  }, [client]);
+}

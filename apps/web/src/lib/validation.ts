@@ -1,0 +1,207 @@
+/**
+ * Form validation before anything is sent: each validator takes the form's raw strings and
+ * gives either the typed values or a message per field saying what is wrong.
+ */
+import { isAddress, isHex, parseEther, zeroAddress, type Address, type Hex } from "viem";
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+
+const UINT64_MAX = 2n ** 64n - 1n;
+const encoder = new TextEncoder();
+const bytes = (text: string) => encoder.encode(text).length;
+
+/** A whole number of at least `min`; undefined and a message otherwise. */
+function wholeNumber(raw: string, label: string, errors: Record<string, string>, key: string, min = 1n) {
+  const text = raw.trim();
+  if (!/^[0-9]+$/.test(text)) {
+    errors[key] = `${label} must be a whole number.`;
+    return undefined;
+  }
+  const value = BigInt(text);
+  if (value < min) {
+    errors[key] = `${label} must be at least ${min}.`;
+    return undefined;
+  }
+  return value;
+}
+
+function address(raw: string, label: string, errors: Record<string, string>, key: string, optional = false) {
+  const text = raw.trim();
+  if (text === "" && optional) return undefined;
+  if (!isAddress(text, { strict: false }) || text.toLowerCase() === zeroAddress) {
+    errors[key] = `${label} must be an address: 0x followed by 40 hexadecimal digits.`;
+    return undefined;
+  }
+  return text as Address;
+}
+
+function ether(raw: string, label: string, errors: Record<string, string>, key: string) {
+  const text = raw.trim();
+  if (text === "") return 0n;
+  if (!/^[0-9]+(\.[0-9]{1,18})?$/.test(text)) {
+    errors[key] = `${label} must be an amount such as 1.5, with at most 18 decimals.`;
+    return undefined;
+  }
+  return parseEther(text);
+}
+
+function description(raw: string, errors: Record<string, string>) {
+  const text = raw.trim();
+  if (text.length < 3) errors.description = "Describe the proposal in a few words.";
+  return text;
+}
+
+const done = <T>(errors: Record<string, string>, value: () => T): Validated<T> =>
+  Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: value() };
+
+/** Applying to join: shares requested and a pitch, as Shares.applyForMembership accepts them. */
+export function validateApplication(form: {
+  shares: string;
+  pitch: string;
+}): Validated<{ shares: bigint; pitch: string }> {
+  const errors: Record<string, string> = {};
+  const shares = wholeNumber(form.shares, "Requested shares", errors, "shares");
+  if (shares !== undefined && shares > UINT64_MAX)
+    errors.shares = "Requested shares must be at most 18,446,744,073,709,551,615.";
+  const pitch = form.pitch.trim();
+  if (pitch === "") errors.pitch = "Say why you want to join and what you bring.";
+  else if (bytes(pitch) > 1024) errors.pitch = `The pitch is ${bytes(pitch)} bytes; at most 1,024 fit.`;
+  return done(errors, () => ({ shares: shares ?? 0n, pitch }));
+}
+
+/** Burning shares to leave: at least one, at most what the member holds. */
+export function validateRagequit(raw: string, held: bigint): Validated<bigint> {
+  const errors: Record<string, string> = {};
+  const shares = wholeNumber(raw, "Shares to burn", errors, "shares");
+  if (shares !== undefined && shares > held) errors.shares = `You hold ${held} shares; you cannot burn more.`;
+  return done(errors, () => shares ?? 0n);
+}
+
+/** Delegating votes to another account. */
+export function validateDelegate(raw: string): Validated<Address> {
+  const errors: Record<string, string> = {};
+  const to = address(raw, "The delegate", errors, "delegate");
+  return done(errors, () => to as Address);
+}
+
+export interface WorkForm {
+  title: string;
+  specUri: string;
+  principle: string;
+  reward: string;
+  paymentEth: string;
+  contributor: string;
+  description: string;
+}
+
+export interface WorkValues {
+  title: string;
+  specUri: string;
+  principle: number;
+  reward: bigint;
+  payment: bigint;
+  contributor: Address | undefined;
+  description: string;
+}
+
+/** A work item, as Work.commission accepts it: a title, a principle, a reward or a payment. */
+export function validateWork(form: WorkForm, principleCount: number): Validated<WorkValues> {
+  const errors: Record<string, string> = {};
+  const title = form.title.trim();
+  if (title === "") errors.title = "Give the work a title.";
+  else if (bytes(title) > 200) errors.title = `The title is ${bytes(title)} bytes; at most 200 fit.`;
+  const principle = Number(form.principle);
+  if (!Number.isInteger(principle) || principle < 0 || principle >= principleCount)
+    errors.principle = "Choose the principle the work serves.";
+  const reward = wholeNumber(form.reward || "0", "The reward", errors, "reward", 0n);
+  const payment = ether(form.paymentEth, "The payment", errors, "paymentEth");
+  if (reward === 0n && payment === 0n) errors.reward = "Offer a reward in shares, a payment, or both.";
+  const contributor = address(form.contributor, "The contributor", errors, "contributor", true);
+  const text = description(form.description || title, errors);
+  return done(errors, () => ({
+    title,
+    specUri: form.specUri.trim(),
+    principle,
+    reward: reward ?? 0n,
+    payment: payment ?? 0n,
+    contributor,
+    description: text,
+  }));
+}
+
+/** Admitting an open application with a number of shares. */
+export function validateAdmission(form: { applicationId: string; shares: string; description: string }) {
+  const errors: Record<string, string> = {};
+  const applicationId = wholeNumber(form.applicationId, "The application", errors, "applicationId");
+  if (applicationId === undefined) errors.applicationId = "Choose an open application.";
+  const shares = wholeNumber(form.shares, "Shares", errors, "shares");
+  const text = description(form.description, errors);
+  return done(errors, () => ({ applicationId: applicationId ?? 0n, shares: shares ?? 0n, description: text }));
+}
+
+/** An ETH payment from the treasury, within what it holds. */
+export function validatePayment(form: { to: string; amountEth: string; description: string }, treasuryWei: bigint) {
+  const errors: Record<string, string> = {};
+  const to = address(form.to, "The recipient", errors, "to");
+  const amount = ether(form.amountEth, "The amount", errors, "amountEth");
+  if (amount === 0n) errors.amountEth = "Enter an amount of ETH to pay.";
+  else if (amount !== undefined && amount > treasuryWei) errors.amountEth = "The treasury does not hold that much ETH.";
+  const text = description(form.description, errors);
+  return done(errors, () => ({ to: to as Address, amount: amount ?? 0n, description: text }));
+}
+
+/** The parameters a proposal can change, the module that owns each, and its setter. */
+export const PARAMETERS = {
+  votingDelay: { label: "Voting delay (seconds)", module: "governor", fn: "setVotingDelay", max: 2n ** 48n - 1n },
+  votingPeriod: { label: "Voting period (seconds)", module: "governor", fn: "setVotingPeriod", max: 2n ** 32n - 1n },
+  executionWindow: {
+    label: "Execution window (seconds)",
+    module: "governor",
+    fn: "setExecutionWindow",
+    max: 2n ** 32n - 1n,
+  },
+  proposalThreshold: {
+    label: "Proposal threshold (votes)",
+    module: "governor",
+    fn: "setProposalThreshold",
+    max: 2n ** 256n - 1n,
+  },
+  quorumPercent: { label: "Quorum (% of supply)", module: "governor", fn: "updateQuorumNumerator", max: 100n },
+  timelockDelay: { label: "Timelock delay (seconds)", module: "timelock", fn: "updateDelay", max: 2n ** 48n - 1n },
+  reviewWindow: { label: "Review window (seconds)", module: "work", fn: "setReviewWindow", max: 2n ** 32n - 1n },
+  objectionThreshold: {
+    label: "Objection threshold (% of supply)",
+    module: "work",
+    fn: "setObjectionThreshold",
+    max: 100n,
+  },
+} as const;
+export type Parameter = keyof typeof PARAMETERS;
+
+export function validateParameter(form: { parameter: string; value: string; description: string }) {
+  const errors: Record<string, string> = {};
+  const spec = PARAMETERS[form.parameter as Parameter] as (typeof PARAMETERS)[Parameter] | undefined;
+  if (!spec) errors.parameter = "Choose the parameter to change.";
+  const min = form.parameter === "proposalThreshold" ? 0n : 1n;
+  const value = wholeNumber(form.value, "The new value", errors, "value", min);
+  if (spec && value !== undefined && value > spec.max) errors.value = `The new value must be at most ${spec.max}.`;
+  const text = description(form.description, errors);
+  return done(errors, () => ({ parameter: form.parameter as Parameter, value: value ?? 0n, description: text }));
+}
+
+/** A custom call: any target, value and calldata. */
+export function validateCustomCall(form: { target: string; valueEth: string; calldata: string; description: string }) {
+  const errors: Record<string, string> = {};
+  const target = address(form.target, "The target", errors, "target");
+  const value = ether(form.valueEth, "The value", errors, "valueEth");
+  const calldata = form.calldata.trim() || "0x";
+  if (!isHex(calldata) || calldata.length % 2 !== 0)
+    errors.calldata = "Calldata must be 0x followed by pairs of hexadecimal digits.";
+  const text = description(form.description, errors);
+  return done(errors, () => ({
+    target: target as Address,
+    value: value ?? 0n,
+    calldata: calldata as Hex,
+    description: text,
+  }));
+}

@@ -1,0 +1,119 @@
+/** Applying to join: a pitch and the shares requested; your applications and withdrawing them. */
+import { sharesAbi } from "@rhizome/contracts";
+import { useState } from "react";
+import type { Address } from "viem";
+import { useAccount } from "wagmi";
+import { Empty, QueryState } from "../components/QueryState";
+import { formatShares, formatTime, shortAddress } from "../lib/format";
+import { useApplications, useCollective } from "../lib/queries";
+import { validateApplication } from "../lib/validation";
+import { TxStatus, useTransaction } from "../wallet/useTransaction";
+
+export default function Apply({ address }: { address: string }) {
+  const collective = useCollective(address);
+  const applications = useApplications(address, { status: "open" });
+  const { address: me } = useAccount();
+  const [form, setForm] = useState({ shares: "", pitch: "" });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const tx = useTransaction();
+  const withdraw = useTransaction();
+  const shares = collective.data?.modules.shares as Address | undefined;
+  return (
+    <div className="grid">
+      <section>
+        <h2>Apply to join</h2>
+        <form
+          className="panel"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const result = validateApplication(form);
+            if (!result.ok) return setErrors(result.errors);
+            setErrors({});
+            if (shares)
+              void tx
+                .send({
+                  address: shares,
+                  abi: sharesAbi,
+                  functionName: "applyForMembership",
+                  args: [result.value.shares, result.value.pitch],
+                })
+                .then((ok) => ok && setForm({ shares: "", pitch: "" }));
+          }}
+        >
+          <label>
+            Shares you ask for
+            <input
+              inputMode="numeric"
+              value={form.shares}
+              aria-invalid={!!errors.shares}
+              aria-describedby="shares-error"
+              onChange={(e) => setForm({ ...form, shares: e.target.value })}
+            />
+          </label>
+          {errors.shares && (
+            <p id="shares-error" className="error">
+              {errors.shares}
+            </p>
+          )}
+          <label>
+            Your pitch: who you are and what you bring
+            <textarea
+              rows={4}
+              value={form.pitch}
+              aria-invalid={!!errors.pitch}
+              aria-describedby="pitch-error"
+              onChange={(e) => setForm({ ...form, pitch: e.target.value })}
+            />
+          </label>
+          {errors.pitch && (
+            <p id="pitch-error" className="error">
+              {errors.pitch}
+            </p>
+          )}
+          <button type="submit" disabled={!me || tx.busy}>
+            {me ? "Apply" : "Connect a wallet to apply"}
+          </button>
+          <TxStatus state={tx.state} done="Your application is in: a member can now sponsor it." />
+        </form>
+      </section>
+      <section>
+        <h2>Open applications</h2>
+        <QueryState query={applications}>
+          {(page) =>
+            page.items.length === 0 ? (
+              <Empty>No open applications.</Empty>
+            ) : (
+              <ul>
+                {page.items.map((a) => (
+                  <li key={a.applicationId}>
+                    #{a.applicationId} <span title={a.applicant}>{shortAddress(a.applicant)}</span> asks for{" "}
+                    {formatShares(a.requestedShares)} shares ({formatTime(a.submittedAt)}): <q>{a.pitch}</q>
+                    {me && shares && a.applicant.toLowerCase() === me.toLowerCase() && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={withdraw.busy}
+                        onClick={() =>
+                          void withdraw.send({
+                            address: shares,
+                            abi: sharesAbi,
+                            functionName: "withdrawApplication",
+                            args: [BigInt(a.applicationId)],
+                          })
+                        }
+                      >
+                        Withdraw
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
+        <TxStatus state={withdraw.state} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/** A collective's home: principles, key numbers, rules in words and recent activity. */
+import { Link } from "../app/router";
+import { Empty, QueryState } from "../components/QueryState";
+import {
+  formatAsset,
+  formatDuration,
+  formatEth,
+  formatShares,
+  formatTime,
+  proposalTitle,
+  shortAddress,
+} from "../lib/format";
+import { useCollective, useProposals, useTreasury, useWork } from "../lib/queries";
+
+export default function CollectiveHome({ address }: { address: string }) {
+  const collective = useCollective(address);
+  const proposals = useProposals(address);
+  const work = useWork(address);
+  const treasury = useTreasury(address);
+  return (
+    <QueryState query={collective}>
+      {(c) => (
+        <div className="grid">
+          <section>
+            <h2>Principles</h2>
+            <ol className="principles">
+              {c.principles.map((p) => (
+                <li key={p.index}>{p.name}</li>
+              ))}
+            </ol>
+          </section>
+          <section>
+            <h2>Key numbers</h2>
+            <dl className="numbers">
+              <div>
+                <dt>Members</dt>
+                <dd>{c.stats.members}</dd>
+              </div>
+              <div>
+                <dt>Shares</dt>
+                <dd>{formatShares(c.stats.totalShares)}</dd>
+              </div>
+              <div>
+                <dt>Treasury</dt>
+                <dd>{formatEth(c.stats.treasuryEth)}</dd>
+              </div>
+              <div>
+                <dt>Open proposals</dt>
+                <dd>
+                  {c.stats.openProposals} of {c.stats.proposals}
+                </dd>
+              </div>
+              <div>
+                <dt>Open work</dt>
+                <dd>
+                  {c.stats.openWork} of {c.stats.work}
+                </dd>
+              </div>
+            </dl>
+          </section>
+          <section>
+            <h2>Rules</h2>
+            <ul>
+              <li>
+                A proposal needs {formatShares(c.settings.proposalThreshold)} votes to be made; voting opens after{" "}
+                {formatDuration(c.settings.votingDelay)} and lasts {formatDuration(c.settings.votingPeriod)}.
+              </li>
+              <li>
+                It passes with more for than against, and {c.settings.quorumPercent}% of the shares voting for or
+                abstaining.
+              </li>
+              <li>
+                A passed proposal waits {formatDuration(c.settings.timelockDelay)} before it runs, so those who disagree
+                can leave; it expires if not run within {formatDuration(c.settings.executionWindow)}.
+              </li>
+              <li>
+                Delivered work can be objected to for {formatDuration(c.settings.reviewWindow)}; objections from{" "}
+                {c.settings.objectionThreshold}% of the shares dispute it.
+              </li>
+            </ul>
+          </section>
+          <section>
+            <h2>Recent proposals</h2>
+            <QueryState query={proposals}>
+              {(page) =>
+                page.items.length === 0 ? (
+                  <Empty>No proposals yet.</Empty>
+                ) : (
+                  <ul>
+                    {page.items.slice(0, 5).map((p) => (
+                      <li key={p.proposalId}>
+                        <Link to={`/c/${address}/proposals/${p.proposalId}`}>{proposalTitle(p.description)}</Link>{" "}
+                        <span className={`badge state-${p.state}`}>{p.state}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </QueryState>
+          </section>
+          <section>
+            <h2>Recent work</h2>
+            <QueryState query={work}>
+              {(page) =>
+                page.items.length === 0 ? (
+                  <Empty>No work yet.</Empty>
+                ) : (
+                  <ul>
+                    {page.items.slice(0, 5).map((w) => (
+                      <li key={w.workId}>
+                        {w.title} <span className={`badge work-${w.state}`}>{w.state}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </QueryState>
+          </section>
+          <section>
+            <h2>Treasury movements</h2>
+            <QueryState query={treasury}>
+              {(t) =>
+                t.flows.items.length === 0 ? (
+                  <Empty>No movements yet.</Empty>
+                ) : (
+                  <ul>
+                    {t.flows.items.slice(0, 5).map((f) => (
+                      <li key={`${f.txHash}-${f.logIndex}`}>
+                        {formatTime(f.timestamp)}: {f.kind} of {formatAsset(f.token, f.amount.replace("-", ""))}{" "}
+                        {f.amount.startsWith("-") ? "to" : "from"} {shortAddress(f.counterparty)}
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </QueryState>
+          </section>
+        </div>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,174 @@
+/** One proposal: tally, quorum, actions in words, timeline, votes with reasons, and voting. */
+import { collectiveGovernorAbi, descriptionHash } from "@rhizome/contracts";
+import type { Api } from "@rhizome/indexer";
+import { useState } from "react";
+import type { Address, Hex } from "viem";
+import { useAccount } from "wagmi";
+import { Empty, QueryState } from "../components/QueryState";
+import { Tally } from "../components/Tally";
+import { formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
+import { useCollective, useProposal } from "../lib/queries";
+import { TxStatus, useTransaction } from "../wallet/useTransaction";
+
+const TIMELINE_WORDS: Record<Api.TimelineEvent, string> = {
+  created: "Proposed",
+  votingStarts: "Voting opens",
+  votingEnds: "Voting closes",
+  queued: "Queued",
+  eta: "Can run from",
+  executed: "Executed",
+  canceled: "Canceled",
+  expired: "Expired",
+};
+const SUPPORT = { against: 0, for: 1, abstain: 2 } as const;
+
+function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.ProposalDetail }) {
+  const { isConnected } = useAccount();
+  const [support, setSupport] = useState<keyof typeof SUPPORT | "">("");
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState("");
+  const tx = useTransaction();
+  if (proposal.state !== "active") return null;
+  return (
+    <form
+      className="panel"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!support) return setError("Choose for, against or abstain.");
+        setError("");
+        void tx.send({
+          address: governor,
+          abi: collectiveGovernorAbi,
+          functionName: "castVoteWithReason",
+          args: [BigInt(proposal.proposalId), SUPPORT[support], reason.trim()],
+        });
+      }}
+    >
+      <fieldset>
+        <legend>Your vote</legend>
+        {(["for", "against", "abstain"] as const).map((s) => (
+          <label key={s} className="radio">
+            <input type="radio" name="support" value={s} checked={support === s} onChange={() => setSupport(s)} /> {s}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        Reason (optional)
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={!isConnected || tx.busy}>
+        {isConnected ? "Cast vote" : "Connect a wallet to vote"}
+      </button>
+      <TxStatus state={tx.state} done="Your vote is recorded." />
+    </form>
+  );
+}
+
+/** Queue a passed proposal, or execute a queued one once its time has come. */
+function RunActions({ governor, proposal }: { governor: Address; proposal: Api.ProposalDetail }) {
+  const { isConnected } = useAccount();
+  const tx = useTransaction();
+  const step = proposal.state === "succeeded" ? "queue" : proposal.state === "queued" ? "execute" : null;
+  if (!step) return null;
+  const ready = step === "queue" || (proposal.eta !== null && proposal.now >= proposal.eta);
+  const args = [
+    proposal.actions.map((a) => a.target as Address),
+    proposal.actions.map((a) => BigInt(a.value)),
+    proposal.actions.map((a) => a.calldata as Hex),
+    descriptionHash(proposal.description),
+  ];
+  return (
+    <div className="panel">
+      {step === "queue" ? (
+        <p>The proposal passed. Queue it to start the grace period before it runs.</p>
+      ) : (
+        <p>
+          {ready ? "The grace period is over: anyone can run it." : `It can run from ${formatTime(proposal.eta ?? 0)}.`}
+        </p>
+      )}
+      <button
+        type="button"
+        disabled={!isConnected || tx.busy || !ready}
+        onClick={() => void tx.send({ address: governor, abi: collectiveGovernorAbi, functionName: step, args })}
+      >
+        {step === "queue" ? "Queue" : "Execute"}
+      </button>
+      <TxStatus state={tx.state} />
+    </div>
+  );
+}
+
+export default function ProposalDetail({ address, id }: { address: string; id: string }) {
+  const proposal = useProposal(address, id);
+  const collective = useCollective(address);
+  return (
+    <QueryState query={proposal}>
+      {(p) => (
+        <article className="grid">
+          <section className="wide">
+            <h2>{proposalTitle(p.description)}</h2>
+            <p>
+              <span className={`badge state-${p.state}`}>{p.state}</span> <span className="badge">{p.kind}</span>{" "}
+              proposed by <span title={p.proposer}>{shortAddress(p.proposer)}</span> on {formatTime(p.createdAt)}
+            </p>
+            {p.description.includes("\n") && (
+              <p className="pre">
+                {p.description.slice(p.description.indexOf("\n") + 1).replace(/#proposer=0x[0-9a-fA-F]{40}$/, "")}
+              </p>
+            )}
+          </section>
+          <section>
+            <h3>What it does</h3>
+            <ol>
+              {p.actions.map((a, i) => (
+                <li key={i}>{a.summary}</li>
+              ))}
+            </ol>
+          </section>
+          <section>
+            <h3>Tally</h3>
+            <Tally proposal={p} />
+            {collective.data && <VoteForm governor={collective.data.modules.governor as Address} proposal={p} />}
+            {collective.data && <RunActions governor={collective.data.modules.governor as Address} proposal={p} />}
+          </section>
+          <section>
+            <h3>Timeline</h3>
+            <ol className="timeline">
+              {p.timeline.map((t) => (
+                <li key={t.event} className={t.past ? "past" : "future"}>
+                  {TIMELINE_WORDS[t.event]}: {formatTime(t.timestamp)}
+                  {t.past ? "" : " (to come)"}
+                </li>
+              ))}
+            </ol>
+          </section>
+          <section>
+            <h3>Votes</h3>
+            {p.votes.items.length === 0 ? (
+              <Empty>No votes yet.</Empty>
+            ) : (
+              <ul>
+                {p.votes.items.map((v) => (
+                  <li key={v.txHash + v.voter}>
+                    <span title={v.voter}>{shortAddress(v.voter)}</span> voted <strong>{v.support}</strong> with{" "}
+                    {formatShares(v.weight)}
+                    {v.reason && (
+                      <>
+                        : <q>{v.reason}</q>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </article>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,218 @@
+/** My stake: shares and votes, delegating, and leaving with a preview of the payout. */
+import { forVotesSinceRelease, ragequitTokens, sharesAbi, treasuryAbi } from "@rhizome/contracts";
+import type { Api } from "@rhizome/indexer";
+import { useMemo, useState } from "react";
+import { zeroAddress, type Address, type PublicClient } from "viem";
+import { useAccount, usePublicClient } from "wagmi";
+import { QueryState } from "../components/QueryState";
+import { formatAsset, formatPercent, formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
+import { useCollective, useMember, useMemberVotes, useProposals, useTreasury } from "../lib/queries";
+import { exitLocks, ragequitPayout } from "../lib/ragequit";
+import { validateDelegate, validateRagequit } from "../lib/validation";
+import { TxStatus, useTransaction } from "../wallet/useTransaction";
+
+function Delegation({ shares, member }: { shares: Address; member: Api.MemberDetail }) {
+  const [to, setTo] = useState("");
+  const [error, setError] = useState("");
+  const tx = useTransaction();
+  const self = member.delegate === null || member.delegate === member.account;
+  return (
+    <section>
+      <h2>Delegation</h2>
+      <p>
+        {self ? (
+          "Your shares vote through you."
+        ) : (
+          <>
+            Your shares vote through <span title={member.delegate ?? ""}>{shortAddress(member.delegate ?? "")}</span>.
+          </>
+        )}
+      </p>
+      <form
+        className="panel"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const result = validateDelegate(to);
+          if (!result.ok) return setError(result.errors.delegate ?? "");
+          setError("");
+          void tx.send({ address: shares, abi: sharesAbi, functionName: "delegate", args: [result.value] });
+        }}
+      >
+        <label>
+          Delegate your votes to{" "}
+          <input value={to} placeholder="0x…" onChange={(e) => setTo(e.target.value)} aria-invalid={!!error} />
+        </label>
+        {error && <p className="error">{error}</p>}
+        <button type="submit" disabled={tx.busy}>
+          Delegate
+        </button>
+        {!self && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={tx.busy}
+            onClick={() =>
+              void tx.send({
+                address: shares,
+                abi: sharesAbi,
+                functionName: "delegate",
+                args: [member.account as Address],
+              })
+            }
+          >
+            Undelegate (vote yourself)
+          </button>
+        )}
+        <TxStatus state={tx.state} />
+      </form>
+    </section>
+  );
+}
+
+function Ragequit({
+  collective,
+  member,
+  me,
+}: {
+  collective: Api.CollectiveDetail;
+  member: Api.MemberDetail;
+  me: Address;
+}) {
+  const treasury = useTreasury(collective.address);
+  const votes = useMemberVotes(collective.address, me);
+  const proposals = useProposals(collective.address);
+  const publicClient = usePublicClient();
+  const held = BigInt(member.shares);
+  const [raw, setRaw] = useState(member.shares);
+  const [error, setError] = useState("");
+  const tx = useTransaction();
+  const supply = BigInt(collective.stats.totalShares);
+  const burn = /^[0-9]+$/.test(raw.trim()) ? BigInt(raw.trim()) : 0n;
+  const payout = treasury.data ? ragequitPayout(treasury.data.balances.items, burn, supply) : [];
+  const locks = useMemo(() => {
+    if (!votes.data || !proposals.data) return [];
+    const byId = new Map(proposals.data.items.map((p) => [p.proposalId, p]));
+    return exitLocks(votes.data.items, byId, collective.settings);
+  }, [votes.data, proposals.data, collective.settings]);
+  return (
+    <section>
+      <h2>Leave (ragequit)</h2>
+      <p>Burn some or all of your shares for the same part of the treasury.</p>
+      {locks.length > 0 && (
+        <div role="alert" className="warning">
+          <p>
+            You cannot leave yet: you voted for proposals that can still run. You can leave once each is executed or
+            expires:
+          </p>
+          <ul>
+            {locks.map((l) => (
+              <li key={l.proposalId}>
+                {proposalTitle(l.description)} ({l.state}) — at the latest {formatTime(l.until)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form
+        className="panel"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const result = validateRagequit(raw, held);
+          if (!result.ok) return setError(result.errors.shares ?? "");
+          setError("");
+          const tokens = ragequitTokens(
+            (treasury.data?.balances.items ?? []).map((b) => b.token as Address).filter((t) => t !== zeroAddress),
+          );
+          void tx.send(async () => ({
+            address: collective.modules.treasury as Address,
+            abi: treasuryAbi,
+            functionName: "ragequit",
+            args: [
+              result.value,
+              tokens,
+              await forVotesSinceRelease(publicClient as PublicClient, {
+                governor: collective.modules.governor as Address,
+                voter: me,
+                fromBlock: BigInt(collective.createdBlock),
+              }),
+            ],
+          }));
+        }}
+      >
+        <label>
+          Shares to burn (you hold {formatShares(held)})
+          <input inputMode="numeric" value={raw} onChange={(e) => setRaw(e.target.value)} aria-invalid={!!error} />
+        </label>
+        {error && <p className="error">{error}</p>}
+        <QueryState query={treasury}>
+          {() => (
+            <table>
+              <caption>
+                You would receive (
+                {supply > 0n ? formatPercent(Number((burn * 1_000_000n) / supply) / 1_000_000, 2) : "0%"} of the
+                treasury)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Asset</th>
+                  <th scope="col">Treasury holds</th>
+                  <th scope="col">Your part</th>
+                </tr>
+              </thead>
+              <tbody>
+                {payout.map((p) => (
+                  <tr key={p.token}>
+                    <td>{p.token === zeroAddress ? "ETH" : shortAddress(p.token)}</td>
+                    <td>{formatAsset(p.token, p.balance)}</td>
+                    <td>{formatAsset(p.token, p.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </QueryState>
+        <button type="submit" className="danger" disabled={tx.busy || held === 0n}>
+          Burn shares and leave
+        </button>
+        <TxStatus state={tx.state} done="You have left with your part." />
+      </form>
+    </section>
+  );
+}
+
+export default function Stake({ address }: { address: string }) {
+  const { address: me } = useAccount();
+  const collective = useCollective(address);
+  const member = useMember(address, me);
+  if (!me) return <p>Connect a wallet to see your stake.</p>;
+  if (member.isError) return <p>{shortAddress(me)} is not a member of this collective. You can apply to join.</p>;
+  return (
+    <QueryState query={member}>
+      {(m) => (
+        <div className="grid">
+          <section>
+            <h2>Your stake</h2>
+            <dl className="numbers">
+              <div>
+                <dt>Shares</dt>
+                <dd>{formatShares(m.shares)}</dd>
+              </div>
+              <div>
+                <dt>Of the supply</dt>
+                <dd>{formatPercent(m.shareOfSupply)}</dd>
+              </div>
+              <div>
+                <dt>Voting power</dt>
+                <dd>{formatShares(m.votingPower)}</dd>
+              </div>
+            </dl>
+          </section>
+          {collective.data && <Delegation shares={collective.data.modules.shares as Address} member={m} />}
+          {collective.data && <Ragequit collective={collective.data} member={m} me={me} />}
+        </div>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,158 @@
+/** The work board by state and principle: take a bounty, deliver, object, settle. */
+import { workAbi } from "@rhizome/contracts";
+import type { Api } from "@rhizome/indexer";
+import { useState } from "react";
+import { zeroAddress, type Address } from "viem";
+import { useAccount } from "wagmi";
+import { Empty, QueryState } from "../components/QueryState";
+import { formatAsset, formatShares, formatTime, shortAddress } from "../lib/format";
+import { useCollective, useWork } from "../lib/queries";
+import { TxStatus, useTransaction } from "../wallet/useTransaction";
+
+const STATES = ["commissioned", "delivered", "accepted", "disputed", "rejected", "cancelled"];
+
+function WorkActions({ work, item }: { work: Address; item: Api.WorkItem }) {
+  const { address: me } = useAccount();
+  const tx = useTransaction();
+  const [text, setText] = useState("");
+  const [error, setError] = useState("");
+  const now = Date.now() / 1000;
+  const id = BigInt(item.workId);
+  if (!me) return null;
+  const mine = item.contributor.toLowerCase() === me.toLowerCase();
+  const call = (functionName: string, args: readonly unknown[]) =>
+    void tx.send({ address: work, abi: workAbi, functionName, args });
+  const withText = (functionName: "deliver" | "object", label: string) => (
+    <form
+      className="inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!text.trim()) return setError(`${label} is required.`);
+        setError("");
+        call(functionName, [id, text.trim()]);
+      }}
+    >
+      <label>
+        {label} <input value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button type="submit" disabled={tx.busy}>
+        {functionName === "deliver" ? "Deliver" : "Object"}
+      </button>
+    </form>
+  );
+  return (
+    <div className="actions">
+      {item.state === "commissioned" && item.contributor === zeroAddress && (
+        <button type="button" disabled={tx.busy} onClick={() => call("take", [id])}>
+          Take this bounty
+        </button>
+      )}
+      {item.state === "commissioned" && mine && withText("deliver", "Link to the delivery")}
+      {item.state === "delivered" &&
+        item.reviewEnds !== null &&
+        now < item.reviewEnds &&
+        !mine &&
+        withText("object", "Why you object")}
+      {item.state === "delivered" && item.reviewEnds !== null && now >= item.reviewEnds && (
+        <button type="button" disabled={tx.busy} onClick={() => call("settle", [id])}>
+          Settle
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <TxStatus state={tx.state} />
+    </div>
+  );
+}
+
+export default function WorkBoard({ address }: { address: string }) {
+  const [state, setState] = useState("");
+  const [principle, setPrinciple] = useState("");
+  const collective = useCollective(address);
+  const work = useWork(address, { ...(state ? { state } : {}), ...(principle ? { principle } : {}) });
+  const module = collective.data?.modules.work as Address | undefined;
+  return (
+    <section>
+      <h2>Work</h2>
+      <div className="filters">
+        <label>
+          State{" "}
+          <select value={state} onChange={(e) => setState(e.target.value)}>
+            <option value="">any</option>
+            {STATES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Principle{" "}
+          <select value={principle} onChange={(e) => setPrinciple(e.target.value)}>
+            <option value="">any</option>
+            {collective.data?.principles.map((p) => (
+              <option key={p.index} value={p.index}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <QueryState query={work}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>No work matches.</Empty>
+          ) : (
+            <ul className="cards">
+              {page.items.map((w) => (
+                <li key={w.workId} className="card">
+                  <h3>{w.title}</h3>
+                  <p>
+                    <span className={`badge work-${w.state}`}>{w.state}</span> under “
+                    {w.principleName ?? `principle ${w.principle}`}” · {formatShares(w.reward)} shares
+                    {BigInt(w.paymentAmount) > 0n && ` + ${formatAsset(w.paymentToken, w.paymentAmount)}`}
+                  </p>
+                  <p>
+                    {w.contributor === zeroAddress ? (
+                      "Open bounty: any member may take it."
+                    ) : (
+                      <>
+                        Contributor <span title={w.contributor}>{shortAddress(w.contributor)}</span>
+                      </>
+                    )}
+                    {w.specUri && (
+                      <>
+                        {" "}
+                        ·{" "}
+                        <a href={w.specUri} rel="noreferrer noopener">
+                          spec
+                        </a>
+                      </>
+                    )}
+                    {w.deliveryUri && (
+                      <>
+                        {" "}
+                        ·{" "}
+                        <a href={w.deliveryUri} rel="noreferrer noopener">
+                          delivery
+                        </a>
+                      </>
+                    )}
+                  </p>
+                  {w.state === "delivered" && w.reviewEnds !== null && (
+                    <p>
+                      Review until {formatTime(w.reviewEnds)}; objections {formatShares(w.objectionWeight)} of{" "}
+                      {w.objectionQuorum ? formatShares(w.objectionQuorum) : "?"} needed to dispute.
+                    </p>
+                  )}
+                  {module && <WorkActions work={module} item={w} />}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}

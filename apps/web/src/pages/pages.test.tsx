@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import type { ComponentType, ReactNode } from "react";
+import type { Tally as TallyComponent } from "../components/Tally";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { serveApi, type FakeApi } from "../test/api-server";
+import * as fixture from "../test/fixtures";
+
+let api: FakeApi;
+let Collectives: ComponentType;
+let Members: ComponentType<{ address: string }>;
+let Tally: typeof TallyComponent;
+
+const c = `/api/collectives/${fixture.COLLECTIVE}`;
+
+beforeAll(async () => {
+  api = await serveApi({
+    "/api/collectives": fixture.collectives,
+    [`${c}/ownership`]: fixture.ownership,
+    [`${c}/ownership/history`]: fixture.ownershipHistory,
+    [`${c}/members`]: fixture.members,
+  });
+  // The client reads its base URL once, at import: point it at the local server first.
+  vi.stubEnv("VITE_API_URL", api.url);
+  Collectives = (await import("./Collectives")).default;
+  Members = (await import("./Members")).default;
+  Tally = (await import("../components/Tally")).Tally;
+});
+afterEach(cleanup);
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await api.close();
+});
+
+function withQueries(node: ReactNode) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(<QueryClientProvider client={client}>{node}</QueryClientProvider>);
+}
+
+describe("the collectives page", () => {
+  it("lists each collective with its size and principles, biggest first", async () => {
+    withQueries(<Collectives />);
+    expect(screen.getByRole("status").textContent).toBe("Loading…");
+    const rizom = await screen.findByRole("link", { name: "Rizom" });
+    expect(rizom.getAttribute("href")).toBe(`/c/${fixture.COLLECTIVE}`);
+    const card = rizom.closest("li") as HTMLElement;
+    expect(card.textContent).toContain("9 members · 1,295 shares");
+    expect(within(card).getByRole("list", { name: "Principles" }).textContent).toContain("Ownership over employment");
+    expect(api.requests).toContain("/api/collectives?sort=size&limit=100");
+  });
+});
+
+describe("the members and ownership page", () => {
+  it("shows the concentration figures and every holder's share", async () => {
+    withQueries(<Members address={fixture.COLLECTIVE} />);
+    const nakamoto = await screen.findByText("Nakamoto coefficient");
+    expect(nakamoto.nextElementSibling?.textContent).toBe(String(fixture.ownership.now.nakamoto));
+    expect(screen.getByText("Gini", { selector: "dt" }).nextElementSibling?.textContent).toBe(
+      fixture.ownership.now.gini.toFixed(2),
+    );
+    const chart = screen.getByLabelText("Share of the supply per holder");
+    expect(chart.querySelectorAll(".bar-row")).toHaveLength(fixture.ownership.holders.items.length);
+    const rows = await screen.findAllByRole("row");
+    expect(rows).toHaveLength(fixture.members.items.length + 1);
+    expect(screen.getByRole("img", { name: /Gini and the largest 10%/ })).toBeTruthy();
+  });
+});
+
+describe("a proposal's tally", () => {
+  it("shows each side's share of the votes and the quorum progress", () => {
+    render(<Tally proposal={fixture.admissionProposal} />);
+    const p = fixture.admissionProposal;
+    const total = BigInt(p.forVotes) + BigInt(p.againstVotes) + BigInt(p.abstainVotes);
+    const forPct = Number((BigInt(p.forVotes) * 1000n) / total) / 10;
+    expect(screen.getByLabelText(`for: ${forPct}% of the votes cast`)).toBeTruthy();
+    expect(screen.getByLabelText("Quorum progress").getAttribute("value")).toBe(
+      String(Math.min(1, p.quorumProgress ?? 0)),
+    );
+    expect(screen.getByText(new RegExp(`of ${p.quorum} needed`))).toBeTruthy();
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * One transaction's life as the UI shows it: waiting for the wallet → pending (with its hash)
+ * → confirmed or failed. Every call is simulated first, so a contract's custom error is
+ * decoded and said in plain words before the wallet is even asked.
+ */
+import { useState } from "react";
+import type { Abi, Address, Hash } from "viem";
+import { useConfig } from "wagmi";
+import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { explainError } from "../lib/errors";
+
+export type TxState =
+  | { status: "idle" }
+  | { status: "signing" }
+  | { status: "pending"; hash: Hash }
+  | { status: "confirmed"; hash: Hash }
+  | { status: "failed"; message: string; hash?: Hash };
+
+export interface ContractCall {
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args?: readonly unknown[];
+  value?: bigint;
+}
+
+export function useTransaction() {
+  const config = useConfig();
+  const [state, setState] = useState<TxState>({ status: "idle" });
+
+  /** Sends `call`, or what `prepare` builds; resolves true once confirmed. */
+  async function send(call: ContractCall | (() => Promise<ContractCall>)): Promise<boolean> {
+    setState({ status: "signing" });
+    let hash: Hash | undefined;
+    try {
+      const resolved = typeof call === "function" ? await call() : call;
+      const { request } = await simulateContract(config, resolved as never);
+      hash = await writeContract(config, request as never);
+      setState({ status: "pending", hash });
+      const receipt = await waitForTransactionReceipt(config, { hash });
+      if (receipt.status !== "success") {
+        setState({ status: "failed", hash, message: "The transaction was mined but reverted." });
+        return false;
+      }
+      setState({ status: "confirmed", hash });
+      return true;
+    } catch (error) {
+      setState({ status: "failed", message: explainError(error), ...(hash ? { hash } : {}) });
+      return false;
+    }
+  }
+
+  return {
+    state,
+    send,
+    busy: state.status === "signing" || state.status === "pending",
+    reset: () => setState({ status: "idle" }),
+  };
+}
+
+/** The state of a transaction, announced to screen readers as it changes. */
+export function TxStatus({ state, done = "Confirmed." }: { state: TxState; done?: string }) {
+  const short = (hash: Hash) => `${hash.slice(0, 10)}…`;
+  return (
+    <p role="status" aria-live="polite" className={`tx tx-${state.status}`}>
+      {state.status === "signing" && "Waiting for your wallet…"}
+      {state.status === "pending" && `Pending: transaction ${short(state.hash)} sent, waiting for a block…`}
+      {state.status === "confirmed" && `${done} (transaction ${short(state.hash)})`}
+      {state.status === "failed" && `Failed: ${state.message}`}
+    </p>
+  );
+}
