@@ -64,8 +64,51 @@ function gasSection(gas: GasResults): string {
   return lines.join("\n");
 }
 
+interface IndexerResults {
+  date: string;
+  machine: { cpus: number; model: string; memory: string };
+  history: { blocks: number; total?: number };
+  results: {
+    database: string;
+    events: number;
+    wallSeconds: number;
+    eventsPerSecond: number;
+    peakRssMb: number;
+    rssBeforeMb: number;
+  }[];
+  live: { p50Ms: number; maxMs: number };
+  targets: { postgresEventsPerSecond: number; pgliteEventsPerSecond: number; liveMs: number };
+}
+
+function indexerSection(run: IndexerResults): string {
+  const number = (n: number) => Math.round(n).toLocaleString("en-US");
+  const target = (database: string) =>
+    database === "postgres" ? run.targets.postgresEventsPerSecond : run.targets.pgliteEventsPerSecond;
+  const lines = [
+    `### Indexing (\`npm run bench:indexer\`, ${run.date.slice(0, 10)}, ${run.machine.cpus} × ${run.machine.model})`,
+    "",
+    `A full backfill of a generated history (one collective, ${number(run.results[0]?.events ?? 0)} events in ${number(run.history.blocks)}`,
+    "blocks: 2,000 proposals, over 50,000 votes, work items, exits) from a local chain, into each database.",
+    "",
+    "| database | events/s | wall time | peak memory (before) | target |",
+    "| --- | ---: | ---: | ---: | --- |",
+    ...run.results.map(
+      (r) =>
+        `| ${r.database} | ${number(r.eventsPerSecond)} | ${r.wallSeconds.toFixed(1)} s | ${number(r.peakRssMb)} MB (${number(r.rssBeforeMb)} MB) | ≥ ${number(target(r.database))}: ${r.eventsPerSecond >= target(r.database) ? "met" : "missed"} |`,
+    ),
+    "",
+    `Following the head, a new vote is in the database ${run.live.p50Ms.toFixed(0)} ms (median; slowest ${run.live.maxMs.toFixed(0)} ms) after its block (target ${number(run.targets.liveMs)} ms: ${run.live.maxMs <= run.targets.liveMs ? "met" : "missed"}).`,
+    "The chain runs in the benchmark's own process, so its memory is in the figures and it shares the two cores.",
+  ];
+  return lines.join("\n");
+}
+
 const gas = await readJson<GasResults>("gas.json");
-const sections = [gas ? gasSection(gas) : "No gas results yet: run `npm run bench:gas`."];
+const indexer = await readJson<IndexerResults>("indexer.json");
+const sections = [
+  gas ? gasSection(gas) : "No gas results yet: run `npm run bench:gas`.",
+  indexer ? indexerSection(indexer) : "No indexing results yet: run `npm run bench:indexer`.",
+];
 const readme = await readFile(README, "utf8");
 const start = readme.indexOf(START);
 const end = readme.indexOf(END);

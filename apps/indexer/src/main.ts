@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run indexer`: the indexer and its API against RPC_URL and DATABASE_URL (or PGlite), until
+ * `npm run serve`: the indexer, the API and the web client against RPC_URL and DATABASE_URL (or PGlite), until
  * Ctrl-C or SIGTERM. Exits 2 on a configuration error, 1 when it cannot run or stops on an error.
  */
 import { pino } from "pino";

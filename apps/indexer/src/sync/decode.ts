@@ -2,7 +2,16 @@
  * Turns raw logs into typed events of Rhizome's modules, told apart by the address that emitted
  * them, plus ERC-20 deposits into a treasury (a token's Transfer whose recipient is a treasury).
  */
-import { decodeEventLog, erc20Abi, getAddress, type Address, type Hex } from "viem";
+import {
+  decodeEventLog,
+  erc20Abi,
+  getAddress,
+  toEventSelector,
+  type Abi,
+  type AbiEvent,
+  type Address,
+  type Hex,
+} from "viem";
 import {
   collectiveFactoryAbi,
   collectiveGovernorAbi,
@@ -25,6 +34,29 @@ const abis = {
 } as const;
 
 export type Source = keyof typeof abis;
+
+/** Each source's events by topic0, so a log is decoded against its one event, not the whole ABI. */
+const eventsByTopic = Object.fromEntries(
+  Object.entries(abis).map(([source, abi]) => [
+    source,
+    new Map(
+      (abi as Abi)
+        .filter((item): item is AbiEvent => item.type === "event")
+        .map((event) => [toEventSelector(event), [event] as const]),
+    ),
+  ]),
+) as Record<Source, Map<Hex, readonly [AbiEvent]>>;
+
+const checksummed = new Map<string, Address>();
+/** getAddress hashes; the same few contracts emit every log, so remember their checksums. */
+function checksum(address: string): Address {
+  let known = checksummed.get(address);
+  if (!known) {
+    known = getAddress(address);
+    checksummed.set(address, known);
+  }
+  return known;
+}
 
 /** A decoded event with where and when it happened. */
 export interface IndexedEvent {
@@ -55,7 +87,7 @@ export function decodeLogs(logs: RawLog[], registry: Registry, timestamps: Map<n
     let collective: Address;
     if (log.address.toLowerCase() === registry.factory.toLowerCase()) {
       source = "factory";
-      collective = getAddress(`0x${(log.topics[2] ?? "").slice(26)}`);
+      collective = checksum(`0x${(log.topics[2] ?? "").slice(26)}`);
     } else {
       const known = registry.lookup(log.address);
       if (known) {
@@ -68,16 +100,18 @@ export function decodeLogs(logs: RawLog[], registry: Registry, timestamps: Map<n
         collective = treasury.collective;
       }
     }
+    const event = log.topics[0] ? eventsByTopic[source].get(log.topics[0]) : undefined;
+    if (!event) continue;
     let decoded: { eventName: string; args: unknown };
     try {
-      decoded = decodeEventLog({ abi: abis[source], data: log.data, topics: log.topics as [Hex, ...Hex[]] });
+      decoded = decodeEventLog({ abi: event, data: log.data, topics: log.topics as [Hex, ...Hex[]] });
     } catch {
       continue;
     }
     events.push({
       source,
       collective,
-      address: getAddress(log.address),
+      address: checksum(log.address),
       eventName: decoded.eventName,
       args: decoded.args as Record<string, unknown>,
       blockNumber,

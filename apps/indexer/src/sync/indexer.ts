@@ -80,7 +80,10 @@ const PROJECTION_TABLES = [
 export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancestor: number; depth: number }] }> {
   readonly status: IndexerStatus = { chainId: 0, head: 0, cursor: 0, finalized: 0, lag: 0, caughtUp: false, events: 0 };
   private registry: Registry;
-  private rangeSize = 2_000;
+  /** Blocks in the next backfill range: starts small, grows while ranges come back light. */
+  private rangeSize = 100;
+  /** The next range's logs, fetched while the current range is written. */
+  private prefetch: { from: number; to: number; logs: Promise<RawLog[]> } | undefined;
 
   constructor(
     private readonly db: Database,
@@ -224,14 +227,19 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     this.status.caughtUp = this.status.lag === 0;
   }
 
-  /** A final range: fetched by block numbers, written without undo records. */
+  /**
+   * A final range: fetched by block numbers, written without undo records. While it is being
+   * written, the next range is already being fetched.
+   */
   private async backfillRange(from: number, to: number): Promise<void> {
     let logs: RawLog[];
     try {
-      logs = await this.fetchRange({ fromBlock: from, toBlock: to });
+      const ready = this.prefetch?.from === from && this.prefetch.to === to ? this.prefetch.logs : undefined;
+      this.prefetch = undefined;
+      logs = await (ready ?? this.fetchRange({ fromBlock: from, toBlock: to }));
     } catch (error) {
       if (to > from && isPermanent((error as Error).cause ?? error)) {
-        this.rangeSize = Math.max(1, Math.floor((to - from + 1) / 2));
+        this.rangeSize = Math.max(1, Math.floor((to - from + 1) / 4));
         this.log.warn(
           { from, to, next: this.rangeSize, reason: errorText(error).slice(0, 200) },
           "range refused; shrinking",
@@ -240,11 +248,18 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       }
       throw error;
     }
+    // Aim for ranges of 5,000 to 20,000 events: grow while ranges come back light.
+    if (logs.length < 5_000) this.rangeSize = Math.min(this.rangeSize * 2, 100_000);
+    else if (logs.length > 20_000) this.rangeSize = Math.max(1, Math.floor(this.rangeSize / 2));
+    const finalTarget = this.status.head - this.options.confirmations;
+    if (to < finalTarget) {
+      const nextTo = Math.min(finalTarget, to + this.rangeSize);
+      const next = this.fetchRange({ fromBlock: to + 1, toBlock: nextTo });
+      next.catch(() => undefined); // a failed prefetch is fetched again, and its error met, in turn
+      this.prefetch = { from: to + 1, to: nextTo, logs: next };
+    }
     const header = await this.rpc.header(to);
     await this.commit(from, to, logs, header, false);
-    // Aim for ranges of a few thousand events: grow while ranges come back light.
-    if (logs.length < 2_000) this.rangeSize = Math.min(this.rangeSize * 2, 50_000);
-    else if (logs.length > 10_000) this.rangeSize = Math.max(1, Math.floor(this.rangeSize / 2));
   }
 
   /** An unfinalized block: checked against its parent, fetched by hash, recorded for undo. */

@@ -48,7 +48,13 @@ const RETRIES = 8;
 export function createRpc(url: string, options: { onRetry?: (error: unknown, attempt: number) => void } = {}): Rpc {
   // Our own retry loop owns the backoff; viem's is off so the two do not multiply.
   const client = createPublicClient({
-    transport: http(url, { retryCount: 0, timeout: 20_000, batch: { batchSize: 100, wait: 0 } }),
+    // Busy ranges answer tens of megabytes; the range shrinks when the RPC refuses, not us.
+    transport: http(url, {
+      retryCount: 0,
+      timeout: 30_000,
+      batch: { batchSize: 100, wait: 0 },
+      maxResponseBodySize: 512 * 1024 * 1024,
+    }),
     cacheTime: 0,
   });
   const withRetry = async <T>(task: () => Promise<T>): Promise<T> => {

@@ -1,0 +1,157 @@
+/**
+ * Generates the benchmark's history on Hardhat's in-process chain: Rhizome deployed, one
+ * collective founded by 200 members, then waves of governance (see wave.ts) until there are
+ * 2,000 proposals and over 50,000 votes, and 40 empty blocks so the whole history is final.
+ * The chain stays in this process, ready to be served over JSON-RPC.
+ */
+import { getAddress, type Account, type Chain, type Transport, type WalletClient } from "viem";
+import {
+  createCollective,
+  deployRhizome,
+  testTokenAbi,
+  testTokenBytecode,
+  type CollectiveModules,
+  type CollectiveSettings,
+  type Deployment,
+} from "@rhizome/contracts";
+import { Random, txsFor } from "./actions.js";
+import { benchAccount, startChain, type BenchChain } from "./chain.js";
+import { takeCensus, type Census } from "./census.js";
+import type { Context, Plan } from "./context.js";
+import { runWave } from "./wave.js";
+
+export const FOUNDERS = 200;
+const TRAILING_BLOCKS = 40;
+
+/** The full-size history; BENCH_WAVES=n generates a smaller one (for trying the script out). */
+export function defaultPlan(): Plan {
+  const waves = Number(process.env.BENCH_WAVES ?? 10);
+  if (!Number.isInteger(waves) || waves < 1) throw new Error(`BENCH_WAVES must be a positive integer, not ${waves}`);
+  return {
+    waves,
+    proposalsPerWave: 200,
+    votersPerProposal: 27,
+    applicantsPerWave: 22,
+    workPackagesPerWave: 16,
+    itemsPerPackage: 20,
+    exitsPerWave: 5,
+    votingPeriod: 600,
+    reviewWindow: 120,
+    timelockDelay: 1,
+  };
+}
+
+export interface History {
+  chain: BenchChain;
+  deployment: Deployment;
+  modules: CollectiveModules;
+  context: Context;
+  census: Census;
+  seconds: number;
+}
+
+type Wallet = WalletClient<Transport, Chain, Account>;
+
+export async function generateHistory(plan: Plan = defaultPlan()): Promise<History> {
+  const started = performance.now();
+  const chain = await startChain();
+  const publicClient = await chain.connection.viem.getPublicClient();
+  const [deployer] = (await chain.connection.viem.getWalletClients()) as Wallet[];
+  if (!deployer) throw new Error("The chain has no accounts");
+  const founders = Array.from({ length: FOUNDERS }, (_, i) => benchAccount("member", i));
+  const applicants = Array.from({ length: plan.waves * plan.applicantsPerWave }, (_, i) =>
+    benchAccount("applicant", i),
+  );
+  const keeper = benchAccount("keeper", 0);
+  await chain.fund([...founders, ...applicants, keeper]);
+
+  // Set-up with automine on, through the same helpers the app and the tests use.
+  const deployment = await deployRhizome({ publicClient, walletClient: deployer });
+  const settings: CollectiveSettings = {
+    votingDelay: 1,
+    votingPeriod: plan.votingPeriod,
+    executionWindow: 30 * 86_400,
+    timelockDelay: plan.timelockDelay,
+    proposalThreshold: 1n,
+    quorumPercent: 4,
+    reviewWindow: plan.reviewWindow,
+    objectionThreshold: 3,
+  };
+  const { modules } = await createCollective(
+    { publicClient, walletClient: deployer },
+    {
+      factory: deployment.factory,
+      name: "Rizom",
+      symbol: "RZM",
+      principles: [
+        "Technology as infrastructure",
+        "Coordination without hierarchy",
+        "Ownership over employment",
+        "Values-based networks",
+      ],
+      founders: founders.map((account, i) => ({ account: account.address, shares: BigInt(10 + ((i * 7) % 41)) })),
+      settings,
+    },
+  );
+  const tokenReceipt = await publicClient.waitForTransactionReceipt({
+    hash: await deployer.deployContract({
+      abi: testTokenAbi,
+      bytecode: testTokenBytecode,
+      args: ["Test Euro", "tEUR"],
+    }),
+  });
+  if (!tokenReceipt.contractAddress) throw new Error("The token was not deployed");
+  const token = getAddress(tokenReceipt.contractAddress);
+
+  // The history proper: automine off, blocks mined by the generator.
+  await chain.request("evm_setAutomine", [false]);
+  chain.now = Number((await chain.block("latest")).timestamp);
+  const members = founders.map((account) => ({ account, active: true, delegated: false, forVotes: [] }));
+  const context: Context = {
+    chain,
+    modules,
+    tx: txsFor(modules, token),
+    rng: new Random(0x5eed),
+    plan,
+    keeper,
+    members,
+    byAddress: new Map(members.map((m) => [m.account.address.toLowerCase(), m])),
+    disputed: [],
+    surprises: 0,
+  };
+  for (let w = 0; w < plan.waves; w++) {
+    await runWave(context, w);
+    const s = chain.stats;
+    console.log(
+      `  wave ${w + 1}/${plan.waves}: ${s.transactions.toLocaleString("en-US")} transactions in ${s.blocks} blocks, ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+  for (let i = 0; i < TRAILING_BLOCKS; i++) await chain.mine([]);
+  const census = await takeCensus(chain, {
+    factory: deployment.factory,
+    modules,
+    fromBlock: deployment.startBlock,
+    toBlock: await chain.head(),
+  });
+  return { chain, deployment, modules, context, census, seconds: (performance.now() - started) / 1000 };
+}
+
+/** A readable summary of the history: blocks, events by kind, how it was made. */
+export function describeHistory(history: History): string {
+  const { census, chain, context } = history;
+  const width = Math.max(...Object.keys(census.byKind).map((k) => k.length));
+  const lines = [
+    `History: ${census.total.toLocaleString("en-US")} events in blocks ${census.fromBlock}–${census.toBlock} ` +
+      `(${census.toBlock - census.fromBlock + 1} blocks), generated in ${history.seconds.toFixed(1)} s`,
+    `  ${chain.stats.transactions.toLocaleString("en-US")} transactions, signed here; sending ${(chain.stats.sendMs / 1000).toFixed(1)} s, ` +
+      `mining and signing the next block meanwhile ${(chain.stats.mineMs / 1000).toFixed(1)} s, ` +
+      `checking receipts ${(chain.stats.checkMs / 1000).toFixed(1)} s`,
+    `  members at the end: ${context.members.filter((m) => m.active).length} active of ${context.members.length}; ` +
+      `${context.surprises} proposals ended otherwise than their votes aimed (weights decide)`,
+    ...Object.entries(census.byKind).map(
+      ([kind, n]) => `  ${kind.padEnd(width)}  ${n.toLocaleString("en-US").padStart(7)}`,
+    ),
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,83 @@
+/**
+ * Following the head: with the index caught up, the indexer runs as the service runs it, and
+ * new votes on a fresh proposal are mined one block at a time. Each sample is the time from
+ * `evm_mine` returning to the vote's row being visible in the database (polled every 10 ms).
+ */
+import { sql } from "drizzle-orm";
+import { paymentProposal } from "@rhizome/contracts";
+import type { DatabaseHandle } from "@rhizome/db";
+import type { Indexer } from "@rhizome/indexer";
+import { Vote, proposalIdOf } from "./actions.js";
+import type { History } from "./history.js";
+
+export interface LiveResult {
+  p50Ms: number;
+  maxMs: number;
+  samples: number[];
+}
+
+const POLL_MS = 10;
+const TIMEOUT_MS = 30_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function measureLive(
+  history: History,
+  handle: DatabaseHandle,
+  indexer: Indexer,
+  count = 10,
+): Promise<LiveResult> {
+  const { chain, context } = history;
+  const controller = new AbortController();
+  let failure: unknown;
+  const running = indexer.run(controller.signal).catch((error: unknown) => {
+    failure = error;
+  });
+  /** Waits until `check` holds, failing if the indexer stops or it takes too long. */
+  const until = async (what: string, check: () => Promise<boolean>) => {
+    const deadline = performance.now() + TIMEOUT_MS;
+    while (!(await check())) {
+      if (failure) throw new Error(`The indexer stopped while waiting for ${what}`, { cause: failure });
+      if (performance.now() > deadline) throw new Error(`Timed out after ${TIMEOUT_MS} ms waiting for ${what}`);
+      await sleep(POLL_MS);
+    }
+  };
+  const exists = async (query: ReturnType<typeof sql>) => {
+    const result = (await handle.db.execute(query)) as unknown as { rows: unknown[] };
+    return result.rows.length > 0;
+  };
+  try {
+    const members = context.members.filter((m) => m.active && !m.delegated);
+    const proposer = context.rng.pick(members);
+    const actions = paymentProposal(
+      history.modules,
+      { to: proposer.account.address, amount: 1n },
+      "Live: a payment voted on one block at a time",
+    );
+    const id = proposalIdOf(actions);
+    await chain.mine([context.tx.propose(proposer.account, actions)]);
+    await chain.mine([], chain.now + 2);
+    await until("the live proposal", () => exists(sql`SELECT 1 FROM proposals WHERE proposal_id = ${id.toString()}`));
+
+    const samples: number[] = [];
+    for (const voter of context.rng.sample(members, count)) {
+      await chain.mine([context.tx.vote(voter.account, id, Vote.For, "Live vote")]);
+      const mined = chain.minedAt;
+      await until("a live vote", () =>
+        exists(sql`SELECT 1 FROM votes WHERE proposal_id = ${id.toString()} AND voter = ${voter.account.address}`),
+      );
+      samples.push(Math.round((performance.now() - mined) * 10) / 10);
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    return { p50Ms: median(sorted), maxMs: sorted.at(-1) ?? 0, samples };
+  } finally {
+    controller.abort();
+    await running;
+  }
+}
+
+function median(sorted: number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 === 1 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return Math.round((value ?? 0) * 10) / 10;
+}

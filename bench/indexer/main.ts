@@ -1,0 +1,95 @@
+/**
+ * `npm run bench:indexer`: generates a collective's history on Hardhat's in-process chain
+ * (history.ts), serves it over JSON-RPC, and measures a full backfill into Postgres (a
+ * throwaway cluster started here) and into PGlite (a data folder in a temp dir), then how fast
+ * a new vote shows up when the indexer follows the head. Writes bench/results/indexer.json and
+ * prints a table. A measurement, not a test: a missed target still exits 0; a failure to
+ * measure, or an index that does not match the chain, exits 1.
+ *
+ * BENCH_WAVES=n generates a smaller history (10 waves by default); BENCH_DATABASES=pglite (or
+ * postgres) measures only one database; BENCH_PROFILE=dir writes a CPU profile of each backfill.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openDatabase } from "@rhizome/db";
+import { serveChain } from "./serve.js";
+import { describeHistory, generateHistory } from "./history.js";
+import { measureLive, type LiveResult } from "./live.js";
+import { measureBackfill, type BackfillDetails, type BackfillResult, type DatabaseKind } from "./measure.js";
+import { startPostgres } from "./postgres.js";
+import { buildReport, formatReport, writeReport } from "./report.js";
+
+const databases = (process.env.BENCH_DATABASES ?? "postgres,pglite").split(",").map((d) => d.trim());
+for (const d of databases) {
+  if (d !== "postgres" && d !== "pglite") throw new Error(`BENCH_DATABASES: unknown database "${d}"`);
+}
+
+async function main(): Promise<void> {
+  console.log("Generating the history…");
+  const history = await generateHistory();
+  console.log(describeHistory(history));
+  const server = await serveChain(history.chain.provider);
+  const results: BackfillResult[] = [];
+  const details = new Map<DatabaseKind, BackfillDetails>();
+  let live: LiveResult | null = null;
+  try {
+    // Postgres first: PGlite lives in this process, and its memory would count in Postgres's figure.
+    if (databases.includes("postgres")) {
+      console.log("\nBackfilling into Postgres…");
+      const postgres = await startPostgres();
+      try {
+        const handle = await openDatabase({ url: postgres.url, writer: true });
+        try {
+          await handle.migrate();
+          const { result, details: d } = await measureBackfill("postgres", history, handle, server.url);
+          results.push(result);
+          details.set("postgres", d);
+          console.log(
+            `  ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s`,
+          );
+        } finally {
+          await handle.close();
+        }
+      } finally {
+        postgres.stop();
+      }
+    }
+    if (databases.includes("pglite")) {
+      console.log("\nBackfilling into PGlite…");
+      const dir = await mkdtemp(path.join(tmpdir(), "rhizome-bench-pglite-"));
+      try {
+        const handle = await openDatabase({ dataDir: path.join(dir, "db"), writer: true });
+        try {
+          await handle.migrate();
+          const { result, details: d, indexer } = await measureBackfill("pglite", history, handle, server.url);
+          results.push(result);
+          details.set("pglite", d);
+          console.log(
+            `  ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s`,
+          );
+          console.log("\nFollowing the head (PGlite)…");
+          live = await measureLive(history, handle, indexer);
+        } finally {
+          await handle.close();
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await server.close();
+    await history.chain.connection.close();
+  }
+  const report = buildReport(history.census, results, live);
+  const file = await writeReport(report);
+  console.log(formatReport(report, details));
+  console.log(`\nWritten to ${file}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error("\nThe benchmark failed:", error);
+  process.exitCode = 1;
+}

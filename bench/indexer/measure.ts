@@ -1,0 +1,171 @@
+/**
+ * One full backfill, timed: a fresh database, the indexer as the service builds it (12
+ * confirmations, polling every 50 ms), `init()`, then `syncToHead()` under a stopwatch while
+ * the process's resident memory is sampled every 50 ms. Afterwards the projections are
+ * counted against the chain's own logs: an incomplete index fails the benchmark.
+ */
+import { writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { DatabaseHandle } from "@rhizome/db";
+import { createRpc, Indexer, type Logger, type Rpc } from "@rhizome/indexer";
+import { CHECKED_TABLES, type CheckedTable } from "./census.js";
+import type { History } from "./history.js";
+
+export type DatabaseKind = "postgres" | "pglite";
+
+export interface BackfillResult {
+  database: DatabaseKind;
+  events: number;
+  wallSeconds: number;
+  eventsPerSecond: number;
+  peakRssMb: number;
+  rssBeforeMb: number;
+}
+
+/** What the report prints beside the figures: where the time went and what the indexer said. */
+export interface BackfillDetails {
+  rpcSeconds: Record<string, number>;
+  rpcCalls: Record<string, number>;
+  ranges: number;
+  warnings: string[];
+  rows: Record<CheckedTable, number>;
+}
+
+/** The index does not hold what the chain does. */
+export class IncompleteIndexError extends Error {
+  override name = "IncompleteIndexError";
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** A logger that prints nothing and keeps the warnings and errors for the report. */
+export function recordingLogger(): Logger & { messages: string[] } {
+  const messages: string[] = [];
+  const keep = (level: string) => (obj: object, msg?: string) => {
+    if (messages.length < 1_000) messages.push(`${level}: ${msg ?? ""} ${JSON.stringify(obj)}`);
+  };
+  return { messages, info() {}, warn: keep("warn"), error: keep("error") };
+}
+
+/** The indexer's RPC with a stopwatch on every method. */
+function timedRpc(rpc: Rpc, seconds: Record<string, number>, calls: Record<string, number>): Rpc {
+  const timed =
+    <A extends unknown[], R>(name: string, call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const started = performance.now();
+      try {
+        return await call(...args);
+      } finally {
+        seconds[name] = (seconds[name] ?? 0) + (performance.now() - started) / 1000;
+        calls[name] = (calls[name] ?? 0) + 1;
+      }
+    };
+  return {
+    ...rpc,
+    head: timed("head", rpc.head),
+    header: timed("header", rpc.header),
+    headers: timed("headers", rpc.headers),
+    logs: timed("logs", rpc.logs),
+  };
+}
+
+export function benchIndexer(history: History, handle: DatabaseHandle, rpcUrl: string, log: Logger, rpc?: Rpc) {
+  return new Indexer(
+    handle.db,
+    rpc ?? createRpc(rpcUrl),
+    {
+      factory: history.deployment.factory,
+      startBlock: history.deployment.startBlock,
+      confirmations: 12,
+      pollInterval: 50,
+    },
+    log,
+  );
+}
+
+export async function measureBackfill(
+  database: DatabaseKind,
+  history: History,
+  handle: DatabaseHandle,
+  rpcUrl: string,
+): Promise<{ result: BackfillResult; details: BackfillDetails; indexer: Indexer }> {
+  const rpcSeconds: Record<string, number> = {};
+  const rpcCalls: Record<string, number> = {};
+  const log = recordingLogger();
+  const indexer = benchIndexer(history, handle, rpcUrl, log, timedRpc(createRpc(rpcUrl), rpcSeconds, rpcCalls));
+  let ranges = 0;
+  indexer.on("indexed", () => ranges++);
+  await indexer.init();
+
+  const profiler = process.env.BENCH_PROFILE ? await startProfiler() : undefined;
+  const rssBefore = process.memoryUsage.rss();
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  const started = performance.now();
+  try {
+    await indexer.syncToHead();
+  } finally {
+    clearInterval(sampler);
+  }
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (profiler) console.log(`  CPU profile of the backfill: ${await profiler.stop(database)}`);
+  peak = Math.max(peak, process.memoryUsage.rss());
+
+  const rows = await countRows(handle);
+  const { census } = history;
+  const problems = CHECKED_TABLES.filter((table) => rows[table] !== census.expected[table]).map(
+    (table) => `${table}: ${rows[table]} rows, the chain's logs say ${census.expected[table]}`,
+  );
+  if (indexer.status.events !== census.total) {
+    problems.push(`events: the indexer counted ${indexer.status.events}, the chain's logs hold ${census.total}`);
+  }
+  if (indexer.status.cursor !== census.toBlock) {
+    problems.push(`cursor: block ${indexer.status.cursor}, the head is ${census.toBlock}`);
+  }
+  if (problems.length > 0) {
+    throw new IncompleteIndexError(`The ${database} index is incomplete:\n  ${problems.join("\n  ")}`);
+  }
+  return {
+    result: {
+      database,
+      events: indexer.status.events,
+      wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+      eventsPerSecond: Math.round(indexer.status.events / wallSeconds),
+      peakRssMb: mb(peak),
+      rssBeforeMb: mb(rssBefore),
+    },
+    details: { rpcSeconds, rpcCalls, ranges, warnings: log.messages, rows },
+    indexer,
+  };
+}
+
+async function countRows(handle: DatabaseHandle): Promise<Record<CheckedTable, number>> {
+  const out = {} as Record<CheckedTable, number>;
+  for (const table of CHECKED_TABLES) {
+    const result = (await handle.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))) as unknown as {
+      rows: { n: number }[];
+    };
+    out[table] = Number(result.rows[0]?.n ?? -1);
+  }
+  return out;
+}
+
+/** BENCH_PROFILE=dir: a CPU profile of the backfill alone, for Chrome DevTools or speedscope. */
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 500 });
+  await session.post("Profiler.start");
+  return {
+    async stop(name: string): Promise<string> {
+      const { profile } = await session.post("Profiler.stop");
+      session.disconnect();
+      const file = path.join(process.env.BENCH_PROFILE ?? ".", `backfill-${name}.cpuprofile`);
+      await writeFile(file, JSON.stringify(profile));
+      return file;
+    },
+  };
+}
