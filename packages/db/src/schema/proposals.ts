@@ -74,5 +74,7 @@ export const votes = pgTable(
   (t) => [
     primaryKey({ columns: [t.collective, t.proposalId, t.voter] }),
     index("votes_by_voter").on(t.collective, t.voter, t.blockNumber),
+    /** A proposal's votes newest first, read a page at a time without sorting all of them. */
+    index("votes_by_proposal").on(t.collective, t.proposalId, t.blockNumber, t.logIndex),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "votes_by_proposal" ON "votes" USING btree ("collective","proposal_id","block_number","log_index");
