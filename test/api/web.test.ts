@@ -46,3 +46,50 @@ describe("the web client beside the API", () => {
     expect((await app.inject({ url: "/healthz" })).statusCode).toBe(200);
   });
 });
+
+describe("the chain's JSON-RPC on the service's origin", () => {
+  it("relays the calls a client needs and refuses the rest", async () => {
+    const { createServer } = await import("node:http");
+    const upstream = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", () => {
+        const call = JSON.parse(body) as { id: number; method: string };
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(
+          JSON.stringify({ jsonrpc: "2.0", id: call.id, result: call.method === "eth_chainId" ? "0x7a69" : null }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    const { port } = upstream.address() as { port: number };
+    const db = await freshDatabase();
+    const status = { chainId: 31337, head: 0, cursor: 0, finalized: 0, lag: 0, caughtUp: true, events: 0 };
+    const app = await buildApp({
+      db: db.db,
+      status: () => status,
+      corsOrigins: "*",
+      rateLimit: 1_000,
+      rpcUrl: `http://127.0.0.1:${port}`,
+    });
+    try {
+      const chainId = await app.inject({
+        method: "POST",
+        url: "/rpc",
+        payload: { jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] },
+      });
+      expect(chainId.json()).toEqual({ jsonrpc: "2.0", id: 1, result: "0x7a69" });
+      const refused = await app.inject({
+        method: "POST",
+        url: "/rpc",
+        payload: { jsonrpc: "2.0", id: 2, method: "hardhat_setBalance", params: [] },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ id: 2, error: { code: -32601 } });
+    } finally {
+      await app.close();
+      await db.close();
+      upstream.close();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import docs from "./plugins/swagger.js";
 import api from "./routes/api/index.js";
 import type { IndexerEvents } from "./routes/api/events.js";
 import web from "./plugins/web.js";
+import rpc from "./routes/rpc.js";
 import health from "./routes/health.js";
 import type { IndexerStatus } from "./sync/indexer.js";
 
@@ -35,6 +36,8 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** The web client's production build, served at `/` when given. */
   webRoot?: string;
+  /** The chain's JSON-RPC, offered to the web client at POST /rpc when given. */
+  rpcUrl?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -54,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(health, { status: options.status });
   await app.register(api, { prefix: "/api", events: options.events, heartbeatMs: options.heartbeatMs ?? 15_000 });
+  if (options.rpcUrl) await app.register(rpc, { rpcUrl: options.rpcUrl });
   if (options.webRoot) await app.register(web, { root: options.webRoot });
   return app;
 }

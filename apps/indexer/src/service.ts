@@ -67,6 +67,7 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
       corsOrigins: config.corsOrigins,
       rateLimit: config.rateLimit,
       logger: false,
+      rpcUrl: config.rpcUrl,
       ...(existsSync(`${WEB_ROOT}/index.html`) ? { webRoot: WEB_ROOT } : {}),
     });
     await app.listen({ host: config.host, port: config.port });

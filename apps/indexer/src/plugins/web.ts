@@ -12,7 +12,13 @@ export default fp<{ root: string }>(
     await app.register(fastifyStatic, { root, wildcard: false, index: ["index.html"] });
     app.get("/*", { schema: { hide: true } }, (request, reply) => {
       const path = request.url.split("?")[0] ?? "";
-      if (path === "/api" || path.startsWith("/api/") || path.startsWith("/healthz") || path.startsWith("/readyz")) {
+      if (
+        path === "/api" ||
+        path.startsWith("/api/") ||
+        path === "/rpc" ||
+        path.startsWith("/healthz") ||
+        path.startsWith("/readyz")
+      ) {
         return reply.callNotFound();
       }
       return reply.sendFile("index.html");

@@ -125,20 +125,23 @@ function Ragequit({
           const tokens = ragequitTokens(
             (treasury.data?.balances.items ?? []).map((b) => b.token as Address).filter((t) => t !== zeroAddress),
           );
-          void tx.send(async () => ({
-            address: collective.modules.treasury as Address,
-            abi: treasuryAbi,
-            functionName: "ragequit",
-            args: [
-              result.value,
-              tokens,
-              await forVotesSinceRelease(publicClient as PublicClient, {
-                governor: collective.modules.governor as Address,
-                voter: me,
-                fromBlock: BigInt(collective.createdBlock),
-              }),
-            ],
-          }));
+          void tx
+            .send(async () => ({
+              address: collective.modules.treasury as Address,
+              abi: treasuryAbi,
+              functionName: "ragequit",
+              args: [
+                result.value,
+                tokens,
+                await forVotesSinceRelease(publicClient as PublicClient, {
+                  governor: collective.modules.governor as Address,
+                  voter: me,
+                  fromBlock: BigInt(collective.createdBlock),
+                }),
+              ],
+            }))
+            // Once the shares are burnt, the preview must not keep promising a payout for them.
+            .then((ok) => ok && setRaw(""));
         }}
       >
         <label>

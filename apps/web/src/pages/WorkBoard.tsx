@@ -3,7 +3,7 @@ import { workAbi } from "@rhizome/contracts";
 import type { Api } from "@rhizome/indexer";
 import { useState } from "react";
 import { zeroAddress, type Address } from "viem";
-import { useAccount } from "wagmi";
+import { useAccount, useBlock } from "wagmi";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatAsset, formatShares, formatTime, shortAddress } from "../lib/format";
 import { useCollective, useWork } from "../lib/queries";
@@ -11,12 +11,11 @@ import { TxStatus, useTransaction } from "../wallet/useTransaction";
 
 const STATES = ["commissioned", "delivered", "accepted", "disputed", "rejected", "cancelled"];
 
-function WorkActions({ work, item }: { work: Address; item: Api.WorkItem }) {
+function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; now: number }) {
   const { address: me } = useAccount();
   const tx = useTransaction();
   const [text, setText] = useState("");
   const [error, setError] = useState("");
-  const now = Date.now() / 1000;
   const id = BigInt(item.workId);
   if (!me) return null;
   const mine = item.contributor.toLowerCase() === me.toLowerCase();
@@ -53,7 +52,7 @@ function WorkActions({ work, item }: { work: Address; item: Api.WorkItem }) {
         now < item.reviewEnds &&
         !mine &&
         withText("object", "Why you object")}
-      {item.state === "delivered" && item.reviewEnds !== null && now >= item.reviewEnds && (
+      {item.state === "delivered" && item.reviewEnds !== null && now > item.reviewEnds && (
         <button type="button" disabled={tx.busy} onClick={() => call("settle", [id])}>
           Settle
         </button>
@@ -74,6 +73,10 @@ export default function WorkBoard({ address }: { address: string }) {
   const collective = useCollective(address);
   const work = useWork(address, { ...(state ? { state } : {}), ...(principle ? { principle } : {}) });
   const module = collective.data?.modules.work as Address | undefined;
+  // The review window closes by the chain's clock, which can run ahead of this computer's (a
+  // local chain moved forward in time): the latest block's time, or the wall clock if later.
+  const block = useBlock({ watch: true });
+  const now = Math.max(Date.now() / 1000, Number(block.data?.timestamp ?? 0n));
   return (
     <section>
       <h2>Work</h2>
@@ -146,7 +149,7 @@ export default function WorkBoard({ address }: { address: string }) {
                       {w.objectionQuorum ? formatShares(w.objectionQuorum) : "?"} needed to dispute.
                     </p>
                   )}
-                  {module && <WorkActions work={module} item={w} />}
+                  {module && <WorkActions work={module} item={w} now={now} />}
                 </li>
               ))}
             </ul>

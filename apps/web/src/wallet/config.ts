@@ -9,7 +9,9 @@ import { createConfig, http, injected, type CreateConnectorFn } from "wagmi";
 import { DEV_PEOPLE, devProvider } from "./devAccounts";
 
 const env = import.meta.env as Record<string, string | undefined>;
-const rpcUrl = env.VITE_RPC_URL ?? "http://127.0.0.1:8545";
+// The service relays the chain's JSON-RPC on its own origin (POST /rpc; Vite's dev server
+// proxies it too), so the same build works against whatever chain the service follows.
+const rpcUrl = env.VITE_RPC_URL ?? `${globalThis.location?.origin ?? "http://127.0.0.1:42069"}/rpc`;
 const chainId = Number(env.VITE_CHAIN_ID ?? hardhat.id);
 
 export const chain =

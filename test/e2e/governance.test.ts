@@ -1,0 +1,124 @@
+/**
+ * End to end in Chromium against the whole local stack: a newcomer joins, and a work item is
+ * commissioned, delivered and settled, every step through the web client and the injected
+ * test wallet.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEMO_SETTINGS } from "../../scripts/demo/rizom.js";
+import { browserAvailable, launchBrowser, screenshot } from "./helpers/browser.js";
+import { passProposal, propose } from "./helpers/governance.js";
+import { startE2eStack, type E2eStack } from "./helpers/stack.js";
+import { confirmed, figure, openActor, screenshotFailure, see, shortPattern, type Actor } from "./helpers/ui.js";
+
+/** Dev accounts: Ada, Bo and Cai hold most votes; Dee is a member; 14 has never held shares. */
+const ADA = 1;
+const BO = 2;
+const CAI = 3;
+const DEE = 4;
+const NEWCOMER = 14;
+
+describe.skipIf(!browserAvailable("governance.test.ts"))("governing Rizom in the browser", () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  let members: Actor[];
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startE2eStack(), launchBrowser()]);
+    members = await Promise.all([
+      openActor(browser, stack, ADA, "Ada"),
+      openActor(browser, stack, BO, "Bo"),
+      openActor(browser, stack, CAI, "Cai"),
+    ]);
+  });
+  beforeEach(({ onTestFailed, task }) => onTestFailed(() => screenshotFailure(task.name)));
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it("admits a newcomer who applied: sponsored, voted, queued, executed, shares shown", async () => {
+    await stack.fund(NEWCOMER);
+    const newcomer = await openActor(browser, stack, NEWCOMER, "Nia");
+    const { page } = newcomer;
+    await newcomer.visit(`/c/${stack.rizom}/apply`);
+    await page.getByRole("textbox", { name: "Shares you ask for" }).fill("30");
+    await page.getByRole("textbox", { name: /Your pitch/ }).fill("I run community workshops; I'd like to join.");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await confirmed(page, page, /Your application is in/);
+    const application = page.getByRole("listitem").filter({ hasText: shortPattern(newcomer.address) });
+    await see(application.filter({ hasText: "asks for 30 shares" }));
+
+    const [ada] = members as [Actor];
+    const title = "Admit Nia with 30 shares";
+    const proposal = await propose(
+      ada,
+      stack.rizom,
+      "Admit an applicant",
+      [
+        { label: "Application", option: shortPattern(newcomer.address) },
+        { label: "Shares to mint", value: "30" },
+        { label: "Description", value: title },
+      ],
+      title,
+    );
+    await see(ada.page.getByRole("listitem").filter({ hasText: /^Admit application #\d+ with 30 shares$/ }));
+    await passProposal(members, stack, proposal, ["Welcome, Nia", "Workshops are welcome", "Yes"]);
+
+    await newcomer.visit(`/c/${stack.rizom}/members`);
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: shortPattern(newcomer.address) }) });
+    await see(row);
+    expect(await row.getByRole("cell").nth(1).textContent()).toBe("30");
+    await screenshot(page, "admission");
+  });
+
+  it("commissions work that its contributor delivers and that settles into shares", async () => {
+    const dee = await openActor(browser, stack, DEE, "Dee");
+    const { page } = dee;
+    const profile = `/c/${stack.rizom}/members/${dee.address}`;
+    const sharesNow = async () => {
+      const text = await figure(page, "Shares").textContent();
+      return Number(/^([\d,]+)/.exec(text ?? "")?.[1]?.replaceAll(",", ""));
+    };
+    await dee.visit(profile);
+    await see(page.getByRole("heading", { name: shortPattern(dee.address) }));
+    const before = await sharesNow();
+
+    const [ada] = members as [Actor];
+    const title = "Accessibility audit of the member dashboards";
+    const proposal = await propose(
+      ada,
+      stack.rizom,
+      "Work",
+      [
+        { label: "Title", value: title },
+        { label: "Link to the spec", value: "https://rizom.example/specs/a11y" },
+        { label: "Principle", option: "Technology as infrastructure" },
+        { label: "Reward in shares", value: "20" },
+        { label: "Contributor (empty: an open bounty)", value: dee.address },
+        { label: "Why (the proposal's description)", value: `Commission: ${title}` },
+      ],
+      `Commission: ${title}`,
+    );
+    await passProposal(members, stack, proposal, ["Needed before the next season"]);
+
+    await dee.visit(`/c/${stack.rizom}/work`);
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
+    await see(card.getByText("commissioned", { exact: true }));
+    await card.getByRole("textbox", { name: "Link to the delivery" }).fill("https://git.rizom.example/a11y-audit");
+    await card.getByRole("button", { name: "Deliver" }).click();
+    await confirmed(page, card);
+    await see(card.getByText("delivered", { exact: true }));
+
+    // The review window passes with no objection; then anyone may settle.
+    await stack.advance(DEMO_SETTINGS.reviewWindow + 1);
+    await dee.visit(`/c/${stack.rizom}/work`);
+    await card.getByRole("button", { name: "Settle" }).click();
+    await confirmed(page, card);
+    await see(card.getByText("accepted", { exact: true }));
+
+    await dee.visit(profile);
+    await see(page.getByRole("listitem").filter({ hasText: `${title} — accepted, 20 shares` }));
+    expect(await sharesNow()).toBe(before + 20);
+    await screenshot(page, "work");
+  });
+});

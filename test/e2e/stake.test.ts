@@ -1,0 +1,146 @@
+/**
+ * End to end in Chromium against the whole local stack: on My stake, a member delegates their
+ * votes and another leaves by ragequit, through the web client and the injected test wallet.
+ */
+import type { Browser, Page } from "playwright-core";
+import { formatEther, parseEther, verifyMessage, verifyTypedData, type Hex } from "viem";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { browserAvailable, launchBrowser, screenshot } from "./helpers/browser.js";
+import { startE2eStack, type E2eStack } from "./helpers/stack.js";
+import { confirmed, figure, openActor, screenshotFailure, see, short, shortPattern } from "./helpers/ui.js";
+import { WALLET_NAME } from "./helpers/wallet.js";
+
+/** Dev accounts: Bo and Eli vote for themselves; Hal (30 shares) has voted for nothing. */
+const BO = 2;
+const ELI = 5;
+const HAL = 8;
+
+/** The members table's row of `account`, and its cells by column. */
+function memberRow(page: Page, account: string) {
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: shortPattern(account) }) });
+  const cell = (column: number) => row.getByRole("cell").nth(column);
+  return { row, shares: cell(1), votingPower: cell(3), delegate: cell(4) };
+}
+/** Typed data as a dapp would ask the wallet to sign it (eth_signTypedData_v4). */
+const TYPED = {
+  types: {
+    EIP712Domain: [
+      { name: "name", type: "string" },
+      { name: "chainId", type: "uint256" },
+    ],
+    Vote: [{ name: "proposal", type: "uint256" }],
+  },
+  primaryType: "Vote",
+  domain: { name: "Rhizome", chainId: 31337 },
+  message: { proposal: 1 },
+} as const;
+
+/** In the page: finds the wallet by EIP-6963, as the app does, and asks it to sign. */
+const PROBE = `(async () => {
+  const { info, provider } = await new Promise((resolve) => {
+    window.addEventListener("eip6963:announceProvider", (event) => resolve(event.detail), { once: true });
+    window.dispatchEvent(new Event("eip6963:requestProvider"));
+  });
+  const [account] = await provider.request({ method: "eth_accounts" });
+  const hex = "0x" + [...new TextEncoder().encode("Rhizome e2e")].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const signature = await provider.request({ method: "personal_sign", params: [hex, account] });
+  const typed = await provider.request({ method: "eth_signTypedData_v4", params: [account, ${JSON.stringify(JSON.stringify(TYPED))}] });
+  const refused = await provider
+    .request({ method: "wallet_switchEthereumChain", params: [{ chainId: "0x1" }] })
+    .then(() => 0, (error) => error.code);
+  const chainId = await provider.request({ method: "eth_chainId" });
+  return { info, isWindowEthereum: provider === window.ethereum, account, signature, typed, refused, chainId };
+})()`;
+
+const count = async (text: Promise<string | null>) => Number((await text)?.replaceAll(",", ""));
+/** "0.5085 ETH" as wei. */
+const wei = (text: string | null) => parseEther(/([\d.,]+) ETH/.exec(text ?? "")?.[1]?.replaceAll(",", "") ?? "0");
+
+describe.skipIf(!browserAvailable("stake.test.ts"))("my stake in Rizom, in the browser", () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startE2eStack(), launchBrowser()]);
+  });
+  beforeEach(({ onTestFailed, task }) => onTestFailed(() => screenshotFailure(task.name)));
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it("moves a member's voting power to the one they delegate to", async () => {
+    const eli = await openActor(browser, stack, ELI, "Eli");
+    const { page } = eli;
+    const bo = stack.address(BO);
+    await eli.visit(`/c/${stack.rizom}/members`);
+    await see(memberRow(page, bo).row);
+    const boBefore = await count(memberRow(page, bo).votingPower.textContent());
+    const eliShares = await count(memberRow(page, eli.address).shares.textContent());
+    expect(await count(memberRow(page, eli.address).votingPower.textContent())).toBe(eliShares);
+
+    await eli.visit(`/c/${stack.rizom}/stake`);
+    await see(page.getByText("Your shares vote through you."));
+    await page.getByRole("textbox", { name: "Delegate your votes to" }).fill(bo);
+    await page.getByRole("button", { name: "Delegate", exact: true }).click();
+    await confirmed(page);
+    await see(page.getByText(`Your shares vote through ${short(bo)}.`));
+
+    await eli.visit(`/c/${stack.rizom}/members`);
+    const row = memberRow(page, eli.address);
+    await see(row.delegate.filter({ hasText: shortPattern(bo) }));
+    expect(await row.votingPower.textContent()).toBe("0");
+    expect(await count(memberRow(page, bo).votingPower.textContent())).toBe(boBefore + eliShares);
+    await screenshot(page, "delegate");
+  });
+
+  it("pays a member who ragequits their part of the treasury, and shows them as left", async () => {
+    const hal = await openActor(browser, stack, HAL, "Hal");
+    const { page } = hal;
+    await hal.visit(`/c/${stack.rizom}/stake`);
+    await see(page.getByRole("heading", { name: "Leave (ragequit)" }));
+    // The preview: all 30 shares by default, and what each asset pays for them.
+    await expect.poll(() => page.getByRole("textbox", { name: /Shares to burn/ }).inputValue()).toBe("30");
+    const ethRow = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "ETH", exact: true }) });
+    await see(ethRow);
+    const preview = wei(await ethRow.getByRole("cell").nth(2).textContent());
+    expect(preview).toBeGreaterThan(0n);
+
+    const before = await stack.balance(HAL);
+    await page.getByRole("button", { name: "Burn shares and leave" }).click();
+    await confirmed(page, page, /You have left with your part\./);
+    const gained = (await stack.balance(HAL)) - before;
+    // The preview shows four decimals, and the exit costs a little gas.
+    expect(gained).toBeGreaterThan(preview - parseEther("0.005"));
+    expect(gained).toBeLessThan(preview + parseEther("0.0001"));
+    console.info(`[e2e] Hal ragequit: previewed ${formatEther(preview)} ETH, received ${formatEther(gained)} ETH`);
+    await see(figure(page, "Shares").filter({ hasText: /^0$/ }));
+    await screenshot(page, "ragequit");
+
+    await hal.visit(`/c/${stack.rizom}/members`);
+    const row = memberRow(page, hal.address);
+    await see(row.row.getByText("left"));
+    expect(await row.shares.textContent()).toBe("0");
+  });
+
+  it("has a test wallet that announces itself by EIP-6963 and signs as its dev account", async () => {
+    const bo = await openActor(browser, stack, BO, "Bo");
+    await bo.visit(`/c/${stack.rizom}`);
+    const probe = (await bo.page.evaluate(PROBE)) as {
+      info: { name: string; rdns: string; icon: string; uuid: string };
+      isWindowEthereum: boolean;
+      account: string;
+      signature: Hex;
+      typed: Hex;
+      refused: number;
+      chainId: string;
+    };
+    expect(probe.info).toMatchObject({ name: WALLET_NAME, rdns: "dev.rhizome.testwallet" });
+    expect(probe.info.icon).toMatch(/^data:image\//);
+    expect(probe).toMatchObject({ isWindowEthereum: true, account: bo.address, refused: 4902, chainId: "0x7a69" });
+    const address = bo.address;
+    expect(await verifyMessage({ address, message: "Rhizome e2e", signature: probe.signature })).toBe(true);
+    const { types, primaryType } = TYPED;
+    const typed = { types, primaryType, domain: { name: "Rhizome", chainId: 31337n }, message: { proposal: 1n } };
+    expect(await verifyTypedData({ address, ...typed, signature: probe.typed })).toBe(true);
+  });
+});
