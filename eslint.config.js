@@ -11,6 +11,8 @@ export default tseslint.config(
       "packages/*/src/generated/",
       ".test-results/",
       "apps/web/dist/",
+      // A Ponder app with its own dependencies and tsconfig, measured by bench/indexer --vs ponder.
+      "bench/peers/ponder/",
     ],
   },
   js.configs.recommended,

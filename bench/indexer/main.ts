@@ -6,8 +6,12 @@
  * prints a table. A measurement, not a test: a missed target still exits 0; a failure to
  * measure, or an index that does not match the chain, exits 1.
  *
+ * `--vs ponder` then indexes the same history with Ponder (bench/peers/ponder, see peer-ponder.ts),
+ * on Postgres (a fresh database on the same cluster) and on PGlite, and compares events/s.
+ *
  * BENCH_WAVES=n generates a smaller history (10 waves by default); BENCH_DATABASES=pglite (or
- * postgres) measures only one database; BENCH_PROFILE=dir writes a CPU profile of each backfill.
+ * postgres) measures only one database; BENCH_PROFILE=dir writes a CPU profile of each backfill;
+ * BENCH_PONDER_LOG=1 prints Ponder's log lines.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,15 +21,27 @@ import { serveChain } from "./serve.js";
 import { describeHistory, generateHistory } from "./history.js";
 import { measureLive, type LiveResult } from "./live.js";
 import { measureBackfill, type BackfillDetails, type BackfillResult, type DatabaseKind } from "./measure.js";
-import { startPostgres } from "./postgres.js";
+import {
+  comparePonder,
+  ensurePonder,
+  freshDatabase,
+  mineForPonder,
+  runPonder,
+  type PeerResult,
+} from "./peer-ponder.js";
+import { startPostgres, type Postgres } from "./postgres.js";
 import { buildReport, formatReport, writeReport } from "./report.js";
 
 const databases = (process.env.BENCH_DATABASES ?? "postgres,pglite").split(",").map((d) => d.trim());
 for (const d of databases) {
   if (d !== "postgres" && d !== "pglite") throw new Error(`BENCH_DATABASES: unknown database "${d}"`);
 }
+const vs = process.argv.includes("--vs") ? process.argv[process.argv.indexOf("--vs") + 1] : undefined;
+if (vs !== undefined && vs !== "ponder") throw new Error(`--vs: unknown peer "${vs}" (only "ponder")`);
 
 async function main(): Promise<void> {
+  // Installed first, so a failed install costs seconds, not the whole history.
+  const ponderVersion = vs === "ponder" ? await ensurePonder() : null;
   console.log("Generating the history…");
   const history = await generateHistory();
   console.log(describeHistory(history));
@@ -33,11 +49,14 @@ async function main(): Promise<void> {
   const results: BackfillResult[] = [];
   const details = new Map<DatabaseKind, BackfillDetails>();
   let live: LiveResult | null = null;
+  const peers: PeerResult[] = [];
+  // With --vs ponder the cluster stays up for Ponder's run, in a database of its own.
+  let postgres: Postgres | null = null;
   try {
     // Postgres first: PGlite lives in this process, and its memory would count in Postgres's figure.
     if (databases.includes("postgres")) {
       console.log("\nBackfilling into Postgres…");
-      const postgres = await startPostgres();
+      postgres = await startPostgres();
       try {
         const handle = await openDatabase({ url: postgres.url, writer: true });
         try {
@@ -52,7 +71,7 @@ async function main(): Promise<void> {
           await handle.close();
         }
       } finally {
-        postgres.stop();
+        if (!ponderVersion) postgres.stop();
       }
     }
     if (databases.includes("pglite")) {
@@ -77,11 +96,33 @@ async function main(): Promise<void> {
         await rm(dir, { recursive: true, force: true });
       }
     }
+    if (ponderVersion) {
+      const mined = await mineForPonder(history);
+      console.log(
+        `\nPonder ${ponderVersion} on the same blocks (${mined} empty blocks mined so they are all final for it)…`,
+      );
+      for (const database of databases as ("postgres" | "pglite")[]) {
+        console.log(`  backfilling into ${database === "postgres" ? "Postgres" : "PGlite"}…`);
+        const postgresUrl =
+          database === "postgres" && postgres ? await freshDatabase(postgres.url, "ponder_bench") : undefined;
+        const result = await runPonder({ database, history, rpcUrl: server.url, version: ponderVersion, postgresUrl });
+        const problems = comparePonder(result, history);
+        if (problems.length > 0) {
+          throw new Error(`Ponder's ${database} index differs from Rhizome's:\n  ${problems.join("\n  ")}`);
+        }
+        peers.push(result);
+        console.log(
+          `  ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s ` +
+            `(startup ${result.startupSeconds.toFixed(2)} s before that)`,
+        );
+      }
+    }
   } finally {
+    postgres?.stop();
     await server.close();
     await history.chain.connection.close();
   }
-  const report = buildReport(history.census, results, live);
+  const report = buildReport(history.census, results, live, ponderVersion ? peers : undefined);
   const file = await writeReport(report);
   console.log(formatReport(report, details));
   console.log(`\nWritten to ${file}`);

@@ -7,8 +7,30 @@ import { format, resolveConfig } from "prettier";
 import type { Census } from "./census.js";
 import type { LiveResult } from "./live.js";
 import type { BackfillDetails, BackfillResult } from "./measure.js";
+import type { PeerResult } from "./peer-ponder.js";
 
-export const TARGETS = { postgresEventsPerSecond: 20_000, pgliteEventsPerSecond: 10_000, liveMs: 1_000 } as const;
+export const TARGETS = {
+  postgresEventsPerSecond: 20_000,
+  pgliteEventsPerSecond: 10_000,
+  liveMs: 1_000,
+  /** Rhizome's events/s over Ponder's, on each database (`--vs ponder`). */
+  vsPonder: 1.5,
+} as const;
+
+/** What `--vs ponder` compares, printed with its table and kept in the results file. */
+export const PEER_NOTES = [
+  "Ponder runs `ponder start` (bench/peers/ponder) as a child process against the same JSON-RPC server, over the same block range (endBlock = the history's last block), after Rhizome's runs; on Postgres in a fresh database of the same cluster, on PGlite in a fresh folder.",
+  "Ponder's wallSeconds run from its first backfill log line ('Started fetching backfill JSON-RPC data' or 'Started backfill indexing') to its /ready endpoint answering 200 (polled every 50 ms); its build and database set-up before that are startupSeconds, as Rhizome's migrations and init() are outside its figure.",
+  "events is the same count for both: the logs each indexer applied (Rhizome's indexer status, the sum of Ponder's ponder_indexing_completed_events), each checked equal to the chain's logs, and both indexes' proposals, votes, work_items, ragequits, members and share_events row counts checked equal to the chain's.",
+  "Ponder's handlers project every event into tables like Rhizome's (collectives and settings, members with shares, voting power, delegate and profile, share events, delegations, applications, proposals with tallies and status, votes, timelock operations, work items with their state, objections, treasury flows and balances, ragequits); they do not decode proposal actions or classify proposals, nor compute the per-block ownership statistics (Gini, Nakamoto) Rhizome keeps.",
+  "Ponder's peakRssMb is its whole process tree (PGlite included when it is the database); Rhizome's includes the benchmark's process with the chain in it, so compare Ponder's figure with Rhizome's peak minus rssBeforeMb.",
+];
+
+export interface PeerEntry extends PeerResult {
+  /** Rhizome's events/s on the same database divided by Ponder's. */
+  ratio: number | null;
+  target: number;
+}
 
 export const NOTES = [
   "The chain (Hardhat's in-process EDR) and its JSON-RPC server run in the benchmark's process: peakRssMb includes them; rssBeforeMb is the same process just before the backfill, so the difference is what the backfill added.",
@@ -22,12 +44,23 @@ export interface Report {
   history: { blocks: number; events: Record<string, number>; total: number };
   results: BackfillResult[];
   live: LiveResult | null;
+  /** Present after `--vs ponder`. */
+  peers?: PeerEntry[];
   targets: typeof TARGETS;
   notes: string[];
 }
 
-export function buildReport(census: Census, results: BackfillResult[], live: LiveResult | null): Report {
+export function buildReport(
+  census: Census,
+  results: BackfillResult[],
+  live: LiveResult | null,
+  peers?: PeerResult[],
+): Report {
   const cpus = os.cpus();
+  const ratio = (peer: PeerResult) => {
+    const own = results.find((r) => r.database === peer.database);
+    return own ? Math.round((own.eventsPerSecond / peer.eventsPerSecond) * 100) / 100 : null;
+  };
   return {
     date: new Date().toISOString(),
     machine: {
@@ -38,8 +71,9 @@ export function buildReport(census: Census, results: BackfillResult[], live: Liv
     history: { blocks: census.toBlock - census.fromBlock + 1, events: census.byKind, total: census.total },
     results,
     live,
+    ...(peers ? { peers: peers.map((p) => ({ ...p, ratio: ratio(p), target: TARGETS.vsPonder })) } : {}),
     targets: TARGETS,
-    notes: NOTES,
+    notes: peers ? [...NOTES, ...PEER_NOTES] : NOTES,
   };
 }
 
@@ -107,6 +141,50 @@ export function formatReport(report: Report, details: Map<string, BackfillDetail
       `Following the head (PGlite): new vote visible p50 ${p50Ms} ms, max ${maxMs} ms over ${samples.length} blocks; ` +
         `target ${n(TARGETS.liveMs)} ms: ${met(maxMs <= TARGETS.liveMs)}`,
       `  samples (ms): ${samples.join(", ")}`,
+    );
+  }
+  if (report.peers) {
+    const rhizome = (db: string) => report.results.find((r) => r.database === db);
+    lines.push(
+      "",
+      `Rhizome vs Ponder ${report.peers[0]?.version ?? ""} (same history, same blocks; target: Rhizome ≥ ${TARGETS.vsPonder}× Ponder's events/s)`,
+      "",
+      table(
+        ["database", "indexer", "events", "wall s", "events/s", "peak RSS MB", "Rhizome/Ponder", ""],
+        report.peers.flatMap((p) => {
+          const own = rhizome(p.database);
+          return [
+            [
+              p.database,
+              "rhizome",
+              n(own?.events ?? 0),
+              own?.wallSeconds.toFixed(2) ?? "-",
+              n(own?.eventsPerSecond ?? 0),
+              own ? `${own.peakRssMb.toFixed(1)} (+${(own.peakRssMb - own.rssBeforeMb).toFixed(1)})` : "-",
+              p.ratio === null ? "-" : `${p.ratio.toFixed(2)}×`,
+              p.ratio === null ? "-" : met(p.ratio >= p.target),
+            ],
+            [
+              p.database,
+              `ponder`,
+              n(p.events),
+              p.wallSeconds.toFixed(2),
+              n(p.eventsPerSecond),
+              p.peakRssMb.toFixed(1),
+              "",
+              "",
+            ],
+          ];
+        }),
+      ),
+      ...report.peers.map(
+        (p) =>
+          `  ponder ${p.database}: startup ${p.startupSeconds.toFixed(2)} s before its backfill; rows ${Object.entries(
+            p.rows,
+          )
+            .map(([t, c]) => `${t} ${n(c)}`)
+            .join(", ")} (all match the chain and Rhizome)`,
+      ),
     );
   }
   lines.push("", ...report.notes.map((note) => `Note: ${note}`));
