@@ -78,6 +78,50 @@ interface IndexerResults {
   }[];
   live: { p50Ms: number; maxMs: number };
   targets: { postgresEventsPerSecond: number; pgliteEventsPerSecond: number; liveMs: number };
+  peers?: {
+    name: string;
+    version: string;
+    database: string;
+    eventsPerSecond: number;
+    wallSeconds: number;
+    ratio: number;
+    target: number;
+  }[];
+}
+
+interface ApiResults {
+  date: string;
+  machine: { cpus: number; model: string; postgres?: string };
+  seed: { members: number; proposals: number; votes: number; workItems: number };
+  load: { connections: number; seconds: number };
+  routes: {
+    route: string;
+    rps: number;
+    p50Ms: number;
+    p99Ms: number;
+    errors: number;
+    serviceP99Ms?: number;
+    votesSeqScan: boolean;
+  }[];
+  targets: { p99Ms: number };
+}
+
+function apiSection(run: ApiResults): string {
+  const number = (n: number) => Math.round(n).toLocaleString("en-US");
+  return [
+    `### API under load (\`npm run bench:api\`, ${run.date.slice(0, 10)}, ${run.machine.cpus} × ${run.machine.model}, Postgres)`,
+    "",
+    `A collective of ${number(run.seed.members)} members, ${number(run.seed.proposals)} proposals, ${number(run.seed.votes)} votes and ${number(run.seed.workItems)} work items;`,
+    `autocannon at ${run.load.connections} connections for ${run.load.seconds} s per route, the API, Postgres and autocannon on the same two cores.`,
+    "",
+    "| route | requests/s | p50 | p99 | p99, one connection | votes scanned sequentially | p99 ≤ " +
+      `${run.targets.p99Ms} ms |`,
+    "| --- | ---: | ---: | ---: | ---: | --- | --- |",
+    ...run.routes.map(
+      (r) =>
+        `| ${r.route} | ${number(r.rps)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.serviceP99Ms ?? "—"} ms | ${r.votesSeqScan ? "yes" : "no"} | ${r.p99Ms <= run.targets.p99Ms ? "met" : "missed"} |`,
+    ),
+  ].join("\n");
 }
 
 function indexerSection(run: IndexerResults): string {
@@ -100,14 +144,29 @@ function indexerSection(run: IndexerResults): string {
     `Following the head, a new vote is in the database ${run.live.p50Ms.toFixed(0)} ms (median; slowest ${run.live.maxMs.toFixed(0)} ms) after its block (target ${number(run.targets.liveMs)} ms: ${run.live.maxMs <= run.targets.liveMs ? "met" : "missed"}).`,
     "The chain runs in the benchmark's own process, so its memory is in the figures and it shares the two cores.",
   ];
+  if (run.peers?.length) {
+    lines.push(
+      "",
+      "Against Ponder on the same history and blocks, run right after (`npm run bench:indexer -- --vs ponder`):",
+      "",
+      "| database | Rhizome events/s | Ponder events/s | Rhizome ÷ Ponder | target |",
+      "| --- | ---: | ---: | ---: | --- |",
+      ...run.peers.map((peer) => {
+        const ours = run.results.find((r) => r.database === peer.database)?.eventsPerSecond ?? 0;
+        return `| ${peer.database} | ${number(ours)} | ${number(peer.eventsPerSecond)} (${peer.name} ${peer.version}) | ${peer.ratio.toFixed(2)}× | ≥ ${peer.target}×: ${peer.ratio >= peer.target ? "met" : "missed"} |`;
+      }),
+    );
+  }
   return lines.join("\n");
 }
 
 const gas = await readJson<GasResults>("gas.json");
 const indexer = await readJson<IndexerResults>("indexer.json");
+const api = await readJson<ApiResults>("api.json");
 const sections = [
   gas ? gasSection(gas) : "No gas results yet: run `npm run bench:gas`.",
   indexer ? indexerSection(indexer) : "No indexing results yet: run `npm run bench:indexer`.",
+  api ? apiSection(api) : "No API results yet: run `npm run bench:api`.",
 ];
 const readme = await readFile(README, "utf8");
 const start = readme.indexOf(START);

@@ -86,7 +86,8 @@ export async function openActor(browser: Browser, stack: E2eStack, index: number
 export async function settles(page: Page, after: Locator): Promise<void> {
   const failed = page.getByRole("status").filter({ hasText: /^Failed:/ });
   await see(after.or(failed));
-  if (await failed.first().isVisible()) throw new Error(`The transaction failed: ${await failed.first().textContent()}`);
+  if (await failed.first().isVisible())
+    throw new Error(`The transaction failed: ${await failed.first().textContent()}`);
 }
 
 /** Waits for a transaction's status line to say it was confirmed, and fails fast if it failed. */
