@@ -138,6 +138,7 @@ export async function buildDemo(clients: LocalClients, deployment: Deployment) {
     { title: "Mentoring programme for new contributors", principle: 2, reward: 15n, contributor: address(Hal) },
     { title: "Self-hosted chat server", principle: 0, reward: 30n, contributor: address(Bo) },
     { title: "Quarterly retrospective format", principle: 1, reward: 10n, contributor: address(Gus) },
+    { title: "Member handbook", principle: 3, reward: 15n, contributor: address(Jo) },
   ];
   const slate = items.map(
     (t, i) =>
@@ -156,19 +157,23 @@ export async function buildDemo(clients: LocalClients, deployment: Deployment) {
     [Dee, "Happy to run the CI"],
   ]);
 
-  // 1 accepted, 2 accepted with a token payment, 5 disputed then rejected, 6 disputed then accepted, 7 cancelled.
+  // 1 accepted, 2 accepted with a token payment, 5 disputed then rejected, 6 disputed then accepted,
+  // 7 cancelled, 8 left disputed; 3 is delivered at the end (under review), 4 is an open bounty.
   for (const [w, id] of [
     [Dee, 1n],
     [Eli, 2n],
     [Hal, 5n],
     [Bo, 6n],
+    [Jo, 8n],
   ] as const)
     await wait(work(w).write.deliver([id, `https://git.rizom.example/work/${id}`]));
   await clients.increaseTime(1);
   await wait(work(Cai).write.object([5n, "The programme has no mentors signed up yet"]));
   await wait(work(Ada).write.object([6n, "Not yet backed up"]));
+  await wait(work(Bo).write.object([8n, "The handbook contradicts our decision guide"]));
   await clients.increaseTime(DEMO_SETTINGS.reviewWindow + 1);
-  for (const id of [1n, 2n, 5n, 6n]) await wait(work(Kim).write.settle([id]));
+  // 8 stays disputed: no proposal has resolved it yet.
+  for (const id of [1n, 2n, 5n, 6n, 8n]) await wait(work(Kim).write.settle([id]));
   const resolutions = {
     targets: [m.work, m.work, m.work],
     values: [0n, 0n, 0n],
