@@ -1,29 +1,11 @@
 /** An indexer on a fresh database (PGlite in memory, or Postgres when DATABASE_URL is set). */
 import { sql } from "drizzle-orm";
-import { openDatabase, type DatabaseHandle } from "@rhizome/db";
+import { openDatabase, PROJECTION_TABLES, type DatabaseHandle } from "@rhizome/db";
 import { createRpc, Indexer, type Logger } from "@rhizome/indexer";
 import type { Fixture } from "./collective.js";
 import { freshDatabaseUrl } from "./database.js";
 
 export const quietLogger: Logger = { info() {}, warn() {}, error() {} };
-
-/** Tables whose rows say what the index holds, for comparing two indexes. */
-export const PROJECTIONS = [
-  "collectives",
-  "principles",
-  "members",
-  "share_events",
-  "delegations",
-  "applications",
-  "ownership_history",
-  "proposals",
-  "votes",
-  "work_items",
-  "objections",
-  "treasury_balances",
-  "treasury_flows",
-  "ragequits",
-] as const;
 
 /** Opens a database for a test: a fresh in-memory PGlite, or a new database on the test Postgres. */
 export async function freshDatabase(options: { dataDir?: string; url?: string } = {}): Promise<DatabaseHandle> {
@@ -44,7 +26,7 @@ export function indexerFor(handle: DatabaseHandle, f: Fixture, rpcUrl: string, c
 /** Every projection's rows, in a stable order, for comparing an index with another. */
 export async function snapshotTables(handle: DatabaseHandle): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const table of PROJECTIONS) {
+  for (const table of PROJECTION_TABLES) {
     const result = (await handle.db.execute(sql.raw(`SELECT * FROM ${table}`))) as unknown as {
       rows: Record<string, unknown>[];
     };

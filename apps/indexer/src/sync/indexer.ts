@@ -7,7 +7,7 @@
 import { EventEmitter } from "node:events";
 import { sql } from "drizzle-orm";
 import { encodeEventTopics, erc20Abi, pad, type Address, type Hex } from "viem";
-import { schema, type Database } from "@rhizome/db";
+import { BOOKKEEPING_TABLES, PROJECTION_TABLES, schema, type Database } from "@rhizome/db";
 import { applyEvents } from "../projections/apply.js";
 import { decodeLogs } from "./decode.js";
 import { Registry } from "./registry.js";
@@ -57,25 +57,6 @@ export class DeepReorgError extends Error {
 }
 
 const TRANSFER_TOPIC = encodeEventTopics({ abi: erc20Abi, eventName: "Transfer" })[0] as Hex;
-const PROJECTION_TABLES = [
-  "collectives",
-  "principles",
-  "members",
-  "share_events",
-  "delegations",
-  "applications",
-  "ownership_history",
-  "proposals",
-  "votes",
-  "work_items",
-  "objections",
-  "treasury_balances",
-  "treasury_flows",
-  "ragequits",
-  "blocks",
-  "reorg_log",
-  "indexer_state",
-];
 
 export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancestor: number; depth: number }] }> {
   readonly status: IndexerStatus = { chainId: 0, head: 0, cursor: 0, finalized: 0, lag: 0, caughtUp: false, events: 0 };
@@ -113,7 +94,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
         },
         "The chain was reset: starting the index afresh",
       );
-      await this.db.execute(sql.raw(`TRUNCATE ${PROJECTION_TABLES.join(", ")}`));
+      await this.db.execute(sql.raw(`TRUNCATE ${[...PROJECTION_TABLES, ...BOOKKEEPING_TABLES].join(", ")}`));
     }
     const [current] = await this.db.select().from(schema.indexerState);
     if (!current) {
