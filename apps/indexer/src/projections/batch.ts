@@ -36,6 +36,16 @@ export class Rows<T> {
 
 export const key = (...parts: (string | bigint | number)[]) => parts.join("|");
 
+/** The changing rows a range's events touch, by table, to load before applying them. */
+export interface Keys {
+  collectives: string[];
+  members: [string, string][];
+  proposals: [string, bigint][];
+  workItems: [string, number][];
+  applications: [string, number][];
+  balances: [string, string][];
+}
+
 export class Batch {
   readonly collectives = new Rows<Collective>();
   readonly members = new Rows<Member>();
@@ -56,14 +66,7 @@ export class Batch {
   constructor(readonly tx: Tx) {}
 
   /** Loads the changing rows the range's events will touch, in one query per table. */
-  async load(keys: {
-    collectives: string[];
-    members: [string, string][];
-    proposals: [string, bigint][];
-    workItems: [string, number][];
-    applications: [string, number][];
-    balances: [string, string][];
-  }): Promise<void> {
+  async load(keys: Keys): Promise<void> {
     const { tx } = this;
     const pairs = (list: [string, string | number | bigint][]): [SQL, SQL] => [
       sql`${sql.param(list.map(([a]) => a))}`,
@@ -131,6 +134,13 @@ export class Batch {
       (a, b) => sql`(${tb.collective}, ${tb.token}) IN (SELECT * FROM unnest(${a}::text[], ${b}::text[]))`,
       (row) => key(row.collective, row.token),
     );
+  }
+
+  /** A collective's row, marked as changed: the caller changes it in place. */
+  collective(address: string): Collective {
+    const row = this.collectives.get(address);
+    if (!row) throw new Error(`Event for unknown collective ${address}`);
+    return this.collectives.put(address, row);
   }
 
   /** The supply of a collective's shares at `timestamp`: from this range's events, else the table. */

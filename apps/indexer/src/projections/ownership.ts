@@ -1,4 +1,10 @@
-/** How concentrated ownership is, from the holders' balances. */
+/**
+ * How concentrated ownership is, from the holders' balances, and its history: a point after
+ * every block that moved a collective's shares.
+ */
+import { sql } from "drizzle-orm";
+import { schema } from "@rhizome/db";
+import type { Batch } from "./batch.js";
 
 export interface Concentration {
   holders: number;
@@ -38,4 +44,39 @@ export function concentration(balances: readonly bigint[]): Concentration {
     gini: Math.max(0, gini),
     nakamoto,
   };
+}
+
+/**
+ * After the range is written: how concentrated each touched collective's ownership was after
+ * every block of the range that moved its shares. Starts from the holders' balances before the
+ * range and replays the range's mints and burns.
+ */
+export async function recordOwnership(batch: Batch): Promise<void> {
+  const m = schema.members;
+  for (const collective of batch.sharesMoved.keys()) {
+    const rows = await batch.tx
+      .select({ account: m.account, shares: m.shares })
+      .from(m)
+      .where(sql`${m.collective} = ${collective} AND ${m.shares} > 0`);
+    const balances = new Map(rows.map((row) => [row.account, row.shares]));
+    const moves = batch.shareEvents.filter((event) => event.collective === collective);
+    const seen = new Set<string>();
+    for (const move of moves) {
+      if (seen.has(move.account)) continue;
+      seen.add(move.account);
+      balances.set(move.account, move.balance - move.delta);
+    }
+    const points: (typeof schema.ownershipHistory.$inferInsert)[] = [];
+    moves.forEach((move, i) => {
+      balances.set(move.account, move.balance);
+      if (moves[i + 1]?.blockNumber === move.blockNumber) return;
+      points.push({
+        collective,
+        blockNumber: move.blockNumber,
+        timestamp: move.timestamp,
+        ...concentration([...balances.values()]),
+      });
+    });
+    if (points.length > 0) await batch.tx.insert(schema.ownershipHistory).values(points).onConflictDoNothing();
+  }
 }

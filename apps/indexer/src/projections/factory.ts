@@ -1,0 +1,58 @@
+/**
+ * The factory's projection: a collective, its modules, settings and principles, from the
+ * CollectiveCreated that announces it.
+ */
+import { getAddress, type Address } from "viem";
+import type { IndexedEvent } from "../sync/decode.js";
+import { key, type Batch } from "./batch.js";
+import type { Handler } from "./handler.js";
+
+export const factory: Handler = {
+  // The new collective is among every range's collectives; nothing else is loaded.
+  keys() {},
+  apply(batch: Batch, _registry, event: IndexedEvent): void {
+    if (event.eventName !== "CollectiveCreated") return;
+    const a = event.args as {
+      id: bigint;
+      governor: Address;
+      creator: Address;
+      modules: { shares: Address; governor: Address; timelock: Address; treasury: Address; work: Address };
+      name: string;
+      symbol: string;
+      principles: readonly string[];
+      settings: {
+        votingDelay: number;
+        votingPeriod: number;
+        executionWindow: number;
+        timelockDelay: number;
+        proposalThreshold: bigint;
+        quorumPercent: number;
+        reviewWindow: number;
+        objectionThreshold: number;
+      };
+    };
+    const collective = getAddress(a.governor);
+    batch.collectives.put(collective, {
+      address: collective,
+      factoryId: a.id,
+      name: a.name,
+      symbol: a.symbol,
+      creator: getAddress(a.creator),
+      shares: getAddress(a.modules.shares),
+      timelock: getAddress(a.modules.timelock),
+      treasury: getAddress(a.modules.treasury),
+      work: getAddress(a.modules.work),
+      ...a.settings,
+      totalShares: 0n,
+      memberCount: 0,
+      proposalCount: 0,
+      workCount: 0,
+      createdBlock: event.blockNumber,
+      createdAt: event.timestamp,
+      txHash: event.txHash,
+    });
+    a.principles.forEach((name, index) =>
+      batch.principles.put(key(collective, index), { collective, index, name, updatedBlock: event.blockNumber }),
+    );
+  },
+};

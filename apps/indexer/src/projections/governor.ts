@@ -1,0 +1,135 @@
+/**
+ * The governor's projection: proposals with their decoded actions, tallies, quorum and what the
+ * chain recorded of them (queued, executed, canceled), the votes, and the governance settings.
+ */
+import { getAddress, type Address, type Hex } from "viem";
+import type { IndexedEvent } from "../sync/decode.js";
+import { key, type Batch } from "./batch.js";
+import { position, type Args, type Handler } from "./handler.js";
+import { decodeActions } from "./proposal-kind.js";
+
+export const governor: Handler = {
+  keys({ collective, args }, keys) {
+    const a = args as Args;
+    if (typeof a.proposalId === "bigint") keys.proposals.push([collective, a.proposalId]);
+  },
+
+  apply(batch, _registry, event) {
+    const a = event.args as Args;
+    const c = event.collective;
+    switch (event.eventName) {
+      case "ProposalCreated":
+        return created(batch, event);
+      case "VoteCast":
+      case "VoteCastWithParams":
+        return voteCast(batch, event);
+      case "ProposalQueued":
+      case "ProposalExecuted":
+      case "ProposalCanceled": {
+        const k = key(c, a.proposalId as bigint);
+        const proposal = batch.proposals.get(k);
+        if (!proposal) return;
+        if (event.eventName === "ProposalQueued") {
+          proposal.status = "queued";
+          proposal.eta = Number(a.etaSeconds);
+          proposal.queuedAt = event.timestamp;
+        } else if (event.eventName === "ProposalExecuted") {
+          proposal.status = "executed";
+          proposal.executedAt = event.timestamp;
+        } else {
+          proposal.status = "canceled";
+          proposal.canceledAt = event.timestamp;
+        }
+        batch.proposals.put(k, proposal);
+        return;
+      }
+      case "VotingDelaySet":
+        batch.collective(c).votingDelay = Number(a.newVotingDelay);
+        return;
+      case "VotingPeriodSet":
+        batch.collective(c).votingPeriod = Number(a.newVotingPeriod);
+        return;
+      case "ProposalThresholdSet":
+        batch.collective(c).proposalThreshold = a.newProposalThreshold as bigint;
+        return;
+      case "ExecutionWindowSet":
+        batch.collective(c).executionWindow = Number(a.newExecutionWindow);
+        return;
+      case "QuorumNumeratorUpdated":
+        batch.collective(c).quorumPercent = Number(a.newQuorumNumerator);
+        return;
+    }
+  },
+};
+
+/** A new proposal: what it does is read from its calldata against the collective's modules. */
+function created(batch: Batch, event: IndexedEvent): void {
+  const a = event.args as Args;
+  const c = event.collective;
+  const collective = batch.collective(c);
+  const { kind, actions } = decodeActions(
+    {
+      governor: collective.address as Address,
+      shares: collective.shares as Address,
+      timelock: collective.timelock as Address,
+      treasury: collective.treasury as Address,
+      work: collective.work as Address,
+    },
+    a.targets as Address[],
+    a.values as bigint[],
+    a.calldatas as Hex[],
+  );
+  collective.proposalCount += 1;
+  batch.proposals.put(key(c, a.proposalId as bigint), {
+    collective: c,
+    proposalId: a.proposalId as bigint,
+    proposer: getAddress(a.proposer as string),
+    description: a.description as string,
+    kind,
+    actions,
+    snapshot: Number(a.voteStart),
+    deadline: Number(a.voteEnd),
+    forVotes: 0n,
+    againstVotes: 0n,
+    abstainVotes: 0n,
+    voteCount: 0,
+    quorum: null,
+    status: "created",
+    eta: null,
+    createdAt: event.timestamp,
+    createdBlock: event.blockNumber,
+    queuedAt: null,
+    executedAt: null,
+    canceledAt: null,
+    txHash: event.txHash,
+  });
+}
+
+/** A vote: added to the tally; the first one fixes the quorum from the supply at the snapshot. */
+async function voteCast(batch: Batch, event: IndexedEvent): Promise<void> {
+  const a = event.args as Args;
+  const c = event.collective;
+  const k = key(c, a.proposalId as bigint);
+  const proposal = batch.proposals.get(k);
+  if (!proposal) return;
+  const weight = a.weight as bigint;
+  const support = Number(a.support);
+  if (support === 0) proposal.againstVotes += weight;
+  else if (support === 1) proposal.forVotes += weight;
+  else proposal.abstainVotes += weight;
+  proposal.voteCount += 1;
+  if (proposal.quorum === null) {
+    const supply = await batch.supplyAt(c, proposal.snapshot);
+    proposal.quorum = (supply * BigInt(batch.collective(c).quorumPercent)) / 100n;
+  }
+  batch.proposals.put(k, proposal);
+  batch.votes.push({
+    collective: c,
+    proposalId: a.proposalId as bigint,
+    voter: getAddress(a.voter as string),
+    support,
+    weight,
+    reason: a.reason as string,
+    ...position(event),
+  });
+}
