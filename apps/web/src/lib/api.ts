@@ -44,28 +44,39 @@ export async function getJson<T>(path: string, query?: Query, signal?: AbortSign
 
 const c = (address: string) => `/collectives/${address}`;
 
-/** Every read the pages make, one function per route. */
+/** Where a list continues: the `next` of the page before (none for the first page) and its size. */
+export interface PageOf {
+  cursor?: string | undefined;
+  limit?: number;
+}
+
+/** Every read the pages make, one function per route; lists take a page (`PageOf`) in their query. */
 export const api = {
-  collectives: (query: { q?: string; sort?: Api.CollectiveSort }, signal?: AbortSignal) =>
-    getJson<Api.Page<Api.CollectiveSummary>>("/collectives", { ...query, limit: 100 }, signal),
+  collectives: (query: { q?: string; sort?: Api.CollectiveSort } & PageOf, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.CollectiveSummary>>("/collectives", { limit: 50, ...query }, signal),
   collective: (address: string, signal?: AbortSignal) => getJson<Api.CollectiveDetail>(c(address), {}, signal),
-  members: (address: string, signal?: AbortSignal) =>
-    getJson<Api.Page<Api.Member>>(`${c(address)}/members`, { limit: 200 }, signal),
+  members: (address: string, query: PageOf, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.Member>>(`${c(address)}/members`, { limit: 50, ...query }, signal),
   member: (address: string, account: string, signal?: AbortSignal) =>
     getJson<Api.MemberDetail>(`${c(address)}/members/${account}`, {}, signal),
-  memberVotes: (address: string, account: string, signal?: AbortSignal) =>
-    getJson<Api.Page<Api.MemberVote>>(`${c(address)}/members/${account}/votes`, { limit: 200 }, signal),
+  memberVotes: (address: string, account: string, query: PageOf, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.MemberVote>>(`${c(address)}/members/${account}/votes`, { limit: 200, ...query }, signal),
   ownership: (address: string, signal?: AbortSignal) => getJson<Api.Ownership>(`${c(address)}/ownership`, {}, signal),
   ownershipHistory: (address: string, signal?: AbortSignal) =>
     getJson<Api.Page<Api.ConcentrationPoint>>(`${c(address)}/ownership/history`, { limit: 200 }, signal),
-  proposals: (address: string, query: { state?: string; kind?: string; proposer?: string }, signal?: AbortSignal) =>
-    getJson<Api.Page<Api.Proposal>>(`${c(address)}/proposals`, { ...query, limit: 200 }, signal),
+  proposals: (
+    address: string,
+    query: { state?: string; kind?: string; proposer?: string } & PageOf,
+    signal?: AbortSignal,
+  ) => getJson<Api.Page<Api.Proposal>>(`${c(address)}/proposals`, { limit: 200, ...query }, signal),
   proposal: (address: string, id: string, signal?: AbortSignal) =>
     getJson<Api.ProposalDetail>(`${c(address)}/proposals/${id}`, {}, signal),
-  work: (address: string, query: { state?: string; principle?: string }, signal?: AbortSignal) =>
-    getJson<Api.Page<Api.WorkItem>>(`${c(address)}/work`, { ...query, limit: 200 }, signal),
-  applications: (address: string, query: { status?: string; applicant?: string }, signal?: AbortSignal) =>
-    getJson<Api.Page<Api.Application>>(`${c(address)}/applications`, { ...query, limit: 200 }, signal),
+  proposalVotes: (address: string, id: string, query: PageOf, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.Vote>>(`${c(address)}/proposals/${id}/votes`, { limit: 50, ...query }, signal),
+  work: (address: string, query: { state?: string; principle?: string } & PageOf, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.WorkItem>>(`${c(address)}/work`, { limit: 200, ...query }, signal),
+  applications: (address: string, query: { status?: string; applicant?: string } & PageOf, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.Application>>(`${c(address)}/applications`, { limit: 200, ...query }, signal),
   treasury: (address: string, signal?: AbortSignal) => getJson<Api.Treasury>(`${c(address)}/treasury`, {}, signal),
   network: (signal?: AbortSignal) => getJson<Api.Network>("/network", {}, signal),
 };

@@ -1,5 +1,5 @@
 /** How amounts, addresses, shares and times read on screen. */
-import { formatEther, zeroAddress } from "viem";
+import { formatUnits, zeroAddress } from "viem";
 
 /** 0x70997970…79C8 */
 export function shortAddress(address: string): string {
@@ -11,20 +11,43 @@ export function formatShares(shares: string | bigint): string {
   return BigInt(shares).toLocaleString("en-US");
 }
 
+/** What an amount of an asset reads as: its symbol and how many decimals its base unit has. */
+export interface TokenInfo {
+  symbol: string;
+  decimals: number;
+}
+
+export const ETH: TokenInfo = { symbol: "ETH", decimals: 18 };
+
+/** Base units as whole units with at most four decimals and thousands separators: "1,234.5 tEUR". */
+export function formatUnitsOf(amount: string | bigint, token: TokenInfo): string {
+  const [whole, fraction = ""] = formatUnits(BigInt(amount), token.decimals).split(".");
+  const trimmed = fraction.slice(0, 4).replace(/0+$/, "");
+  return `${BigInt(whole ?? "0").toLocaleString("en-US")}${trimmed ? `.${trimmed}` : ""} ${token.symbol}`;
+}
+
 /** Wei as ETH with at most four decimals. */
 export function formatEth(wei: string | bigint): string {
-  const [whole, fraction = ""] = formatEther(BigInt(wei)).split(".");
-  const trimmed = fraction.slice(0, 4).replace(/0+$/, "");
-  return `${BigInt(whole ?? "0").toLocaleString("en-US")}${trimmed ? `.${trimmed}` : ""} ETH`;
+  return formatUnitsOf(wei, ETH);
 }
 
 /**
- * An asset amount: ETH in ether; an ERC-20 in its base units with the token's short address,
- * since the API does not say a token's symbol or decimals.
+ * An asset amount: ETH in ether; an ERC-20 in whole units with its symbol once `info` (read
+ * from the token, see lib/tokens) is known, and in base units of its short address until then.
  */
-export function formatAsset(token: string, amount: string | bigint): string {
+export function formatAsset(token: string, amount: string | bigint, info?: TokenInfo): string {
   if (token === zeroAddress) return formatEth(amount);
+  if (info) return formatUnitsOf(amount, info);
   return `${BigInt(amount).toLocaleString("en-US")} units of ${shortAddress(token)}`;
+}
+
+/** The link a member or a work item gives, if it is one a browser may open safely (http, https, ipfs). */
+export function safeHref(uri: string): string | undefined {
+  try {
+    return ["https:", "http:", "ipfs:"].includes(new URL(uri).protocol) ? uri : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** 0.1234 → "12.3%" */

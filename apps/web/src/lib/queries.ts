@@ -2,19 +2,57 @@
  * React Query hooks over the API. Keys start with the collective's address, so a live event
  * about one collective invalidates everything read about it and nothing else.
  */
-import { useQuery } from "@tanstack/react-query";
-import { api } from "./api";
+import type { Api } from "@rhizome/indexer";
+import { useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
+import { api, type PageOf } from "./api";
 
 const key = (address: string, ...rest: unknown[]) => ["collective", address.toLowerCase(), ...rest] as const;
 
+/** How many items a list page asks for at a time; "Show more" asks for the next as many. */
+export const PAGE_SIZE = 20;
+
+/** The pages of a list loaded so far, as one list, and whether the API has more. */
+export interface Pages<T> {
+  items: T[];
+  more: boolean;
+  /** How many pages are loaded. */
+  pages: number;
+}
+
+/**
+ * A list read page by page through the API's cursors: `fetchNextPage()` loads the next page
+ * after the ones shown. `first`, when given, is a first page that came with another read (a
+ * proposal's first votes), so it is not fetched again.
+ */
+export function usePages<T>(
+  queryKey: readonly unknown[],
+  fetchPage: (page: PageOf, signal: AbortSignal) => Promise<Api.Page<T>>,
+  options: { first?: Api.Page<T>; enabled?: boolean; limit?: number } = {},
+) {
+  const limit = options.limit ?? PAGE_SIZE;
+  return useInfiniteQuery({
+    queryKey: [...queryKey, "pages", limit],
+    queryFn: ({ pageParam, signal }) => fetchPage({ cursor: pageParam, limit }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+    select: (data: InfiniteData<Api.Page<T>, string | undefined>): Pages<T> => ({
+      items: data.pages.flatMap((page) => page.items),
+      more: data.pages.at(-1)?.next != null,
+      pages: data.pages.length,
+    }),
+    ...(options.first ? { initialData: { pages: [options.first], pageParams: [undefined] } } : {}),
+    enabled: options.enabled ?? true,
+  });
+}
+
 export const useCollectives = (query: { q?: string; sort?: "size" | "newest" }) =>
-  useQuery({ queryKey: ["collectives", query], queryFn: ({ signal }) => api.collectives(query, signal) });
+  usePages(["collectives", query], (page, signal) => api.collectives({ ...query, ...page }, signal));
 
 export const useCollective = (address: string) =>
   useQuery({ queryKey: key(address), queryFn: ({ signal }) => api.collective(address, signal) });
 
 export const useMembers = (address: string) =>
-  useQuery({ queryKey: key(address, "members"), queryFn: ({ signal }) => api.members(address, signal) });
+  usePages(key(address, "members"), (page, signal) => api.members(address, page, signal), { limit: 50 });
 
 /** One member; `enabled` false when no account is chosen. A 404 means "not a member" and is not retried. */
 export const useMember = (address: string, account: string | undefined) =>
@@ -25,13 +63,22 @@ export const useMember = (address: string, account: string | undefined) =>
     retry: false,
   });
 
+/** A member's latest votes (up to 200), for the exit locks on the stake page. */
 export const useMemberVotes = (address: string, account: string | undefined) =>
   useQuery({
     queryKey: key(address, "member", account?.toLowerCase(), "votes"),
-    queryFn: ({ signal }) => api.memberVotes(address, account as string, signal),
+    queryFn: ({ signal }) => api.memberVotes(address, account as string, {}, signal),
     enabled: account !== undefined,
     retry: false,
   });
+
+/** All of a member's votes, page by page, continuing from the first page their profile came with. */
+export const useMemberVotePages = (address: string, account: string, first: Api.Page<Api.MemberVote>) =>
+  usePages(
+    key(address, "member", account.toLowerCase(), "votes"),
+    (page, signal) => api.memberVotes(address, account, page, signal),
+    { first },
+  );
 
 export const useOwnership = (address: string) =>
   useQuery({ queryKey: key(address, "ownership"), queryFn: ({ signal }) => api.ownership(address, signal) });
@@ -42,23 +89,42 @@ export const useOwnershipHistory = (address: string) =>
     queryFn: ({ signal }) => api.ownershipHistory(address, signal),
   });
 
-export const useProposals = (address: string, query: { state?: string; kind?: string; proposer?: string } = {}) =>
+/** The latest proposals (up to `limit`, 200 at most): the home page's recent ones, the stake page's locks. */
+export const useProposals = (
+  address: string,
+  query: { state?: string; kind?: string; proposer?: string; limit?: number } = {},
+) =>
   useQuery({
     queryKey: key(address, "proposals", query),
     queryFn: ({ signal }) => api.proposals(address, query, signal),
   });
 
+/** Proposals page by page, newest first. */
+export const useProposalPages = (address: string, query: { state?: string; kind?: string; proposer?: string }) =>
+  usePages(key(address, "proposals", query), (page, signal) => api.proposals(address, { ...query, ...page }, signal));
+
+/** A proposal's votes page by page, continuing from the first page its detail came with. */
+export const useProposalVotes = (address: string, id: string, first: Api.Page<Api.Vote>) =>
+  usePages(key(address, "proposal", id, "votes"), (page, signal) => api.proposalVotes(address, id, page, signal), {
+    first,
+  });
+
 export const useProposal = (address: string, id: string) =>
   useQuery({ queryKey: key(address, "proposal", id), queryFn: ({ signal }) => api.proposal(address, id, signal) });
 
-export const useWork = (address: string, query: { state?: string; principle?: string } = {}) =>
+/** The latest work items (up to `limit`, 200 at most). */
+export const useWork = (address: string, query: { state?: string; principle?: string; limit?: number } = {}) =>
   useQuery({ queryKey: key(address, "work", query), queryFn: ({ signal }) => api.work(address, query, signal) });
 
+/** Work items page by page, newest first. */
+export const useWorkPages = (address: string, query: { state?: string; principle?: string }) =>
+  usePages(key(address, "work", query), (page, signal) => api.work(address, { ...query, ...page }, signal));
+
+/** Applications page by page, newest first. */
 export const useApplications = (address: string, query: { status?: string; applicant?: string } = {}) =>
-  useQuery({
-    queryKey: key(address, "applications", query),
-    queryFn: ({ signal }) => api.applications(address, query, signal),
-  });
+  usePages(key(address, "applications", query), (page, signal) =>
+    api.applications(address, { ...query, ...page }, signal),
+  );
 
 export const useTreasury = (address: string) =>
   useQuery({ queryKey: key(address, "treasury"), queryFn: ({ signal }) => api.treasury(address, signal) });

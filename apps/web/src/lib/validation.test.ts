@@ -1,4 +1,4 @@
-import { parseEther } from "viem";
+import { parseEther, parseUnits } from "viem";
 import { describe, expect, it } from "vitest";
 import {
   validateApplication,
@@ -6,6 +6,7 @@ import {
   validateDelegate,
   validateParameter,
   validatePayment,
+  validateProfile,
   validateRagequit,
   validateWork,
 } from "./validation";
@@ -48,24 +49,26 @@ describe("form validation", () => {
     expect(validateDelegate("0x0000000000000000000000000000000000000000").ok).toBe(false);
   });
 
+  const form = () => ({
+    title: "Docs",
+    specUri: "",
+    principle: "1",
+    reward: "",
+    payment: "",
+    contributor: "",
+    description: "",
+  });
+
   it("needs a work item's principle and a reward or payment; an empty contributor is an open bounty", () => {
-    const form = {
-      title: "Docs",
-      specUri: "",
-      principle: "1",
-      reward: "",
-      paymentEth: "",
-      contributor: "",
-      description: "",
-    };
-    expect(validateWork(form, 4)).toMatchObject({
+    const work = form();
+    expect(validateWork(work, 4)).toMatchObject({
       ok: false,
       errors: { reward: "Offer a reward in shares, a payment, or both." },
     });
-    expect(validateWork({ ...form, principle: "4" }, 4)).toMatchObject({
+    expect(validateWork({ ...work, principle: "4" }, 4)).toMatchObject({
       errors: { principle: "Choose the principle the work serves." },
     });
-    expect(validateWork({ ...form, reward: "20", paymentEth: "0.5" }, 4)).toEqual({
+    expect(validateWork({ ...work, reward: "20", payment: "0.5" }, 4)).toEqual({
       ok: true,
       value: {
         title: "Docs",
@@ -79,12 +82,52 @@ describe("form validation", () => {
     });
   });
 
-  it("keeps a payment within the treasury's ETH", () => {
-    const form = { to: bo, amountEth: "2", description: "Pay for hosting" };
-    expect(validatePayment(form, parseEther("1"))).toMatchObject({
-      errors: { amountEth: "The treasury does not hold that much ETH." },
+  it("reads a work payment in the chosen token's decimals", () => {
+    const usdc = { symbol: "USDC", decimals: 6 };
+    const work = { ...form(), reward: "", payment: "12.5" };
+    expect(validateWork(work, 4, usdc)).toMatchObject({ ok: true, value: { payment: 12_500_000n } });
+    expect(validateWork({ ...work, payment: "0.0000001" }, 4, usdc)).toMatchObject({
+      errors: { payment: "The payment must be an amount such as 1.5, with at most 6 decimals." },
     });
-    expect(validatePayment(form, parseEther("3"))).toMatchObject({ ok: true, value: { amount: parseEther("2") } });
+  });
+
+  it("keeps a payment within what the treasury holds of the chosen asset", () => {
+    const payment = { to: bo, amount: "2", description: "Pay for hosting" };
+    const eth = { symbol: "ETH", decimals: 18 };
+    expect(validatePayment(payment, { ...eth, held: parseEther("1") })).toMatchObject({
+      errors: { amount: "The treasury holds 1 ETH; it cannot pay more." },
+    });
+    expect(validatePayment(payment, { ...eth, held: parseEther("3") })).toMatchObject({
+      ok: true,
+      value: { amount: parseEther("2") },
+    });
+    const teur = { symbol: "tEUR", decimals: 18, held: parseUnits("1500", 18) };
+    expect(validatePayment({ ...payment, amount: "1,000" }, teur)).toMatchObject({
+      errors: { amount: "The amount must be an amount such as 1.5, with at most 18 decimals." },
+    });
+    expect(validatePayment({ ...payment, amount: "1000.25" }, teur)).toMatchObject({
+      ok: true,
+      value: { amount: parseUnits("1000.25", 18) },
+    });
+    expect(validatePayment({ ...payment, amount: "0" }, teur)).toMatchObject({
+      errors: { amount: "Enter an amount of tEUR to pay." },
+    });
+    const points = { symbol: "PTS", decimals: 0, held: 10n };
+    expect(validatePayment({ ...payment, amount: "2.5" }, points)).toMatchObject({
+      errors: { amount: "The amount must be a whole number of PTS." },
+    });
+  });
+
+  it("takes a profile link that a browser can open, or nothing to clear it", () => {
+    expect(validateProfile(" https://rizom.coop/ada ")).toEqual({ ok: true, value: "https://rizom.coop/ada" });
+    expect(validateProfile("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi").ok).toBe(true);
+    expect(validateProfile("")).toEqual({ ok: true, value: "" });
+    expect(validateProfile("javascript:alert(1)")).toMatchObject({
+      errors: { profile: "The profile must be a link starting with https://, http:// or ipfs://." },
+    });
+    expect(validateProfile(`https://rizom.coop/${"a".repeat(500)}`)).toMatchObject({
+      errors: { profile: "The link is 519 bytes; at most 512 fit." },
+    });
   });
 
   it("bounds percentages in a parameter change", () => {

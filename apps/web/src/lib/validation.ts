@@ -2,7 +2,8 @@
  * Form validation before anything is sent: each validator takes the form's raw strings and
  * gives either the typed values or a message per field saying what is wrong.
  */
-import { isAddress, isHex, parseEther, zeroAddress, type Address, type Hex } from "viem";
+import { isAddress, isHex, parseUnits, zeroAddress, type Address, type Hex } from "viem";
+import { ETH, formatUnitsOf, type TokenInfo } from "./format";
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
@@ -35,14 +36,20 @@ function address(raw: string, label: string, errors: Record<string, string>, key
   return text as Address;
 }
 
-function ether(raw: string, label: string, errors: Record<string, string>, key: string) {
+/** An amount of `token` in its whole units ("1.5"), as base units; empty is zero. */
+function units(raw: string, label: string, errors: Record<string, string>, key: string, token: TokenInfo = ETH) {
   const text = raw.trim();
   if (text === "") return 0n;
-  if (!/^[0-9]+(\.[0-9]{1,18})?$/.test(text)) {
-    errors[key] = `${label} must be an amount such as 1.5, with at most 18 decimals.`;
+  const decimals = token.decimals;
+  const pattern = decimals === 0 ? /^[0-9]+$/ : new RegExp(`^[0-9]+(\\.[0-9]{1,${decimals}})?$`);
+  if (!pattern.test(text)) {
+    errors[key] =
+      decimals === 0
+        ? `${label} must be a whole number of ${token.symbol}.`
+        : `${label} must be an amount such as 1.5, with at most ${decimals} decimals.`;
     return undefined;
   }
-  return parseEther(text);
+  return parseUnits(text, decimals);
 }
 
 function description(raw: string, errors: Record<string, string>) {
@@ -89,7 +96,8 @@ export interface WorkForm {
   specUri: string;
   principle: string;
   reward: string;
-  paymentEth: string;
+  /** The amount paid on top of the shares, in whole units of `paymentToken`. */
+  payment: string;
   contributor: string;
   description: string;
 }
@@ -104,8 +112,15 @@ export interface WorkValues {
   description: string;
 }
 
-/** A work item, as Work.commission accepts it: a title, a principle, a reward or a payment. */
-export function validateWork(form: WorkForm, principleCount: number): Validated<WorkValues> {
+/**
+ * A work item, as Work.commission accepts it: a title, a principle, a reward or a payment in
+ * `paymentToken` (ETH unless said), paid from the treasury when the work is settled.
+ */
+export function validateWork(
+  form: WorkForm,
+  principleCount: number,
+  paymentToken: TokenInfo = ETH,
+): Validated<WorkValues> {
   const errors: Record<string, string> = {};
   const title = form.title.trim();
   if (title === "") errors.title = "Give the work a title.";
@@ -114,7 +129,7 @@ export function validateWork(form: WorkForm, principleCount: number): Validated<
   if (!Number.isInteger(principle) || principle < 0 || principle >= principleCount)
     errors.principle = "Choose the principle the work serves.";
   const reward = wholeNumber(form.reward || "0", "The reward", errors, "reward", 0n);
-  const payment = ether(form.paymentEth, "The payment", errors, "paymentEth");
+  const payment = units(form.payment, "The payment", errors, "payment", paymentToken);
   if (reward === 0n && payment === 0n) errors.reward = "Offer a reward in shares, a payment, or both.";
   const contributor = address(form.contributor, "The contributor", errors, "contributor", true);
   const text = description(form.description || title, errors);
@@ -139,15 +154,37 @@ export function validateAdmission(form: { applicationId: string; shares: string;
   return done(errors, () => ({ applicationId: applicationId ?? 0n, shares: shares ?? 0n, description: text }));
 }
 
-/** An ETH payment from the treasury, within what it holds. */
-export function validatePayment(form: { to: string; amountEth: string; description: string }, treasuryWei: bigint) {
+/** A payment from the treasury in one of the assets it holds (`held`: its balance), within that balance. */
+export function validatePayment(
+  form: { to: string; amount: string; description: string },
+  asset: TokenInfo & { held: bigint },
+) {
   const errors: Record<string, string> = {};
   const to = address(form.to, "The recipient", errors, "to");
-  const amount = ether(form.amountEth, "The amount", errors, "amountEth");
-  if (amount === 0n) errors.amountEth = "Enter an amount of ETH to pay.";
-  else if (amount !== undefined && amount > treasuryWei) errors.amountEth = "The treasury does not hold that much ETH.";
+  const amount = units(form.amount, "The amount", errors, "amount", asset);
+  if (amount === 0n) errors.amount = `Enter an amount of ${asset.symbol} to pay.`;
+  else if (amount !== undefined && amount > asset.held)
+    errors.amount = `The treasury holds ${formatUnitsOf(asset.held, asset)}; it cannot pay more.`;
   const text = description(form.description, errors);
   return done(errors, () => ({ to: to as Address, amount: amount ?? 0n, description: text }));
+}
+
+/** A member's profile link (Shares.setProfile): http(s) or ipfs, at most 512 bytes; empty clears it. */
+export function validateProfile(raw: string): Validated<string> {
+  const errors: Record<string, string> = {};
+  const uri = raw.trim();
+  if (uri !== "") {
+    let protocol = "";
+    try {
+      protocol = new URL(uri).protocol;
+    } catch {
+      // Not a URL at all; said below.
+    }
+    if (!["https:", "http:", "ipfs:"].includes(protocol))
+      errors.profile = "The profile must be a link starting with https://, http:// or ipfs://.";
+    else if (bytes(uri) > 512) errors.profile = `The link is ${bytes(uri)} bytes; at most 512 fit.`;
+  }
+  return done(errors, () => uri);
 }
 
 /** The parameters a proposal can change, the module that owns each, and its setter. */
@@ -193,7 +230,7 @@ export function validateParameter(form: { parameter: string; value: string; desc
 export function validateCustomCall(form: { target: string; valueEth: string; calldata: string; description: string }) {
   const errors: Record<string, string> = {};
   const target = address(form.target, "The target", errors, "target");
-  const value = ether(form.valueEth, "The value", errors, "valueEth");
+  const value = units(form.valueEth, "The value", errors, "valueEth");
   const calldata = form.calldata.trim() || "0x";
   if (!isHex(calldata) || calldata.length % 2 !== 0)
     errors.calldata = "Calldata must be 0x followed by pairs of hexadecimal digits.";

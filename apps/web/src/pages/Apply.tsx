@@ -3,6 +3,7 @@ import { sharesAbi } from "@rhizome/contracts";
 import { useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
+import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatShares, formatTime, shortAddress } from "../lib/format";
 import { useApplications, useCollective } from "../lib/queries";
@@ -112,6 +113,7 @@ export default function Apply({ address }: { address: string }) {
             )
           }
         </QueryState>
+        <More query={applications} what="applications" />
         <TxStatus state={withdraw.state} />
       </section>
     </div>

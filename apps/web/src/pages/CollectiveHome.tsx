@@ -1,21 +1,14 @@
 /** A collective's home: principles, key numbers, rules in words and recent activity. */
 import { Link } from "../app/router";
+import { Asset } from "../components/Asset";
 import { Empty, QueryState } from "../components/QueryState";
-import {
-  formatAsset,
-  formatDuration,
-  formatEth,
-  formatShares,
-  formatTime,
-  proposalTitle,
-  shortAddress,
-} from "../lib/format";
+import { formatDuration, formatEth, formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
 import { useCollective, useProposals, useTreasury, useWork } from "../lib/queries";
 
 export default function CollectiveHome({ address }: { address: string }) {
   const collective = useCollective(address);
-  const proposals = useProposals(address);
-  const work = useWork(address);
+  const proposals = useProposals(address, { limit: 5 });
+  const work = useWork(address, { limit: 5 });
   const treasury = useTreasury(address);
   return (
     <QueryState query={collective}>
@@ -126,7 +119,8 @@ export default function CollectiveHome({ address }: { address: string }) {
                   <ul>
                     {t.flows.items.slice(0, 5).map((f) => (
                       <li key={`${f.txHash}-${f.logIndex}`}>
-                        {formatTime(f.timestamp)}: {f.kind} of {formatAsset(f.token, f.amount.replace("-", ""))}{" "}
+                        {formatTime(f.timestamp)}: {f.kind} of{" "}
+                        <Asset token={f.token} amount={f.amount.replace("-", "")} />{" "}
                         {f.amount.startsWith("-") ? "to" : "from"} {shortAddress(f.counterparty)}
                       </li>
                     ))}

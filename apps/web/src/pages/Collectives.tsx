@@ -1,6 +1,7 @@
 /** The collectives: search by name, sort by size or age, principles and size at a glance. */
 import { useDeferredValue, useState } from "react";
 import { Link } from "../app/router";
+import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatShares } from "../lib/format";
 import { useCollectives } from "../lib/queries";
@@ -54,6 +55,7 @@ export default function Collectives() {
           )
         }
       </QueryState>
+      <More query={collectives} what="collectives" />
     </section>
   );
 }

@@ -1,12 +1,93 @@
-/** One member: shares over time, votes with reasons, work and delegations. */
-import { LineChart } from "../components/charts";
-import { Empty, QueryState } from "../components/QueryState";
-import { formatPercent, formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
-import { useMember } from "../lib/queries";
+/** One member: shares over time, votes with reasons, work and delegations; your own profile link. */
+import { sharesAbi } from "@rhizome/contracts";
+import type { Api } from "@rhizome/indexer";
+import { useState } from "react";
+import type { Address } from "viem";
+import { useAccount } from "wagmi";
 import { Link } from "../app/router";
+import { LineChart } from "../components/charts";
+import { More } from "../components/More";
+import { Empty, QueryState } from "../components/QueryState";
+import { formatPercent, formatShares, formatTime, proposalTitle, safeHref, shortAddress } from "../lib/format";
+import { useCollective, useMember, useMemberVotePages } from "../lib/queries";
+import { validateProfile } from "../lib/validation";
+import { TxStatus, useTransaction } from "../wallet/useTransaction";
+
+/** The member's own profile link, set on chain with Shares.setProfile; empty clears it. */
+function EditProfile({ shares, current }: { shares: Address; current: string | null }) {
+  const [uri, setUri] = useState(current ?? "");
+  const [error, setError] = useState("");
+  const tx = useTransaction();
+  return (
+    <form
+      className="panel"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const result = validateProfile(uri);
+        if (!result.ok) return setError(result.errors.profile ?? "");
+        setError("");
+        void tx.send({ address: shares, abi: sharesAbi, functionName: "setProfile", args: [result.value] });
+      }}
+    >
+      <h3>Your profile</h3>
+      <label>
+        Link to your profile (https:// or ipfs://; empty to clear)
+        <input
+          type="url"
+          value={uri}
+          aria-invalid={!!error}
+          aria-describedby="profile-error"
+          onChange={(e) => setUri(e.target.value)}
+        />
+      </label>
+      {error && (
+        <p id="profile-error" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={tx.busy}>
+        Save profile
+      </button>
+      <TxStatus state={tx.state} done="Profile saved." />
+    </form>
+  );
+}
+
+/** The member's votes with reasons, newest first, page by page. */
+function Votes({ address, member }: { address: string; member: Api.MemberDetail }) {
+  const votes = useMemberVotePages(address, member.account, member.votes);
+  const items = votes.data?.items ?? member.votes.items;
+  return (
+    <section>
+      <h2>Votes</h2>
+      {items.length === 0 ? (
+        <Empty>No votes yet.</Empty>
+      ) : (
+        <ul>
+          {items.map((v) => (
+            <li key={v.txHash + v.proposalId}>
+              <strong>{v.support}</strong> on{" "}
+              <Link to={`/c/${address}/proposals/${v.proposalId}`}>{proposalTitle(v.description)}</Link>
+              {v.reason && (
+                <>
+                  : <q>{v.reason}</q>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <More query={votes} what="votes" />
+    </section>
+  );
+}
 
 export default function MemberProfile({ address, account }: { address: string; account: string }) {
   const member = useMember(address, account);
+  const collective = useCollective(address);
+  const { address: me } = useAccount();
+  const shares = collective.data?.modules.shares as Address | undefined;
   return (
     <QueryState query={member}>
       {(m) => (
@@ -32,10 +113,17 @@ export default function MemberProfile({ address, account }: { address: string; a
             {m.profileUri && (
               <p>
                 Profile:{" "}
-                <a href={m.profileUri} rel="noreferrer noopener">
-                  {m.profileUri}
-                </a>
+                {safeHref(m.profileUri) ? (
+                  <a href={safeHref(m.profileUri)} rel="noreferrer noopener">
+                    {m.profileUri}
+                  </a>
+                ) : (
+                  <span title="Not a link this page opens">{m.profileUri}</span>
+                )}
               </p>
+            )}
+            {shares && me?.toLowerCase() === m.account.toLowerCase() && BigInt(m.shares) > 0n && (
+              <EditProfile shares={shares} current={m.profileUri} />
             )}
             {m.shareHistory.items.length > 1 && (
               <LineChart
@@ -52,22 +140,7 @@ export default function MemberProfile({ address, account }: { address: string; a
               />
             )}
           </section>
-          <section>
-            <h2>Votes</h2>
-            {m.votes.items.length === 0 ? (
-              <Empty>No votes yet.</Empty>
-            ) : (
-              <ul>
-                {m.votes.items.map((v) => (
-                  <li key={v.txHash + v.proposalId}>
-                    <strong>{v.support}</strong> on{" "}
-                    <Link to={`/c/${address}/proposals/${v.proposalId}`}>{proposalTitle(v.description)}</Link>
-                    {v.reason && <q>{v.reason}</q>}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Votes address={address} member={m} />
           <section>
             <h2>Work</h2>
             {m.work.items.length === 0 ? (

@@ -1,6 +1,7 @@
 /** Members and ownership: who holds what, how concentrated it is, and how that changed. */
 import { Link } from "../app/router";
 import { BarChart, LineChart } from "../components/charts";
+import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatPercent, formatShares, formatTime, shortAddress } from "../lib/format";
 import { useMembers, useOwnership, useOwnershipHistory } from "../lib/queries";
@@ -124,6 +125,7 @@ export default function Members({ address }: { address: string }) {
             )
           }
         </QueryState>
+        <More query={members} what="members" />
       </section>
     </div>
   );

@@ -11,11 +11,12 @@ import {
 } from "@rhizome/contracts";
 import type { Api } from "@rhizome/indexer";
 import { useState } from "react";
-import { encodeFunctionData, type Address } from "viem";
+import { encodeFunctionData, zeroAddress, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { navigate } from "../app/router";
-import { formatShares, shortAddress } from "../lib/format";
+import { formatShares, formatUnitsOf, shortAddress, type TokenInfo } from "../lib/format";
 import { useApplications, useCollective, useTreasury } from "../lib/queries";
+import { useTokens } from "../lib/tokens";
 import {
   PARAMETERS,
   validateAdmission,
@@ -30,14 +31,20 @@ import { TxStatus, useTransaction } from "../wallet/useTransaction";
 
 type Kind = "work" | "admission" | "payment" | "parameter" | "custom";
 type Form = Record<string, string>;
+/** An asset the treasury holds: what it is called, its decimals, and the balance. */
+type Held = TokenInfo & { token: Address; held: bigint };
 
-const FIELDS: Record<Kind, [string, string, "text" | "textarea" | "principle" | "application" | "parameter"][]> = {
+const FIELDS: Record<
+  Kind,
+  [string, string, "text" | "textarea" | "principle" | "application" | "parameter" | "asset"][]
+> = {
   work: [
     ["title", "Title", "text"],
     ["specUri", "Link to the spec", "text"],
     ["principle", "Principle", "principle"],
     ["reward", "Reward in shares", "text"],
-    ["paymentEth", "Payment in ETH (optional)", "text"],
+    ["paymentToken", "Payment asset", "asset"],
+    ["payment", "Payment (optional), paid when the work is settled", "text"],
     ["contributor", "Contributor (empty: an open bounty)", "text"],
     ["description", "Why (the proposal's description)", "textarea"],
   ],
@@ -48,7 +55,8 @@ const FIELDS: Record<Kind, [string, string, "text" | "textarea" | "principle" | 
   ],
   payment: [
     ["to", "Recipient", "text"],
-    ["amountEth", "Amount in ETH", "text"],
+    ["token", "Asset", "asset"],
+    ["amount", "Amount", "text"],
     ["description", "Description", "textarea"],
   ],
   parameter: [
@@ -64,10 +72,12 @@ const FIELDS: Record<Kind, [string, string, "text" | "textarea" | "principle" | 
   ],
 };
 
-/** The proposal's actions, or what is wrong with the form. */
-function build(kind: Kind, form: Form, c: Api.CollectiveDetail, treasuryWei: bigint): Validated<ProposalActions> {
+/** The proposal's actions, or what is wrong with the form. `assets[0]` is ETH. */
+function build(kind: Kind, form: Form, c: Api.CollectiveDetail, assets: Held[]): Validated<ProposalActions> {
   const m = c.modules as Record<"governor" | "shares" | "timelock" | "treasury" | "work", Address>;
   const f = (k: string) => form[k] ?? "";
+  const asset = (k: string) => assets.find((a) => a.token === (form[k] || zeroAddress)) ?? (assets[0] as Held);
+  const token = (a: Held) => (a.token === zeroAddress ? {} : { token: a.token });
   const map = <T,>(r: Validated<T>, fn: (v: T) => ProposalActions): Validated<ProposalActions> =>
     r.ok ? { ok: true, value: fn(r.value) } : r;
   switch (kind) {
@@ -79,11 +89,12 @@ function build(kind: Kind, form: Form, c: Api.CollectiveDetail, treasuryWei: big
             specUri: f("specUri"),
             principle: f("principle"),
             reward: f("reward"),
-            paymentEth: f("paymentEth"),
+            payment: f("payment"),
             contributor: f("contributor"),
             description: f("description"),
           },
           c.principles.length,
+          asset("paymentToken"),
         ),
         (v) =>
           workProposal(
@@ -94,7 +105,7 @@ function build(kind: Kind, form: Form, c: Api.CollectiveDetail, treasuryWei: big
               principle: v.principle,
               reward: v.reward,
               ...(v.contributor ? { contributor: v.contributor } : {}),
-              ...(v.payment > 0n ? { payment: { amount: v.payment } } : {}),
+              ...(v.payment > 0n ? { payment: { amount: v.payment, ...token(asset("paymentToken")) } } : {}),
             },
             v.description,
           ),
@@ -106,8 +117,8 @@ function build(kind: Kind, form: Form, c: Api.CollectiveDetail, treasuryWei: big
       );
     case "payment":
       return map(
-        validatePayment({ to: f("to"), amountEth: f("amountEth"), description: f("description") }, treasuryWei),
-        (v) => paymentProposal(m, { to: v.to, amount: v.amount }, v.description),
+        validatePayment({ to: f("to"), amount: f("amount"), description: f("description") }, asset("token")),
+        (v) => paymentProposal(m, { to: v.to, amount: v.amount, ...token(asset("token")) }, v.description),
       );
     case "parameter":
       return map(
@@ -150,9 +161,30 @@ export default function NewProposal({ address }: { address: string }) {
   const [form, setForm] = useState<Form>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const tx = useTransaction();
+  const balances = treasury.data?.balances.items ?? [];
+  const infos = useTokens(balances.map((b) => b.token));
+  // ETH first, always (the treasury may hold none yet), then each token the treasury holds.
+  const assets: Held[] = [
+    { token: zeroAddress, held: BigInt(treasury.data?.eth ?? "0"), symbol: "ETH", decimals: 18 },
+    ...balances
+      .filter((b) => b.token !== zeroAddress)
+      .map((b) => ({
+        token: b.token as Address,
+        held: BigInt(b.balance),
+        // Until the token's symbol and decimals are read, amounts are in its base units.
+        ...(infos.get(b.token.toLowerCase()) ?? { symbol: `base units of ${shortAddress(b.token)}`, decimals: 0 }),
+      })),
+  ];
   const c = collective.data;
   if (!c) return null;
-  const field = ([name, label, type]: (typeof FIELDS)[Kind][number]) => {
+  const symbolOf = (k: string) => (assets.find((a) => a.token === (form[k] || zeroAddress)) ?? assets[0])?.symbol;
+  const field = ([name, fixedLabel, type]: (typeof FIELDS)[Kind][number]) => {
+    const label =
+      name === "amount"
+        ? `Amount in ${symbolOf("token")}`
+        : name === "payment"
+          ? `Payment in ${symbolOf("paymentToken")} (optional), paid when the work is settled`
+          : fixedLabel;
     const props = {
       value: form[name] ?? "",
       "aria-invalid": !!errors[name],
@@ -194,7 +226,17 @@ export default function NewProposal({ address }: { address: string }) {
           ))}
         </select>
       );
-    else control = <input {...props} />;
+    else if (type === "asset")
+      control = (
+        <select {...props}>
+          {assets.map((a) => (
+            <option key={a.token} value={a.token}>
+              {a.symbol} (the treasury holds {formatUnitsOf(a.held, a)})
+            </option>
+          ))}
+        </select>
+      );
+    else control = <input {...props} inputMode={name === "reward" || name === "shares" ? "numeric" : undefined} />;
     return (
       <div key={name}>
         <label>
@@ -217,7 +259,7 @@ export default function NewProposal({ address }: { address: string }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const result = build(kind, form, c, BigInt(treasury.data?.eth ?? "0"));
+          const result = build(kind, form, c, assets);
           if (!result.ok) return setErrors(result.errors);
           setErrors({});
           if (!me) return;
@@ -243,7 +285,7 @@ export default function NewProposal({ address }: { address: string }) {
           >
             <option value="work">Work</option>
             <option value="admission">Admit an applicant</option>
-            <option value="payment">Payment (ETH)</option>
+            <option value="payment">Payment</option>
             <option value="parameter">Parameter change</option>
             <option value="custom">Custom call</option>
           </select>

@@ -2,12 +2,14 @@
 import { collectiveGovernorAbi, descriptionHash } from "@rhizome/contracts";
 import type { Api } from "@rhizome/indexer";
 import { useState } from "react";
-import type { Address, Hex } from "viem";
+import { zeroAddress, type Address, type Hex } from "viem";
 import { useAccount } from "wagmi";
+import { Asset } from "../components/Asset";
+import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { Tally } from "../components/Tally";
 import { formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
-import { useCollective, useProposal } from "../lib/queries";
+import { useCollective, useProposal, useProposalVotes } from "../lib/queries";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
 
 const TIMELINE_WORDS: Record<Api.TimelineEvent, string> = {
@@ -21,6 +23,27 @@ const TIMELINE_WORDS: Record<Api.TimelineEvent, string> = {
   expired: "Expired",
 };
 const SUPPORT = { against: 0, for: 1, abstain: 2 } as const;
+
+/**
+ * An action in words, as the API says it, except that a payment or a work item's payment in a
+ * token reads in the token's own units and symbol ("Pay 250 tEUR to 0x90F7…b906").
+ */
+function ActionWords({ action }: { action: Api.Action }) {
+  const args = action.args ?? {};
+  if (action.function === "pay" && args.token && args.token !== zeroAddress && args.amount && args.to)
+    return (
+      <>
+        Pay <Asset token={args.token} amount={args.amount} /> to <span title={args.to}>{shortAddress(args.to)}</span>
+      </>
+    );
+  if (action.function === "commission" && args.paymentToken && args.paymentAmount && BigInt(args.paymentAmount) > 0n)
+    return (
+      <>
+        {action.summary}, paid <Asset token={args.paymentToken} amount={args.paymentAmount} /> when settled
+      </>
+    );
+  return <>{action.summary}</>;
+}
 
 function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.ProposalDetail }) {
   const { isConnected } = useAccount();
@@ -126,7 +149,9 @@ export default function ProposalDetail({ address, id }: { address: string; id: s
             <h3>What it does</h3>
             <ol>
               {p.actions.map((a, i) => (
-                <li key={i}>{a.summary}</li>
+                <li key={i}>
+                  <ActionWords action={a} />
+                </li>
               ))}
             </ol>
           </section>
@@ -147,28 +172,38 @@ export default function ProposalDetail({ address, id }: { address: string; id: s
               ))}
             </ol>
           </section>
-          <section>
-            <h3>Votes</h3>
-            {p.votes.items.length === 0 ? (
-              <Empty>No votes yet.</Empty>
-            ) : (
-              <ul>
-                {p.votes.items.map((v) => (
-                  <li key={v.txHash + v.voter}>
-                    <span title={v.voter}>{shortAddress(v.voter)}</span> voted <strong>{v.support}</strong> with{" "}
-                    {formatShares(v.weight)}
-                    {v.reason && (
-                      <>
-                        : <q>{v.reason}</q>
-                      </>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Votes address={address} proposal={p} />
         </article>
       )}
     </QueryState>
+  );
+}
+
+/** The votes with their reasons, newest first, page by page. */
+function Votes({ address, proposal }: { address: string; proposal: Api.ProposalDetail }) {
+  const votes = useProposalVotes(address, proposal.proposalId, proposal.votes);
+  const items = votes.data?.items ?? proposal.votes.items;
+  return (
+    <section>
+      <h3>Votes</h3>
+      {items.length === 0 ? (
+        <Empty>No votes yet.</Empty>
+      ) : (
+        <ul>
+          {items.map((v) => (
+            <li key={v.txHash + v.voter}>
+              <span title={v.voter}>{shortAddress(v.voter)}</span> voted <strong>{v.support}</strong> with{" "}
+              {formatShares(v.weight)}
+              {v.reason && (
+                <>
+                  : <q>{v.reason}</q>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <More query={votes} what="votes" />
+    </section>
   );
 }

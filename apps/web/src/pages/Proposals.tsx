@@ -1,9 +1,10 @@
 /** Proposals by state and kind, newest first. */
 import { useState } from "react";
 import { Link } from "../app/router";
+import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatTime, proposalTitle, shortAddress } from "../lib/format";
-import { useProposals } from "../lib/queries";
+import { useProposalPages } from "../lib/queries";
 
 const STATES = ["pending", "active", "succeeded", "queued", "executed", "defeated", "expired", "canceled"];
 const KINDS = ["admission", "work", "payment", "parameter", "other"];
@@ -11,7 +12,7 @@ const KINDS = ["admission", "work", "payment", "parameter", "other"];
 export default function Proposals({ address }: { address: string }) {
   const [state, setState] = useState("");
   const [kind, setKind] = useState("");
-  const proposals = useProposals(address, { ...(state ? { state } : {}), ...(kind ? { kind } : {}) });
+  const proposals = useProposalPages(address, { ...(state ? { state } : {}), ...(kind ? { kind } : {}) });
   return (
     <section>
       <div className="row">
@@ -61,6 +62,7 @@ export default function Proposals({ address }: { address: string }) {
           )
         }
       </QueryState>
+      <More query={proposals} what="proposals" />
     </section>
   );
 }

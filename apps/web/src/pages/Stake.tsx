@@ -4,8 +4,9 @@ import type { Api } from "@rhizome/indexer";
 import { useMemo, useState } from "react";
 import { zeroAddress, type Address, type PublicClient } from "viem";
 import { useAccount, usePublicClient } from "wagmi";
+import { Asset, AssetName } from "../components/Asset";
 import { QueryState } from "../components/QueryState";
-import { formatAsset, formatPercent, formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
+import { formatPercent, formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
 import { useCollective, useMember, useMemberVotes, useProposals, useTreasury } from "../lib/queries";
 import { exitLocks, ragequitPayout } from "../lib/ragequit";
 import { validateDelegate, validateRagequit } from "../lib/validation";
@@ -167,9 +168,15 @@ function Ragequit({
               <tbody>
                 {payout.map((p) => (
                   <tr key={p.token}>
-                    <td>{p.token === zeroAddress ? "ETH" : shortAddress(p.token)}</td>
-                    <td>{formatAsset(p.token, p.balance)}</td>
-                    <td>{formatAsset(p.token, p.amount)}</td>
+                    <td>
+                      <AssetName token={p.token} />
+                    </td>
+                    <td>
+                      <Asset token={p.token} amount={p.balance} />
+                    </td>
+                    <td>
+                      <Asset token={p.token} amount={p.amount} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -4,9 +4,11 @@ import type { Api } from "@rhizome/indexer";
 import { useState } from "react";
 import { zeroAddress, type Address } from "viem";
 import { useAccount, useBlock } from "wagmi";
+import { Asset } from "../components/Asset";
+import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
-import { formatAsset, formatShares, formatTime, shortAddress } from "../lib/format";
-import { useCollective, useWork } from "../lib/queries";
+import { formatShares, formatTime, safeHref, shortAddress } from "../lib/format";
+import { useCollective, useWorkPages } from "../lib/queries";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
 
 const STATES = ["commissioned", "delivered", "accepted", "disputed", "rejected", "cancelled"];
@@ -71,7 +73,7 @@ export default function WorkBoard({ address }: { address: string }) {
   const [state, setState] = useState("");
   const [principle, setPrinciple] = useState("");
   const collective = useCollective(address);
-  const work = useWork(address, { ...(state ? { state } : {}), ...(principle ? { principle } : {}) });
+  const work = useWorkPages(address, { ...(state ? { state } : {}), ...(principle ? { principle } : {}) });
   const module = collective.data?.modules.work as Address | undefined;
   // The review window closes by the chain's clock, which can run ahead of this computer's (a
   // local chain moved forward in time): the latest block's time, or the wall clock if later.
@@ -114,7 +116,12 @@ export default function WorkBoard({ address }: { address: string }) {
                   <p>
                     <span className={`badge work-${w.state}`}>{w.state}</span> under “
                     {w.principleName ?? `principle ${w.principle}`}” · {formatShares(w.reward)} shares
-                    {BigInt(w.paymentAmount) > 0n && ` + ${formatAsset(w.paymentToken, w.paymentAmount)}`}
+                    {BigInt(w.paymentAmount) > 0n && (
+                      <>
+                        {" + "}
+                        <Asset token={w.paymentToken} amount={w.paymentAmount} />
+                      </>
+                    )}
                   </p>
                   <p>
                     {w.contributor === zeroAddress ? (
@@ -124,20 +131,20 @@ export default function WorkBoard({ address }: { address: string }) {
                         Contributor <span title={w.contributor}>{shortAddress(w.contributor)}</span>
                       </>
                     )}
-                    {w.specUri && (
+                    {w.specUri && safeHref(w.specUri) && (
                       <>
                         {" "}
                         ·{" "}
-                        <a href={w.specUri} rel="noreferrer noopener">
+                        <a href={safeHref(w.specUri)} rel="noreferrer noopener">
                           spec
                         </a>
                       </>
                     )}
-                    {w.deliveryUri && (
+                    {w.deliveryUri && safeHref(w.deliveryUri) && (
                       <>
                         {" "}
                         ·{" "}
-                        <a href={w.deliveryUri} rel="noreferrer noopener">
+                        <a href={safeHref(w.deliveryUri)} rel="noreferrer noopener">
                           delivery
                         </a>
                       </>
@@ -156,6 +163,7 @@ export default function WorkBoard({ address }: { address: string }) {
           )
         }
       </QueryState>
+      <More query={work} what="work items" />
     </section>
   );
 }

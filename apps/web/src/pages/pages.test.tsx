@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import type { ComponentType, ReactNode } from "react";
 import type { Tally as TallyComponent } from "../components/Tally";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -10,9 +10,16 @@ import * as fixture from "../test/fixtures";
 let api: FakeApi;
 let Collectives: ComponentType;
 let Members: ComponentType<{ address: string }>;
+let Proposals: ComponentType<{ address: string }>;
 let Tally: typeof TallyComponent;
 
 const c = `/api/collectives/${fixture.COLLECTIVE}`;
+const PROPOSALS = 45;
+const proposal = (n: number) => ({
+  ...fixture.admissionProposal,
+  proposalId: String(1000 + n),
+  description: `Proposal number ${n}`,
+});
 
 beforeAll(async () => {
   api = await serveApi({
@@ -20,11 +27,21 @@ beforeAll(async () => {
     [`${c}/ownership`]: fixture.ownership,
     [`${c}/ownership/history`]: fixture.ownershipHistory,
     [`${c}/members`]: fixture.members,
+    // 45 proposals, served 20 at a time with the API's cursors ("20", "40").
+    [`${c}/proposals`]: (query: URLSearchParams) => {
+      const start = Number(query.get("cursor") ?? "0");
+      const end = Math.min(PROPOSALS, start + Number(query.get("limit")));
+      return {
+        items: Array.from({ length: end - start }, (_, i) => proposal(start + i)),
+        next: end < PROPOSALS ? String(end) : null,
+      };
+    },
   });
   // The client reads its base URL once, at import: point it at the local server first.
   vi.stubEnv("VITE_API_URL", api.url);
   Collectives = (await import("./Collectives")).default;
   Members = (await import("./Members")).default;
+  Proposals = (await import("./Proposals")).default;
   Tally = (await import("../components/Tally")).Tally;
 });
 afterEach(cleanup);
@@ -47,7 +64,7 @@ describe("the collectives page", () => {
     const card = rizom.closest("li") as HTMLElement;
     expect(card.textContent).toContain("9 members · 1,295 shares");
     expect(within(card).getByRole("list", { name: "Principles" }).textContent).toContain("Ownership over employment");
-    expect(api.requests).toContain("/api/collectives?sort=size&limit=100");
+    expect(api.requests).toContain("/api/collectives?limit=20&sort=size");
   });
 });
 
@@ -64,6 +81,23 @@ describe("the members and ownership page", () => {
     const rows = await screen.findAllByRole("row");
     expect(rows).toHaveLength(fixture.members.items.length + 1);
     expect(screen.getByRole("img", { name: /Gini and the largest 10%/ })).toBeTruthy();
+  });
+});
+
+describe("the proposals page", () => {
+  it("pages through the API's cursors with Show more, until the last page", async () => {
+    withQueries(<Proposals address={fixture.COLLECTIVE} />);
+    await screen.findByRole("link", { name: "Proposal number 0" });
+    expect(screen.getAllByRole("heading", { level: 3 })).toHaveLength(20);
+    expect(screen.getByText("Showing 20 proposals; there are more.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Show more proposals" }));
+    await screen.findByRole("link", { name: "Proposal number 39" });
+    expect(api.requests).toContain(`${c}/proposals?limit=20&cursor=20`);
+    fireEvent.click(screen.getByRole("button", { name: "Show more proposals" }));
+    await screen.findByRole("link", { name: "Proposal number 44" });
+    expect(screen.getAllByRole("heading", { level: 3 })).toHaveLength(PROPOSALS);
+    expect(screen.getByText("Showing 45 proposals.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Show more proposals" })).toBeNull();
   });
 });
 

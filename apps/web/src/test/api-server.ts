@@ -8,13 +8,23 @@ export interface FakeApi {
   close: () => Promise<void>;
 }
 
-/** Serves `routes[path]` (path without the query) as JSON; anything else is the API's 404 body. */
-export async function serveApi(routes: Record<string, unknown>): Promise<FakeApi> {
+/** A route's answer: fixed JSON, or JSON made from the query (a page per cursor, say). */
+type Answer = unknown;
+
+/**
+ * Serves `routes[path]` (path without the query) as JSON, calling it with the query when it is a
+ * function; anything else is the API's 404 body.
+ */
+export async function serveApi(
+  routes: Record<string, Answer | ((query: URLSearchParams) => Answer)>,
+): Promise<FakeApi> {
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
-    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    const url = new URL(request.url ?? "/", "http://localhost");
     requests.push(request.url ?? "/");
-    const body = routes[path];
+    const route = routes[url.pathname];
+    const body = typeof route === "function" ? (route as (query: URLSearchParams) => Answer)(url.searchParams) : route;
+    const path = url.pathname;
     response.setHeader("content-type", "application/json");
     response.setHeader("access-control-allow-origin", "*");
     if (body === undefined) {

@@ -1,0 +1,170 @@
+/**
+ * End to end in Chromium against the whole local stack: a payment in the treasury's euro token,
+ * a work item paid in it, a member's profile link, and a long proposal list paged through the
+ * API's cursors — each through the web client and the injected test wallet.
+ */
+import { paymentProposal } from "@rhizome/contracts";
+import type { Browser } from "playwright-core";
+import { erc20Abi, parseEther, type Address } from "viem";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { governance } from "../../scripts/demo/governance.js";
+import { DEMO_SETTINGS } from "../../scripts/demo/rizom.js";
+import { browserAvailable, launchBrowser, screenshot } from "./helpers/browser.js";
+import { passProposal, propose } from "./helpers/governance.js";
+import { startE2eStack, type E2eStack } from "./helpers/stack.js";
+import { confirmed, openActor, screenshotFailure, see, short, type Actor } from "./helpers/ui.js";
+
+/** Dev accounts: Ada, Bo and Cai hold most votes; Dee is a member; 15 has never held shares. */
+const ADA = 1;
+const BO = 2;
+const CAI = 3;
+const DEE = 4;
+const OUTSIDER = 15;
+
+describe.skipIf(!browserAvailable("forms.test.ts"))("forms and lists in the browser", () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  let members: Actor[];
+  let ada: Actor;
+  const euros = (account: Address) =>
+    stack.clients.publicClient.readContract({
+      address: stack.demo.token,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [account],
+    });
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startE2eStack(), launchBrowser()]);
+    members = await Promise.all([
+      openActor(browser, stack, ADA, "Ada"),
+      openActor(browser, stack, BO, "Bo"),
+      openActor(browser, stack, CAI, "Cai"),
+    ]);
+    ada = members[0] as Actor;
+  });
+  beforeEach(({ onTestFailed, task }) => onTestFailed(() => screenshotFailure(task.name)));
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it("pays a recipient in tEUR: the asset chosen, the amount in euros, checked against the treasury", async () => {
+    const recipient = stack.address(OUTSIDER);
+    const before = await euros(recipient);
+    const held = await euros(stack.demo.rizom.modules.treasury);
+    const { page } = ada;
+
+    // More than the treasury holds is refused in the form, before anything is sent.
+    await ada.visit(`/c/${stack.rizom}/proposals/new`);
+    await page.getByRole("combobox", { name: "Kind" }).selectOption({ label: "Payment" });
+    const asset = page.getByRole("combobox", { name: "Asset" });
+    await asset.getByRole("option", { name: /^tEUR/ }).waitFor({ state: "attached" });
+    await asset.selectOption({ label: (await asset.getByRole("option", { name: /^tEUR/ }).textContent()) ?? "" });
+    await page.getByRole("textbox", { name: "Recipient" }).fill(recipient);
+    await page.getByRole("textbox", { name: "Amount in tEUR" }).fill("1000000");
+    await page.getByRole("textbox", { name: "Description" }).fill("Too much");
+    await page.getByRole("button", { name: "Propose" }).click();
+    const holds = Number(held / 10n ** 18n).toLocaleString("en-US");
+    await see(page.getByText(new RegExp(`^The treasury holds ${holds}(\\.\\d{1,4})? tEUR; it cannot pay more\\.$`)));
+    await page.getByRole("textbox", { name: "Amount in tEUR" }).fill("1,5");
+    await page.getByRole("button", { name: "Propose" }).click();
+    await see(page.getByText("The amount must be an amount such as 1.5, with at most 18 decimals."));
+
+    const title = "Pay the translators 250 tEUR";
+    const proposal = await propose(
+      ada,
+      stack.rizom,
+      "Payment",
+      [
+        { label: "Recipient", value: recipient },
+        { label: "Asset", option: /^tEUR/ },
+        { label: "Amount in tEUR", value: "250" },
+        { label: "Description", value: title },
+      ],
+      title,
+    );
+    await see(page.getByRole("listitem").filter({ hasText: `Pay 250 tEUR to ${short(recipient)}` }));
+    await passProposal(members, stack, proposal, ["Translations matter", "Yes", "Agreed"]);
+    expect(await euros(recipient)).toBe(before + parseEther("250"));
+
+    // The home page's treasury movements read in euros too.
+    await ada.visit(`/c/${stack.rizom}`);
+    await see(page.getByRole("listitem").filter({ hasText: /payment of 250 tEUR to/ }));
+    await screenshot(page, "payment-token");
+  });
+
+  it("proposes work paid in tEUR and says so in the proposal's actions", async () => {
+    const title = "Translate the handbook into Spanish";
+    await propose(
+      ada,
+      stack.rizom,
+      "Work",
+      [
+        { label: "Title", value: title },
+        { label: "Principle", option: "Values-based networks" },
+        { label: "Reward in shares", value: "5" },
+        { label: "Payment asset", option: /^tEUR/ },
+        { label: "Payment in tEUR (optional), paid when the work is settled", value: "120.5" },
+        { label: "Why (the proposal's description)", value: `Commission: ${title}` },
+      ],
+      `Commission: ${title}`,
+    );
+    await see(ada.page.getByRole("listitem").filter({ hasText: /paid 120\.5 tEUR when settled$/ }));
+  });
+
+  it("lets a member set their profile link, and refuses one that is not a link", async () => {
+    const bo = members[1] as Actor;
+    const { page } = bo;
+    const profile = `/c/${stack.rizom}/members/${bo.address}`;
+    await bo.visit(profile);
+    const input = page.getByRole("textbox", { name: /Link to your profile/ });
+    await input.fill("javascript:alert(1)");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await see(page.getByText("The profile must be a link starting with https://, http:// or ipfs://."));
+
+    await input.fill("https://bo.rizom.example");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await confirmed(page, page, /Profile saved\./);
+    const link = page.getByRole("link", { name: "https://bo.rizom.example" });
+    await see(link);
+    expect(await link.getAttribute("href")).toBe("https://bo.rizom.example");
+
+    // Others see the link and no form: only the member may change it.
+    const dee = await openActor(browser, stack, DEE, "Dee");
+    await dee.visit(profile);
+    await see(dee.page.getByRole("link", { name: "https://bo.rizom.example" }));
+    expect(await dee.page.getByRole("button", { name: "Save profile" }).count()).toBe(0);
+    await screenshot(page, "profile");
+  });
+
+  it("pages through a long list of proposals with Show more", async () => {
+    // 25 more proposals, straight to the chain: the list must page past its first 20.
+    const { propose: proposeOnChain } = governance(stack.clients, stack.demo.rizom.modules, DEMO_SETTINGS);
+    const wallet = stack.clients.wallets[ADA];
+    if (!wallet) throw new Error("No dev account for Ada");
+    for (let i = 1; i <= 25; i++)
+      await proposeOnChain(
+        wallet,
+        paymentProposal(stack.demo.rizom.modules, { to: stack.address(OUTSIDER), amount: BigInt(i) }, `Tip ${i} wei`),
+      );
+    await stack.indexed();
+    const total = (await (await fetch(`${stack.url}/api/collectives/${stack.rizom}`)).json()) as {
+      stats: { proposals: number };
+    };
+    const { page } = ada;
+    await ada.visit(`/c/${stack.rizom}/proposals`);
+    const cards = page.locator("ul.cards > li");
+    await see(page.getByText("Showing 20 proposals; there are more."));
+    expect(await cards.count()).toBe(20);
+    expect(await cards.first().textContent()).toContain("Tip 25 wei");
+    await page.getByRole("button", { name: "Show more proposals" }).click();
+    await see(page.getByText(/^Showing (\d+) proposals\.$/));
+    expect(await cards.count()).toBe(total.stats.proposals);
+    expect(await page.getByRole("button", { name: "Show more proposals" }).count()).toBe(0);
+    // Every proposal once: no page overlaps the one before it.
+    const links = await page.locator("ul.cards > li h3 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(new Set(links).size).toBe(total.stats.proposals);
+    const titles = await page.locator("ul.cards > li h3").allTextContents();
+    expect(titles.filter((t) => /^Tip \d+ wei$/.test(t))).toHaveLength(25);
+  });
+});
