@@ -107,6 +107,27 @@ describe(`the API's collectives, network, health and docs (${backend})`, () => {
     }
   });
 
+  it("says which chain it follows and which factory creates the collectives it indexes", async () => {
+    const app = await buildApp({
+      db: t.db.db,
+      status: () => t.indexer.status,
+      corsOrigins: "*",
+      rateLimit: 1_000,
+      factory: t.f.deployment.factory,
+    });
+    try {
+      const { status, body } = await get<Api.ChainInfo>(app, "/api/chain");
+      expect(status).toBe(200);
+      expect(body).toEqual({ chainId: 31337, factory: t.f.deployment.factory });
+    } finally {
+      await app.close();
+    }
+    // Started without a factory, the service says so rather than guess.
+    const { status, body } = await get(t.app, "/api/chain");
+    expect(status).toBe(404);
+    expect(body).toEqual({ error: "NotFound", message: "This service was started without a factory address." });
+  });
+
   it("draws the network: both collectives, and Mycel a member of Rizom with 20 shares", async () => {
     const { status, body } = await get<Api.Network>(t.app, "/api/network");
     expect(status).toBe(200);

@@ -91,5 +91,6 @@ export const ROUTES = [
   "/api/collectives/{address}/ownership/holders",
   "/api/collectives/{address}/ownership/history",
   "/api/network",
+  "/api/chain",
   "/api/events",
 ];

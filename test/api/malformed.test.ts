@@ -286,7 +286,12 @@ describe(`every route given malformed input answers 4xx JSON (${backend})`, () =
 
   it("covers every route that takes parameters", () => {
     const covered = new Set(CASES.map((c) => c.path));
-    expect(ROUTES.filter((route) => !covered.has(route))).toEqual(["/healthz", "/readyz", "/api/network"]);
+    expect(ROUTES.filter((route) => !covered.has(route))).toEqual([
+      "/healthz",
+      "/readyz",
+      "/api/network",
+      "/api/chain",
+    ]);
   });
 
   for (const route of CASES) {

@@ -137,6 +137,40 @@ describe.skipIf(!browserAvailable("forms.test.ts"))("forms and lists in the brow
     await screenshot(page, "profile");
   });
 
+  it("creates a collective with two founders and opens it once indexed", async () => {
+    const { page } = ada;
+    const bo = members[1] as Actor;
+    await ada.visit("/");
+    await page.getByRole("link", { name: "Create a collective" }).click();
+    await page.getByRole("textbox", { name: "Name" }).fill("Hyphae");
+    await page.getByRole("textbox", { name: "Share symbol" }).fill("HYP");
+    await page
+      .getByRole("textbox", { name: /Principles, one per line/ })
+      .fill("Care for the commons\nOpen books\nRotate every role");
+    // The connected account is the first founder.
+    expect(await page.getByRole("textbox", { name: "Founder 1's address" }).inputValue()).toBe(ada.address);
+    await page.getByRole("button", { name: "Add a founder" }).click();
+    await page.getByRole("textbox", { name: "Founder 2's address" }).fill(bo.address);
+    await page.getByRole("textbox", { name: "Founder 2's shares" }).fill("50");
+    await page.getByRole("textbox", { name: "Quorum (% of shares)" }).fill("150");
+    await page.getByRole("button", { name: "Create the collective" }).click();
+    await see(page.getByText("The quorum must be at most 100."));
+
+    await page.getByRole("textbox", { name: "Quorum (% of shares)" }).fill("25");
+    await page.getByRole("button", { name: "Create the collective" }).click();
+    await page.waitForURL(/\/c\/0x[0-9a-fA-F]{40}$/, { timeout: 30_000 });
+    await see(page.getByRole("heading", { name: "Hyphae (HYP)" }));
+    await see(page.getByRole("listitem").filter({ hasText: "Rotate every role" }));
+    const governor = new URL(page.url()).pathname.split("/")[2] ?? "";
+    const created = (await (await fetch(`${stack.url}/api/collectives/${governor}`)).json()) as {
+      stats: { members: number; totalShares: string };
+      settings: { quorumPercent: number };
+    };
+    expect(created.stats).toMatchObject({ members: 2, totalShares: "150" });
+    expect(created.settings.quorumPercent).toBe(25);
+    await screenshot(page, "create-collective");
+  });
+
   it("pages through a long list of proposals with Show more", async () => {
     // 25 more proposals, straight to the chain: the list must page past its first 20.
     const { propose: proposeOnChain } = governance(stack.clients, stack.demo.rizom.modules, DEMO_SETTINGS);

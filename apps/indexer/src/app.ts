@@ -6,6 +6,7 @@
 import type { EventEmitter } from "node:events";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { Database } from "@rhizome/db";
+import type { Address } from "viem";
 import errors, { frameworkErrors } from "./plugins/errors.js";
 import { finiteNumbers } from "./plugins/finite-numbers.js";
 import rateLimit from "./plugins/rate-limit.js";
@@ -38,6 +39,8 @@ export interface AppOptions {
   webRoot?: string;
   /** The chain's JSON-RPC, offered to the web client at POST /rpc when given. */
   rpcUrl?: string;
+  /** The factory indexed, told to clients at /api/chain (404 there without it). */
+  factory?: Address;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -56,7 +59,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(repositories, { db: options.db });
 
   await app.register(health, { status: options.status });
-  await app.register(api, { prefix: "/api", events: options.events, heartbeatMs: options.heartbeatMs ?? 15_000 });
+  await app.register(api, {
+    prefix: "/api",
+    events: options.events,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    status: options.status,
+    factory: options.factory,
+  });
   if (options.rpcUrl) await app.register(rpc, { rpcUrl: options.rpcUrl });
   if (options.webRoot) await app.register(web, { root: options.webRoot });
   return app;

@@ -68,6 +68,7 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
       rateLimit: config.rateLimit,
       logger: false,
       rpcUrl: config.rpcUrl,
+      factory,
       ...(existsSync(`${WEB_ROOT}/index.html`) ? { webRoot: WEB_ROOT } : {}),
     });
     await app.listen({ host: config.host, port: config.port });

@@ -1,5 +1,6 @@
 /** The API's request and response shapes, for clients and tests. */
 export type * from "./applications.js";
+export type * from "./chain.js";
 export type * from "./collectives.js";
 export type * from "./common.js";
 export type * from "./events.js";

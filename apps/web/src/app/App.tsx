@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { WagmiProvider } from "wagmi";
+import { ErrorBoundary } from "../components/ErrorBoundary";
 import { useLiveUpdates } from "../lib/live";
 import { wagmiConfig } from "../wallet/config";
 import { WalletPanel } from "../wallet/WalletPanel";
@@ -19,6 +20,7 @@ const WorkBoard = lazy(() => import("../pages/WorkBoard"));
 const Apply = lazy(() => import("../pages/Apply"));
 const Stake = lazy(() => import("../pages/Stake"));
 const NetworkMap = lazy(() => import("../pages/NetworkMap"));
+const CreateCollective = lazy(() => import("../pages/CreateCollective"));
 
 /** The pages under /c/:address, each from the path's named segments. */
 const COLLECTIVE_ROUTES: [string, (p: Record<string, string>) => ReactNode][] = [
@@ -38,6 +40,7 @@ function Routes() {
   const { path } = useLocation();
   if (path === "/" || path === "") return <Collectives />;
   if (path === "/network") return <NetworkMap />;
+  if (path === "/new") return <CreateCollective />;
   for (const [pattern, page] of COLLECTIVE_ROUTES) {
     const params = match(pattern, path);
     if (params) {
@@ -57,6 +60,7 @@ function Routes() {
 
 function Shell() {
   useLiveUpdates();
+  const { path } = useLocation();
   return (
     <>
       <a className="skip" href="#main">
@@ -73,9 +77,11 @@ function Shell() {
         <WalletPanel />
       </header>
       <main id="main">
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          <Routes />
-        </Suspense>
+        <ErrorBoundary resetKey={path}>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Routes />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </>
   );

@@ -79,4 +79,5 @@ export const api = {
     getJson<Api.Page<Api.Application>>(`${c(address)}/applications`, { limit: 200, ...query }, signal),
   treasury: (address: string, signal?: AbortSignal) => getJson<Api.Treasury>(`${c(address)}/treasury`, {}, signal),
   network: (signal?: AbortSignal) => getJson<Api.Network>("/network", {}, signal),
+  chain: (signal?: AbortSignal) => getJson<Api.ChainInfo>("/chain", {}, signal),
 };

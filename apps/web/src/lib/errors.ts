@@ -69,6 +69,14 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   WorkInvalidTerms: () => "The work needs a title of 1 to 200 bytes and a reward or a payment.",
   WorkUnauthorized: () => "Only the collective itself, through a proposal, can do this.",
   VotesExpiredSignature: () => "The signature has expired.",
+  FactoryInvalidName: () => "A collective's name must be 1 to 64 bytes.",
+  FactoryInvalidSymbol: () => "The share symbol must be 1 to 11 bytes.",
+  FactoryInvalidPrincipleCount: (a) => `A collective has 1 to 16 principles; this one has ${arg(a, 0)}.`,
+  FactoryInvalidPrinciple: (a) => `Principle ${Number(a[0]) + 1} must be 1 to 64 bytes.`,
+  FactoryNoFounders: () => "A collective needs at least one founding member.",
+  FactoryInvalidFounder: (a) => `Founder ${Number(a[0]) + 1} needs an address and at least one share.`,
+  FactoryInvalidSettings: () =>
+    "The rules are out of range: voting, execution and review need some time, and percentages go up to 100.",
 };
 
 /** The words for a decoded custom error; the error's name when there are none. */

@@ -129,4 +129,8 @@ export const useApplications = (address: string, query: { status?: string; appli
 export const useTreasury = (address: string) =>
   useQuery({ queryKey: key(address, "treasury"), queryFn: ({ signal }) => api.treasury(address, signal) });
 
+/** The chain the service follows and its factory; fixed for the service's life. */
+export const useChainInfo = () =>
+  useQuery({ queryKey: ["chain"], queryFn: ({ signal }) => api.chain(signal), staleTime: Infinity });
+
 export const useNetwork = () => useQuery({ queryKey: ["network"], queryFn: ({ signal }) => api.network(signal) });

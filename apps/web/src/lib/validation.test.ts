@@ -2,6 +2,7 @@ import { parseEther, parseUnits } from "viem";
 import { describe, expect, it } from "vitest";
 import {
   validateApplication,
+  validateCollective,
   validateCustomCall,
   validateDelegate,
   validateParameter,
@@ -142,6 +143,83 @@ describe("form validation", () => {
   it("checks a custom call's calldata is hex", () => {
     expect(validateCustomCall({ target: bo, valueEth: "", calldata: "0xabc", description: "Call it" })).toMatchObject({
       errors: { calldata: "Calldata must be 0x followed by pairs of hexadecimal digits." },
+    });
+  });
+
+  describe("a new collective", () => {
+    const rules = {
+      votingDelayHours: "0",
+      votingPeriodDays: "1.5",
+      quorumPercent: "20",
+      proposalThreshold: "1",
+      timelockDelayHours: "24",
+      executionWindowDays: "14",
+      reviewWindowDays: "2",
+      objectionThreshold: "10",
+    };
+    const about = { name: " Hyphae ", symbol: "HYP", principles: "Care for the commons\n\n Open books \n" };
+    const ada = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+
+    it("turns days and hours into seconds and skips blank principle lines", () => {
+      expect(
+        validateCollective(
+          about,
+          [
+            { account: ada, shares: "100" },
+            { account: bo, shares: "50" },
+          ],
+          rules,
+        ),
+      ).toEqual({
+        ok: true,
+        value: {
+          name: "Hyphae",
+          symbol: "HYP",
+          principles: ["Care for the commons", "Open books"],
+          founders: [
+            { account: ada, shares: 100n },
+            { account: bo, shares: 50n },
+          ],
+          settings: {
+            votingDelay: 0,
+            votingPeriod: 129_600,
+            timelockDelay: 86_400,
+            executionWindow: 1_209_600,
+            quorumPercent: 20,
+            proposalThreshold: 1n,
+            reviewWindow: 172_800,
+            objectionThreshold: 10,
+          },
+        },
+      });
+    });
+
+    it("says what the factory would refuse, field by field", () => {
+      const result = validateCollective(
+        { name: "", symbol: "TOOLONGSYMBOL", principles: Array.from({ length: 17 }, (_, i) => `P${i}`).join("\n") },
+        [
+          { account: ada, shares: "0" },
+          { account: ada.toLowerCase(), shares: "5" },
+        ],
+        { ...rules, votingPeriodDays: "0", quorumPercent: "101", objectionThreshold: "0", proposalThreshold: "500" },
+      );
+      expect(result).toEqual({
+        ok: false,
+        errors: {
+          name: "Give the collective a name.",
+          symbol: "The symbol is 13 bytes; at most 11 fit.",
+          principles: "That is 17 principles; at most 16 fit.",
+          "founder-0-shares": "Founder 1's shares must be at least 1.",
+          "founder-1-account": "Founder 2 is listed twice; give each founder one row.",
+          votingPeriodDays: "The voting period must be more than zero.",
+          quorumPercent: "The quorum must be at most 100.",
+          objectionThreshold: "The objection threshold must be at least 1.",
+          proposalThreshold: "The founders hold 5 shares together; a threshold above that would let no one propose.",
+        },
+      });
+      expect(validateCollective(about, [], rules)).toMatchObject({
+        errors: { founders: "A collective needs at least one founding member." },
+      });
     });
   });
 });

@@ -242,3 +242,114 @@ export function validateCustomCall(form: { target: string; valueEth: string; cal
     description: text,
   }));
 }
+
+/** A founding member's row in the create-a-collective form. */
+export interface FounderRow {
+  account: string;
+  shares: string;
+}
+
+/** The rules of a new collective, as the form asks for them: times in hours or days, shares, percentages. */
+export interface RulesForm {
+  votingDelayHours: string;
+  votingPeriodDays: string;
+  timelockDelayHours: string;
+  executionWindowDays: string;
+  quorumPercent: string;
+  proposalThreshold: string;
+  reviewWindowDays: string;
+  objectionThreshold: string;
+}
+
+export interface NewCollective {
+  name: string;
+  symbol: string;
+  principles: string[];
+  founders: { account: Address; shares: bigint }[];
+  settings: {
+    votingDelay: number;
+    votingPeriod: number;
+    executionWindow: number;
+    timelockDelay: number;
+    proposalThreshold: bigint;
+    quorumPercent: number;
+    reviewWindow: number;
+    objectionThreshold: number;
+  };
+}
+
+/** A duration in `unit` seconds ("1.5" days), at least `min` seconds, at most what a uint32 holds. */
+function duration(raw: string, label: string, unit: number, errors: Record<string, string>, key: string, min = 1) {
+  const text = raw.trim();
+  if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(text)) {
+    errors[key] = `${label} must be a number such as 2 or 1.5.`;
+    return 0;
+  }
+  const seconds = Math.round(Number(text) * unit);
+  if (seconds < min) errors[key] = `${label} must be more than zero.`;
+  else if (seconds > 2 ** 32 - 1) errors[key] = `${label} is too long: at most about 136 years.`;
+  return seconds;
+}
+
+function percent(raw: string, label: string, errors: Record<string, string>, key: string, min: bigint) {
+  const value = wholeNumber(raw, label, errors, key, min);
+  if (value !== undefined && value > 100n) errors[key] = `${label} must be at most 100.`;
+  return Number(value ?? 0n);
+}
+
+/**
+ * A new collective, as CollectiveFactory.create accepts it: a name (64 bytes) and symbol (11),
+ * 1 to 16 principles of at most 64 bytes (one per line), founders each with shares, and rules.
+ */
+export function validateCollective(
+  form: { name: string; symbol: string; principles: string },
+  founders: FounderRow[],
+  rules: RulesForm,
+): Validated<NewCollective> {
+  const errors: Record<string, string> = {};
+  const name = form.name.trim();
+  if (name === "") errors.name = "Give the collective a name.";
+  else if (bytes(name) > 64) errors.name = `The name is ${bytes(name)} bytes; at most 64 fit.`;
+  const symbol = form.symbol.trim();
+  if (symbol === "") errors.symbol = "Give its shares a symbol, such as RZM.";
+  else if (bytes(symbol) > 11) errors.symbol = `The symbol is ${bytes(symbol)} bytes; at most 11 fit.`;
+  const principles = form.principles
+    .split("\n")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  if (principles.length === 0) errors.principles = "Name at least one principle, one per line.";
+  else if (principles.length > 16) errors.principles = `That is ${principles.length} principles; at most 16 fit.`;
+  else {
+    const long = principles.findIndex((p) => bytes(p) > 64);
+    if (long >= 0)
+      errors.principles = `Principle ${long + 1} is ${bytes(principles[long] ?? "")} bytes; at most 64 fit.`;
+  }
+  if (founders.length === 0) errors.founders = "A collective needs at least one founding member.";
+  const seen = new Set<string>();
+  const members = founders.map((row, i) => {
+    const account = address(row.account, `Founder ${i + 1}`, errors, `founder-${i}-account`);
+    if (account && seen.has(account.toLowerCase()))
+      errors[`founder-${i}-account`] = `Founder ${i + 1} is listed twice; give each founder one row.`;
+    if (account) seen.add(account.toLowerCase());
+    const shares = wholeNumber(row.shares, `Founder ${i + 1}'s shares`, errors, `founder-${i}-shares`);
+    if (shares !== undefined && shares > UINT64_MAX)
+      errors[`founder-${i}-shares`] = `Founder ${i + 1}'s shares must be at most 18,446,744,073,709,551,615.`;
+    return { account: account as Address, shares: shares ?? 0n };
+  });
+  const total = members.reduce((sum, m) => sum + m.shares, 0n);
+  if (total > UINT64_MAX && !errors.founders) errors.founders = "Together the founders' shares exceed the supply cap.";
+  const settings = {
+    votingDelay: duration(rules.votingDelayHours, "The voting delay", 3_600, errors, "votingDelayHours", 0),
+    votingPeriod: duration(rules.votingPeriodDays, "The voting period", 86_400, errors, "votingPeriodDays"),
+    timelockDelay: duration(rules.timelockDelayHours, "The grace period", 3_600, errors, "timelockDelayHours", 0),
+    executionWindow: duration(rules.executionWindowDays, "The execution window", 86_400, errors, "executionWindowDays"),
+    quorumPercent: percent(rules.quorumPercent, "The quorum", errors, "quorumPercent", 0n),
+    proposalThreshold:
+      wholeNumber(rules.proposalThreshold, "The proposal threshold", errors, "proposalThreshold", 0n) ?? 0n,
+    reviewWindow: duration(rules.reviewWindowDays, "The review window", 86_400, errors, "reviewWindowDays"),
+    objectionThreshold: percent(rules.objectionThreshold, "The objection threshold", errors, "objectionThreshold", 1n),
+  };
+  if (!errors.proposalThreshold && settings.proposalThreshold > total && total > 0n)
+    errors.proposalThreshold = `The founders hold ${total} shares together; a threshold above that would let no one propose.`;
+  return done(errors, () => ({ name, symbol, principles, founders: members, settings }));
+}

@@ -13,7 +13,12 @@ export default function Collectives() {
   const collectives = useCollectives({ ...(search ? { q: search } : {}), sort });
   return (
     <section>
-      <h1>Collectives</h1>
+      <div className="row">
+        <h1>Collectives</h1>
+        <Link className="button" to="/new">
+          Create a collective
+        </Link>
+      </div>
       <p className="lead">
         Groups who own their work together: members hold shares, propose and vote, and can leave with their part.
       </p>

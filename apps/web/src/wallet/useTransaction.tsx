@@ -4,7 +4,7 @@
  * decoded and said in plain words before the wallet is even asked.
  */
 import { useState } from "react";
-import type { Abi, Address, Hash } from "viem";
+import type { Abi, Address, Hash, TransactionReceipt } from "viem";
 import { useConfig } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { explainError } from "../lib/errors";
@@ -28,8 +28,8 @@ export function useTransaction() {
   const config = useConfig();
   const [state, setState] = useState<TxState>({ status: "idle" });
 
-  /** Sends `call`, or what `prepare` builds; resolves true once confirmed. */
-  async function send(call: ContractCall | (() => Promise<ContractCall>)): Promise<boolean> {
+  /** Sends `call`, or what `prepare` builds; resolves with the receipt once confirmed, false if not. */
+  async function send(call: ContractCall | (() => Promise<ContractCall>)): Promise<TransactionReceipt | false> {
     setState({ status: "signing" });
     let hash: Hash | undefined;
     try {
@@ -43,7 +43,7 @@ export function useTransaction() {
         return false;
       }
       setState({ status: "confirmed", hash });
-      return true;
+      return receipt;
     } catch (error) {
       setState({ status: "failed", message: explainError(error), ...(hash ? { hash } : {}) });
       return false;

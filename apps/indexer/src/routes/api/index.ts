@@ -1,12 +1,14 @@
-/** /api: collectives and everything under them, the network, and live events. */
+/** /api: collectives and everything under them, the network, the chain, and live events. */
 import type { FastifyPluginAsync } from "fastify";
+import chain, { type ChainOptions } from "./chain.js";
 import collectives from "./collectives/index.js";
 import events, { type EventsOptions } from "./events.js";
 import network from "./network.js";
 
-const api: FastifyPluginAsync<EventsOptions> = async (app, options) => {
+const api: FastifyPluginAsync<EventsOptions & ChainOptions> = async (app, options) => {
   await app.register(collectives, { prefix: "/collectives" });
   await app.register(network);
+  await app.register(chain, { status: options.status, factory: options.factory });
   await app.register(events, { events: options.events, heartbeatMs: options.heartbeatMs });
 };
 

@@ -1,0 +1,23 @@
+/** /api/chain: the chain followed and its factory, so a client creates collectives where they are indexed. */
+import type { FastifyPluginAsync } from "fastify";
+import type { Address } from "viem";
+import type { IndexerStatus } from "../../sync/indexer.js";
+import { getChain, type ChainInfo } from "../../schemas/chain.js";
+import type { ErrorBody } from "../../schemas/common.js";
+
+export interface ChainOptions {
+  status: () => IndexerStatus;
+  factory?: Address | undefined;
+}
+
+const chain: FastifyPluginAsync<ChainOptions> = async (app, options) => {
+  app.get<{ Reply: { 200: ChainInfo; 404: ErrorBody } }>("/chain", { schema: getChain }, async (_request, reply) => {
+    if (!options.factory)
+      return reply
+        .code(404)
+        .send({ error: "NotFound", message: "This service was started without a factory address." });
+    return { chainId: options.status().chainId, factory: options.factory };
+  });
+};
+
+export default chain;

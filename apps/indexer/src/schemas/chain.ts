@@ -1,0 +1,22 @@
+/** The chain the service follows and the Rhizome factory it indexes: what a client needs to create a collective. */
+import { address, integer, routeSchema } from "./common.js";
+
+export const chainInfo = {
+  type: "object",
+  required: ["chainId", "factory"],
+  properties: {
+    chainId: { ...integer, description: "The chain's id (EIP-155)." },
+    factory: { ...address, description: "The CollectiveFactory whose collectives are indexed." },
+  },
+} as const;
+
+export interface ChainInfo {
+  chainId: number;
+  factory: string;
+}
+
+export const getChain = routeSchema({
+  tags: ["network"],
+  summary: "The chain the service follows and the factory that creates collectives on it",
+  response: { 200: chainInfo },
+});
