@@ -7,7 +7,7 @@ import { paymentProposal } from "@rhizome/contracts";
 import type { Browser } from "playwright-core";
 import { erc20Abi, parseEther, type Address } from "viem";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { governance } from "../../scripts/demo/governance.js";
+import { governance, Vote } from "../../scripts/demo/governance.js";
 import { DEMO_SETTINGS } from "../../scripts/demo/rizom.js";
 import { browserAvailable, launchBrowser, screenshot } from "./helpers/browser.js";
 import { passProposal, propose } from "./helpers/governance.js";
@@ -169,6 +169,25 @@ describe.skipIf(!browserAvailable("forms.test.ts"))("forms and lists in the brow
     expect(created.stats).toMatchObject({ members: 2, totalShares: "150" });
     expect(created.settings.quorumPercent).toBe(25);
     await screenshot(page, "create-collective");
+  });
+
+  it("shows a vote cast elsewhere without a reload", async () => {
+    const chain = governance(stack.clients, stack.demo.rizom.modules, DEMO_SETTINGS);
+    const [adaWallet, boWallet] = [stack.clients.wallets[ADA], stack.clients.wallets[BO]];
+    if (!adaWallet || !boWallet) throw new Error("No dev accounts for Ada and Bo");
+    const id = await chain.propose(
+      adaWallet,
+      paymentProposal(stack.demo.rizom.modules, { to: stack.address(OUTSIDER), amount: 1n }, "Fund the seed library"),
+    );
+    await stack.indexed();
+    const { page } = ada;
+    await ada.visit(`/c/${stack.rizom}/proposals/${id}`);
+    await see(page.getByText("No votes yet."));
+    // A mark on this very document: a reload would lose it.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await chain.vote(boWallet, id, Vote.For, "Seeds for everyone");
+    await see(page.getByRole("listitem").filter({ hasText: /voted for with [\d,]+: Seeds for everyone$/ }));
+    expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
 
   it("pages through a long list of proposals with Show more", async () => {
