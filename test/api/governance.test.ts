@@ -3,6 +3,7 @@ import { parseEther, zeroAddress } from "viem";
 import type { Api } from "@rhizome/indexer";
 import { addressOf, SETTINGS } from "../helpers/collective.js";
 import { backend, get, indexedApp, type Indexed } from "./indexed.js";
+import { expectStateFilters } from "./state-filters.js";
 
 describe(`the API's proposals, work, applications and treasury (${backend})`, () => {
   let t: Indexed;
@@ -53,6 +54,10 @@ describe(`the API's proposals, work, applications and treasury (${backend})`, ()
     expect((await proposals(`?proposer=${addressOf(t.f.bob).toLowerCase()}`)).map((p) => p.description)).toEqual([
       "Pay Bob",
     ]);
+  });
+
+  it("lists under each state exactly the proposals the governor gives that state", async () => {
+    await expectStateFilters(t.app, t.f);
   });
 
   it("pages proposals with a cursor, the filter kept", async () => {

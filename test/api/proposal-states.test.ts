@@ -14,7 +14,6 @@ import {
   collectiveFixture,
   operation,
   propose,
-  ProposalState,
   SETTINGS,
   vote,
   Vote,
@@ -24,10 +23,7 @@ import {
 import { freshDatabase, indexerFor } from "../helpers/indexer.js";
 import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
 import { backend, get } from "./indexed.js";
-
-const STATE_NAMES = Object.fromEntries(
-  Object.entries(ProposalState).map(([name, value]) => [value, name.toLowerCase()]),
-) as Record<number, Api.ProposalState>;
+import { expectStateFilters, STATE_NAMES } from "./state-filters.js";
 
 describe(`proposal states over time (${backend})`, () => {
   let f: Fixture;
@@ -39,7 +35,10 @@ describe(`proposal states over time (${backend})`, () => {
   const ids: Record<string, bigint> = {};
   const actions: Record<string, ProposalActions> = {};
 
-  /** Indexes to the head, then checks every proposal's state against the governor's. */
+  /**
+   * Indexes to the head, then checks the named proposals' states against the governor's, and that
+   * each state filter lists exactly the proposals in that state.
+   */
   async function expectStates(expected: Record<string, Api.ProposalState>) {
     await indexer.syncToHead();
     for (const [name, state] of Object.entries(expected)) {
@@ -55,6 +54,7 @@ describe(`proposal states over time (${backend})`, () => {
       ).toContain(id.toString());
       expect(filtered.body.items.every((p) => p.state === state)).toBe(true);
     }
+    await expectStateFilters(app, f);
   }
 
   async function proposeNamed(name: string) {

@@ -93,7 +93,7 @@ export function collectivesRepository(db: Database) {
             and(
               eq(p.collective, address),
               inArray(p.status, ["created", "queued"]),
-              sql`${proposalState} IN (${sql.join(
+              sql`${proposalState()} IN (${sql.join(
                 OPEN_STATES.map((state) => sql`${state}`),
                 sql`, `,
               )})`,

@@ -6,7 +6,7 @@ import { SUPPORT } from "../schemas/members.js";
 import type { Proposal, ProposalDetail, ProposalKind, ProposalsQuery, Vote } from "../schemas/proposals.js";
 import { Keyset } from "./page.js";
 import { quorumProgress, timeline } from "./proposal-timeline.js";
-import { chainNow, proposalState, statePrefilter } from "./proposal-state.js";
+import { chainNow, proposalState, stateFilter } from "./proposal-state.js";
 
 const p = schema.proposals;
 const c = schema.collectives;
@@ -16,7 +16,7 @@ const byVotes = new Keyset("votes", ["int", "int"]);
 
 const proposalColumns = {
   proposal: p,
-  state: proposalState,
+  state: proposalState(),
   now: sql<number>`${chainNow}`.mapWith(Number),
   executionWindow: c.executionWindow,
   quorumPercent: c.quorumPercent,
@@ -60,20 +60,27 @@ export function proposalsRepository(db: Database) {
   }
 
   return {
-    /** Proposals newest first, filtered by computed state, kind and proposer. */
+    /**
+     * Proposals newest first, filtered by computed state, kind and proposer. The clock is read
+     * first, so the states and the filter share one time and the planner knows it.
+     */
     async list(collective: string, query: ProposalsQuery): Promise<Page<Proposal>> {
+      const [clock] = await db
+        .select({ now: sql<number>`${chainNow}`.mapWith(Number), executionWindow: c.executionWindow })
+        .from(c)
+        .where(eq(c.address, collective));
+      // The route answers 404 for an unknown collective before asking.
+      if (!clock) return { items: [], next: null };
       const columns = [p.createdBlock, p.proposalId];
       const rows = await db
-        .select({ proposal: p, state: proposalState })
+        .select({ proposal: p, state: proposalState(clock) })
         .from(p)
-        .innerJoin(c, eq(c.address, p.collective))
         .where(
           and(
             eq(p.collective, collective),
             query.kind === undefined ? undefined : eq(p.kind, query.kind),
             query.proposer === undefined ? undefined : eq(p.proposer, query.proposer),
-            query.state === undefined ? undefined : statePrefilter(query.state),
-            query.state === undefined ? undefined : sql`${proposalState} = ${query.state}`,
+            query.state === undefined ? undefined : stateFilter(query.state, clock),
             byCreated.after(query.cursor, columns, "desc"),
           ),
         )

@@ -1,6 +1,16 @@
 /** Proposals, their decoded actions and timeline, and the votes cast on them. */
-import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { address, amount, blockNumber, timestamp } from "./columns.js";
 
 /** One decoded action of a proposal. */
@@ -14,6 +24,20 @@ export interface ProposalAction {
   /** The action in plain words. */
   summary: string;
 }
+
+/** What a proposal's outcome is read from. */
+type OutcomeColumns = Record<"status" | "forVotes" | "againstVotes" | "abstainVotes" | "quorum", AnyPgColumn>;
+
+/**
+ * What the chain and the tallies have settled of a proposal, whatever the time: `executed` or
+ * `canceled` as the chain recorded; else `defeated` when for plus abstain fall short of the quorum
+ * or for does not beat against (the governor's _quorumReached and _voteSucceeded, once voting is
+ * over); else `passed`. A proposal's state is its outcome plus the time (the API's state filters);
+ * indexed, it lets a filter read only the proposals of one outcome, newest first. The constants are
+ * written into the SQL, not bound, so a query's expression is the index's.
+ */
+export const proposalOutcome = (t: OutcomeColumns): SQL<"executed" | "canceled" | "defeated" | "passed"> =>
+  sql`(CASE WHEN ${t.status} IN ('executed', 'canceled') THEN ${t.status} WHEN ${t.forVotes} + ${t.abstainVotes} < COALESCE(${t.quorum}, 0) OR ${t.forVotes} <= ${t.againstVotes} THEN 'defeated' ELSE 'passed' END)`;
 
 export const proposals = pgTable(
   "proposals",
@@ -53,6 +77,13 @@ export const proposals = pgTable(
     primaryKey({ columns: [t.collective, t.proposalId] }),
     index("proposals_by_created").on(t.collective, t.createdBlock),
     index("proposals_by_kind").on(t.collective, t.kind, t.createdBlock),
+    // The state filters: settled outcomes newest first, and the open states by their times.
+    index("proposals_by_outcome").on(t.collective, proposalOutcome(t), t.createdBlock),
+    index("proposals_by_snapshot").on(t.collective, t.snapshot),
+    index("proposals_by_deadline").on(t.collective, t.deadline),
+    index("proposals_by_eta").on(t.collective, t.status, t.eta),
+    // ProposalQueued always carries the eta: so a queued proposal's expiry is a range of etas.
+    check("proposals_queued_eta", sql`${t.status} <> 'queued' OR ${t.eta} IS NOT NULL`),
   ],
 );
 
