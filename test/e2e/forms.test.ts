@@ -4,6 +4,7 @@
  * API's cursors — each through the web client and the injected test wallet.
  */
 import { paymentProposal } from "@rhizome/contracts";
+import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { erc20Abi, parseEther, type Address } from "viem";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -46,6 +47,25 @@ describe.skipIf(!browserAvailable("forms.test.ts"))("forms and lists in the brow
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+  });
+
+  it("loads the first page with at most 300 KB of JavaScript, gzipped", async () => {
+    const context = await browser.newContext({ baseURL: stack.url });
+    const page = await context.newPage();
+    const scripts: Promise<number>[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script")
+        scripts.push(response.body().then((body) => gzipSync(body).length));
+    });
+    await page.goto("/");
+    await see(page.getByRole("link", { name: "Rizom" }));
+    await page.waitForLoadState("networkidle");
+    const sizes = await Promise.all(scripts);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    console.info(`[e2e] first page: ${sizes.length} scripts, ${(total / 1024).toFixed(0)} KB of JavaScript gzipped`);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(300 * 1024);
+    await context.close();
   });
 
   it("pays a recipient in tEUR: the asset chosen, the amount in euros, checked against the treasury", async () => {

@@ -1,7 +1,13 @@
 /**
- * Plain SVG charts: horizontal bars for a distribution and a line for a history. Lighter than
- * any chart library, and each chart carries a text alternative for screen readers.
+ * Charts: horizontal bars for a distribution, and lines over time drawn with visx (scales,
+ * axes and line shapes as SVG, and nothing else — small, and clear at any width). Each chart
+ * has a text alternative: its label for screen readers, and its numbers in a table.
  */
+import { AxisBottom, AxisLeft } from "@visx/axis";
+import { curveLinear, curveStepAfter } from "@visx/curve";
+import { Group } from "@visx/group";
+import { scaleLinear } from "@visx/scale";
+import { LinePath } from "@visx/shape";
 
 export interface Bar {
   label: string;
@@ -33,48 +39,72 @@ export interface Series {
   points: { x: number; y: number }[];
 }
 
-/** Lines over a shared x axis (timestamps), y from 0 to `yMax`. */
+const WIDTH = 600;
+const HEIGHT = 220;
+const MARGIN = { top: 12, right: 16, bottom: 36, left: 52 };
+
+/**
+ * Lines over a shared x axis (timestamps), y from 0 to `yMax`, with labelled axes. `step` draws
+ * each value until the next change (a balance), rather than a slope between them.
+ */
 export function LineChart({
   series,
   yMax,
   label,
   formatX,
+  formatY = (y) => String(y),
+  step = false,
 }: {
   series: Series[];
   yMax: number;
   label: string;
   formatX: (x: number) => string;
+  formatY?: (y: number) => string;
+  step?: boolean;
 }) {
-  const width = 600;
-  const height = 200;
-  const pad = 24;
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
+  if (xs.length === 0) return null;
   const minX = Math.min(...xs);
   const maxX = Math.max(...xs);
-  const spanX = maxX - minX || 1;
-  const sx = (x: number) => pad + ((x - minX) / spanX) * (width - 2 * pad);
-  const sy = (y: number) => height - pad - (y / (yMax || 1)) * (height - 2 * pad);
-  if (xs.length === 0) return null;
+  const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const x = scaleLinear<number>({ domain: [minX, maxX === minX ? minX + 1 : maxX], range: [0, innerWidth] });
+  const y = scaleLinear<number>({ domain: [0, yMax || 1], range: [innerHeight, 0], nice: true });
+  // Every point in time any series has, for the table.
+  const times = [...new Set(xs)].sort((a, b) => a - b);
   return (
     <figure className="line-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-        <line x1={pad} y1={height - pad} x2={width - pad} y2={height - pad} className="axis" />
-        <line x1={pad} y1={pad} x2={pad} y2={height - pad} className="axis" />
-        {series.map((s) => (
-          <polyline
-            key={s.name}
-            fill="none"
-            stroke={s.color}
-            strokeWidth="2"
-            points={s.points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(" ")}
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
+        <Group left={MARGIN.left} top={MARGIN.top}>
+          <AxisLeft
+            scale={y}
+            numTicks={4}
+            tickFormat={(v) => formatY(Number(v))}
+            stroke="currentColor"
+            tickStroke="currentColor"
+            tickLabelProps={{ className: "tick", textAnchor: "end", dx: -4, dy: 3 }}
           />
-        ))}
-        <text x={pad} y={height - 6} className="tick">
-          {formatX(minX)}
-        </text>
-        <text x={width - pad} y={height - 6} className="tick" textAnchor="end">
-          {formatX(maxX)}
-        </text>
+          <AxisBottom
+            top={innerHeight}
+            scale={x}
+            numTicks={3}
+            tickFormat={(v) => formatX(Number(v))}
+            stroke="currentColor"
+            tickStroke="currentColor"
+            tickLabelProps={{ className: "tick", textAnchor: "middle" }}
+          />
+          {series.map((s) => (
+            <LinePath
+              key={s.name}
+              data={s.points}
+              x={(p) => x(p.x)}
+              y={(p) => y(p.y)}
+              stroke={s.color}
+              strokeWidth={2}
+              curve={step ? curveStepAfter : curveLinear}
+            />
+          ))}
+        </Group>
       </svg>
       <figcaption>
         {series.map((s) => (
@@ -82,6 +112,34 @@ export function LineChart({
             <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {s.name}
           </span>
         ))}
+        <details>
+          <summary>The numbers</summary>
+          <div className="scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  {series.map((s) => (
+                    <th scope="col" key={s.name}>
+                      {s.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {times.map((t) => (
+                  <tr key={t}>
+                    <th scope="row">{formatX(t)}</th>
+                    {series.map((s) => {
+                      const point = s.points.find((p) => p.x === t);
+                      return <td key={s.name}>{point ? formatY(point.y) : "—"}</td>;
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       </figcaption>
     </figure>
   );

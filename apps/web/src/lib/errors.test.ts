@@ -53,8 +53,8 @@ describe("explainError", () => {
   });
 
   it("falls back to the error's name when it has no words", () => {
-    const data = encodeErrorResult({ abi: rhizomeErrorsAbi, errorName: "FactoryInvalidName" });
-    expect(explainError(reverted(data))).toBe("The contract refused: FactoryInvalidName.");
+    const data = encodeErrorResult({ abi: rhizomeErrorsAbi, errorName: "FactoryUnknownCollective", args: [7n] });
+    expect(explainError(reverted(data))).toBe("The contract refused: FactoryUnknownCollective.");
   });
 
   it("says when the wallet declined", () => {

@@ -130,6 +130,8 @@ export default function MemberProfile({ address, account }: { address: string; a
                 label="Shares over time"
                 yMax={Math.max(...m.shareHistory.items.map((e) => Number(e.balance)))}
                 formatX={formatTime}
+                formatY={(y) => y.toLocaleString("en-US")}
+                step
                 series={[
                   {
                     name: "Shares",

@@ -68,6 +68,8 @@ export default function Members({ address }: { address: string }) {
                 label="Gini and the largest 10%'s share over time"
                 yMax={1}
                 formatX={(x) => formatTime(x)}
+                formatY={(y) => y.toFixed(2)}
+                step
                 series={[
                   { name: "Gini", color: "#7a3e9d", points: page.items.map((p) => ({ x: p.timestamp, y: p.gini })) },
                   {
@@ -82,14 +84,14 @@ export default function Members({ address }: { address: string }) {
         </QueryState>
       </section>
       <section className="wide">
-        <h2>Members</h2>
+        <h2 id="members-heading">Members</h2>
         <QueryState query={members}>
           {(page) =>
             page.items.length === 0 ? (
               <Empty>No members yet.</Empty>
             ) : (
               <div className="scroll">
-                <table>
+                <table aria-labelledby="members-heading">
                   <thead>
                     <tr>
                       <th scope="col">Member</th>

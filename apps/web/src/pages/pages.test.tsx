@@ -78,8 +78,8 @@ describe("the members and ownership page", () => {
     );
     const chart = screen.getByLabelText("Share of the supply per holder");
     expect(chart.querySelectorAll(".bar-row")).toHaveLength(fixture.ownership.holders.items.length);
-    const rows = await screen.findAllByRole("row");
-    expect(rows).toHaveLength(fixture.members.items.length + 1);
+    const table = await screen.findByRole("table", { name: "Members" });
+    expect(within(table).getAllByRole("row")).toHaveLength(fixture.members.items.length + 1);
     expect(screen.getByRole("img", { name: /Gini and the largest 10%/ })).toBeTruthy();
   });
 });
