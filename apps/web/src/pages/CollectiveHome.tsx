@@ -55,8 +55,11 @@ export default function CollectiveHome({ address }: { address: string }) {
             <h2>Rules</h2>
             <ul>
               <li>
-                A proposal needs {formatShares(c.settings.proposalThreshold)} votes to be made; voting opens after{" "}
-                {formatDuration(c.settings.votingDelay)} and lasts {formatDuration(c.settings.votingPeriod)}.
+                {c.settings.proposalThreshold === "0"
+                  ? "Anyone may make a proposal"
+                  : `A proposal needs ${formatShares(c.settings.proposalThreshold)} vote${c.settings.proposalThreshold === "1" ? "" : "s"} to be made`}
+                ; voting opens after {formatDuration(c.settings.votingDelay)} and lasts{" "}
+                {formatDuration(c.settings.votingPeriod)}.
               </li>
               <li>
                 It passes with more for than against, and {c.settings.quorumPercent}% of the shares voting for or
