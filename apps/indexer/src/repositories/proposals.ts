@@ -6,7 +6,7 @@ import { SUPPORT } from "../schemas/members.js";
 import type { Proposal, ProposalDetail, ProposalKind, ProposalsQuery, Vote } from "../schemas/proposals.js";
 import { Keyset } from "./page.js";
 import { quorumProgress, timeline } from "./proposal-timeline.js";
-import { chainNow, proposalState, stateFilter } from "./proposal-state.js";
+import { chainNow, proposalState, stateFilter, type StateClock } from "./proposal-state.js";
 
 const p = schema.proposals;
 const c = schema.collectives;
@@ -59,28 +59,35 @@ export function proposalsRepository(db: Database) {
     return row?.supply ?? 0n;
   }
 
+  /** The time a collective's proposal states are computed at, and its execution window. */
+  async function clockOf(collective: string): Promise<StateClock | undefined> {
+    const [clock] = await db
+      .select({ now: sql<number>`${chainNow}`.mapWith(Number), executionWindow: c.executionWindow })
+      .from(c)
+      .where(eq(c.address, collective));
+    return clock;
+  }
+
   return {
     /**
-     * Proposals newest first, filtered by computed state, kind and proposer. The clock is read
-     * first, so the states and the filter share one time and the planner knows it.
+     * Proposals newest first, filtered by computed state, kind and proposer. To filter by state the
+     * clock is read first: the states and the filter share one time, and the planner knows it.
      */
     async list(collective: string, query: ProposalsQuery): Promise<Page<Proposal>> {
-      const [clock] = await db
-        .select({ now: sql<number>`${chainNow}`.mapWith(Number), executionWindow: c.executionWindow })
-        .from(c)
-        .where(eq(c.address, collective));
+      const clock = query.state === undefined ? undefined : await clockOf(collective);
       // The route answers 404 for an unknown collective before asking.
-      if (!clock) return { items: [], next: null };
+      if (query.state !== undefined && clock === undefined) return { items: [], next: null };
       const columns = [p.createdBlock, p.proposalId];
       const rows = await db
         .select({ proposal: p, state: proposalState(clock) })
         .from(p)
+        .innerJoin(c, eq(c.address, p.collective))
         .where(
           and(
             eq(p.collective, collective),
             query.kind === undefined ? undefined : eq(p.kind, query.kind),
             query.proposer === undefined ? undefined : eq(p.proposer, query.proposer),
-            query.state === undefined ? undefined : stateFilter(query.state, clock),
+            query.state === undefined || clock === undefined ? undefined : stateFilter(query.state, clock),
             byCreated.after(query.cursor, columns, "desc"),
           ),
         )
