@@ -7,6 +7,7 @@ import { useLiveUpdates } from "../lib/live";
 import { wagmiConfig } from "../wallet/config";
 import { WalletPanel } from "../wallet/WalletPanel";
 import { CollectiveLayout } from "./CollectiveLayout";
+import { useDocumentTitle, useFocusAfterNavigation } from "./pageChange";
 import { Link, match, useLocation } from "./router";
 
 const Collectives = lazy(() => import("../pages/Collectives"));
@@ -35,9 +36,20 @@ const COLLECTIVE_ROUTES: [string, (p: Record<string, string>) => ReactNode][] = 
   ["/c/:address/stake", (p) => <Stake address={p.address ?? ""} />],
 ];
 
+/** The titles of the pages outside a collective. */
+const TITLES: Record<string, string> = {
+  "/": "Collectives",
+  "": "Collectives",
+  "/network": "Network",
+  "/new": "Create a collective",
+};
+
 /** The page for a path, inside the collective's layout when it is under /c/:address. */
 function Routes() {
   const { path } = useLocation();
+  // A collective's pages are titled by its layout, which knows the collective's name.
+  const inCollective = COLLECTIVE_ROUTES.some(([pattern]) => match(pattern, path));
+  useDocumentTitle(inCollective ? null : (TITLES[path] ?? "Not found"));
   if (path === "/" || path === "") return <Collectives />;
   if (path === "/network") return <NetworkMap />;
   if (path === "/new") return <CreateCollective />;
@@ -61,6 +73,7 @@ function Routes() {
 function Shell() {
   useLiveUpdates();
   const { path } = useLocation();
+  const main = useFocusAfterNavigation<HTMLElement>(path);
   return (
     <>
       <a className="skip" href="#main">
@@ -76,7 +89,8 @@ function Shell() {
         </nav>
         <WalletPanel />
       </header>
-      <main id="main">
+      {/* Focusable by script (after a navigation) and as the skip link's target, not by Tab. */}
+      <main id="main" tabIndex={-1} ref={main}>
         <ErrorBoundary resetKey={path}>
           <Suspense fallback={<p role="status">Loading…</p>}>
             <Routes />

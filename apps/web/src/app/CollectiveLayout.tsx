@@ -1,6 +1,8 @@
 /** A collective's header and its section navigation, around each of its pages. */
 import type { ReactNode } from "react";
+import { shortAddress } from "../lib/format";
 import { useCollective } from "../lib/queries";
+import { useDocumentTitle } from "./pageChange";
 import { Link, useLocation } from "./router";
 
 const SECTIONS = [
@@ -12,10 +14,22 @@ const SECTIONS = [
   ["/stake", "My stake"],
 ] as const;
 
+/** The page's own name, for the document's title: its section, or the proposal or member it shows. */
+function pageName(base: string, path: string): string {
+  const rest = path.slice(base.length);
+  if (rest === "/proposals/new") return "New proposal";
+  if (rest.startsWith("/proposals/")) return "Proposal";
+  if (rest.startsWith("/members/")) return `Member ${shortAddress(rest.slice("/members/".length))}`;
+  const section = SECTIONS.find(([suffix]) => suffix === rest);
+  return section ? section[1] : "Not found";
+}
+
 export function CollectiveLayout({ address, children }: { address: string; children: ReactNode }) {
   const collective = useCollective(address);
   const { path } = useLocation();
   const base = `/c/${address}`;
+  const name = collective.data?.name ?? (collective.isError ? "Unknown collective" : "Collective");
+  useDocumentTitle(`${pageName(base, path)} · ${name}`);
   return (
     <>
       <div className="collective-head">

@@ -2,13 +2,24 @@
  * A small router on the History API: the current path as state, links that push it, and
  * matching of `/c/:address/proposals/:id`-style patterns. Enough for this app's dozen routes.
  */
-import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from "react";
+import { startTransition, useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from "react";
 
 const listeners = new Set<() => void>();
 
+/**
+ * Tells every listener that the location changed, as a transition: while the next page's code
+ * loads, the current page stays on screen (and the link that was followed keeps the focus)
+ * instead of flashing the loading fallback.
+ */
+function changed(): void {
+  startTransition(() => {
+    for (const listener of listeners) listener();
+  });
+}
+
 export function navigate(to: string): void {
   window.history.pushState(null, "", to);
-  for (const listener of listeners) listener();
+  changed();
   window.scrollTo?.(0, 0);
 }
 
@@ -17,11 +28,12 @@ export function useLocation(): { path: string; search: URLSearchParams } {
   const [location, setLocation] = useState(() => window.location.pathname + window.location.search);
   useEffect(() => {
     const update = () => setLocation(window.location.pathname + window.location.search);
+    const back = () => startTransition(update);
     listeners.add(update);
-    window.addEventListener("popstate", update);
+    window.addEventListener("popstate", back);
     return () => {
       listeners.delete(update);
-      window.removeEventListener("popstate", update);
+      window.removeEventListener("popstate", back);
     };
   }, []);
   const [path = "/", query = ""] = location.split("?");

@@ -3,6 +3,7 @@ import { sharesAbi } from "@rhizome/contracts";
 import { useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
+import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatShares, formatTime, shortAddress } from "../lib/format";
@@ -16,6 +17,7 @@ export default function Apply({ address }: { address: string }) {
   const { address: me } = useAccount();
   const [form, setForm] = useState({ shares: "", pitch: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
   const tx = useTransaction();
   const withdraw = useTransaction();
   const shares = collective.data?.modules.shares as Address | undefined;
@@ -24,10 +26,12 @@ export default function Apply({ address }: { address: string }) {
       <section>
         <h2>Apply to join</h2>
         <form
+          ref={formRef}
           className="panel"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
+            if (tx.busy) return;
             const result = validateApplication(form);
             if (!result.ok) return setErrors(result.errors);
             setErrors({});
@@ -47,8 +51,7 @@ export default function Apply({ address }: { address: string }) {
             <input
               inputMode="numeric"
               value={form.shares}
-              aria-invalid={!!errors.shares}
-              aria-describedby="shares-error"
+              {...invalidProps("shares", errors)}
               onChange={(e) => setForm({ ...form, shares: e.target.value })}
             />
           </label>
@@ -62,8 +65,7 @@ export default function Apply({ address }: { address: string }) {
             <textarea
               rows={4}
               value={form.pitch}
-              aria-invalid={!!errors.pitch}
-              aria-describedby="pitch-error"
+              {...invalidProps("pitch", errors)}
               onChange={(e) => setForm({ ...form, pitch: e.target.value })}
             />
           </label>
@@ -72,7 +74,8 @@ export default function Apply({ address }: { address: string }) {
               {errors.pitch}
             </p>
           )}
-          <button type="submit" disabled={!me || tx.busy}>
+          {/* Not disabled while sending, so the focus stays on it until the answer comes. */}
+          <button type="submit" disabled={!me} aria-disabled={tx.busy}>
             {me ? "Apply" : "Connect a wallet to apply"}
           </button>
           <TxStatus state={tx.state} done="Your application is in: a member can now sponsor it." />

@@ -1,4 +1,5 @@
 /** Connecting a wallet: discovered wallets, the local dev accounts, and the wrong-network prompt. */
+import { useEffect, useRef } from "react";
 import { useAccount, useConnect, useDisconnect, useSwitchChain } from "wagmi";
 import { shortAddress } from "../lib/format";
 import { explainError } from "../lib/errors";
@@ -9,15 +10,37 @@ export function WalletPanel() {
   const { connectors, connect, isPending, error } = useConnect();
   const { disconnect } = useDisconnect();
   const { switchChain, isPending: switching } = useSwitchChain();
+  // The button pressed to connect or disconnect goes away with the state it was for: the focus
+  // follows to what replaces it (who is connected, or the ways to connect) instead of the body.
+  const panel = useRef<HTMLDivElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!asked.current || isPending) return;
+    asked.current = false;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    panel.current?.querySelector<HTMLElement>("[data-focus-after-change]")?.focus();
+  }, [isConnected, isPending]);
+  const connectWith = (connector: (typeof connectors)[number]) => {
+    asked.current = true;
+    connect({ connector, chainId: chain.id });
+  };
 
   if (isConnected && address) {
     const wrong = chainId !== chain.id;
     return (
-      <div className="wallet">
-        <span title={address}>
+      <div className="wallet" ref={panel}>
+        <span title={address} tabIndex={-1} data-focus-after-change>
           {connector?.name ?? "Wallet"}: <strong>{shortAddress(address)}</strong>
         </span>
-        <button type="button" className="secondary" onClick={() => disconnect()}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            asked.current = true;
+            disconnect();
+          }}
+        >
           Disconnect
         </button>
         {wrong && (
@@ -39,13 +62,14 @@ export function WalletPanel() {
   const offered = wallets.filter((c) => c.id !== "injected" || (hasWindowEthereum && wallets.length === 1));
 
   return (
-    <div className="wallet">
-      {offered.map((c) => (
+    <div className="wallet" ref={panel}>
+      {offered.map((c, i) => (
         <button
           type="button"
           key={c.uid}
           disabled={isPending}
-          onClick={() => connect({ connector: c, chainId: chain.id })}
+          onClick={() => connectWith(c)}
+          {...(i === 0 ? { "data-focus-after-change": true } : {})}
         >
           Connect {c.name}
         </button>
@@ -53,11 +77,11 @@ export function WalletPanel() {
       {offered.length === 0 && !isLocalChain && <span>No wallet found in this browser.</span>}
       {isLocalChain && devConnectors.length > 0 && (
         <details className="dev-accounts">
-          <summary>Dev accounts</summary>
+          <summary {...(offered.length === 0 ? { "data-focus-after-change": true } : {})}>Dev accounts</summary>
           <ul className="plain">
             {devConnectors.map((c) => (
               <li key={c.uid}>
-                <button type="button" disabled={isPending} onClick={() => connect({ connector: c, chainId: chain.id })}>
+                <button type="button" disabled={isPending} onClick={() => connectWith(c)}>
                   {c.name.replace(" (dev account)", "")}
                 </button>
               </li>
