@@ -2,7 +2,7 @@
  * People at the browser: each dev account gets its own browser context (its own storage and
  * its own injected test wallet) and connects through the app's wallet panel, as a user would.
  */
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
 import type { Address } from "viem";
 import { screenshot } from "./browser.js";
 import type { E2eStack } from "./stack.js";
@@ -49,10 +49,21 @@ export async function screenshotFailure(test: string): Promise<void> {
     if (!page.isClosed()) await screenshot(page, `failed-${slug}-${name.toLowerCase()}`).catch(() => undefined);
 }
 
-export async function openActor(browser: Browser, stack: E2eStack, index: number, name: string): Promise<Actor> {
+/**
+ * Opens a browser context for dev account `index`. `options` adds context options, such as
+ * `bypassCSP` for a test that injects a script (axe-core) past the service's CSP.
+ */
+export async function openActor(
+  browser: Browser,
+  stack: E2eStack,
+  index: number,
+  name: string,
+  options: BrowserContextOptions = {},
+): Promise<Actor> {
   const context = await browser.newContext({
     baseURL: stack.url,
     viewport: { width: 1280, height: 900 },
+    ...options,
   });
   context.setDefaultTimeout(UI_TIMEOUT);
   const address = await installTestWallet(context, { rpcUrl: stack.rpcUrl, addressIndex: index });
