@@ -222,6 +222,12 @@ describe.skipIf(!browserAvailable("a11y.test.ts"))("the web client's accessibili
       await expectVisibleFocus(page, "Tab after the skip link");
       await tabTo(page, "Dev accounts", "Shift+Tab");
       await keyboard.press("Enter");
+      // Escape closes the menu again and leaves the focus on its toggle.
+      await tabTo(page, "Ada");
+      await keyboard.press("Escape");
+      expect(await page.locator("details.dev-accounts").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect((await expectVisibleFocus(page, "Escape in the dev accounts")).text).toBe("Dev accounts");
+      await keyboard.press("Enter");
       await tabTo(page, "Mo");
       await keyboard.press("Enter");
       await see(page.getByText(/^Mo \(dev account\):/));

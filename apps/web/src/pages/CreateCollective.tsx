@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { navigate } from "../app/router";
+import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { QueryState } from "../components/QueryState";
 import { api } from "../lib/api";
 import { useChainInfo } from "../lib/queries";
@@ -63,6 +64,7 @@ export default function CreateCollective() {
   const [rules, setRules] = useState<RulesForm>(DEFAULT_RULES);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [waiting, setWaiting] = useState("");
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
   const tx = useTransaction();
   // The connected account is the first founder unless the form says otherwise.
   useEffect(() => {
@@ -75,7 +77,7 @@ export default function CreateCollective() {
         {errors[key]}
       </p>
     );
-  const invalid = (key: string) => ({ "aria-invalid": !!errors[key], "aria-describedby": `${key}-error` });
+  const invalid = (key: string) => invalidProps(key, errors);
   const setFounder = (i: number, row: Partial<FounderRow>) =>
     setFounders(founders.map((f, j) => (j === i ? { ...f, ...row } : f)));
 
@@ -89,10 +91,12 @@ export default function CreateCollective() {
       <QueryState query={chain}>
         {(info) => (
           <form
+            ref={formRef}
             className="panel"
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
+              if (tx.busy || waiting) return;
               const result = validateCollective(form, founders, rules);
               if (!result.ok) return setErrors(result.errors);
               setErrors({});
@@ -202,7 +206,7 @@ export default function CreateCollective() {
                       inputMode="decimal"
                       value={rules[key]}
                       aria-invalid={!!errors[key]}
-                      aria-describedby={`${key}-help ${key}-error`}
+                      aria-describedby={errors[key] ? `${key}-help ${key}-error` : `${key}-help`}
                       onChange={(e) => setRules({ ...rules, [key]: e.target.value })}
                     />
                   </label>
@@ -213,7 +217,7 @@ export default function CreateCollective() {
                 </div>
               ))}
             </fieldset>
-            <button type="submit" disabled={!me || tx.busy || waiting !== ""}>
+            <button type="submit" disabled={!me} aria-disabled={tx.busy || waiting !== ""}>
               {me ? "Create the collective" : "Connect a wallet to create a collective"}
             </button>
             <TxStatus state={tx.state} done="Created." />

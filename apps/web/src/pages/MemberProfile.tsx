@@ -1,11 +1,12 @@
 /** One member: shares over time, votes with reasons, work and delegations; your own profile link. */
 import { sharesAbi } from "@rhizome/contracts";
 import type { Api } from "@rhizome/indexer";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { Link } from "../app/router";
 import { LineChart } from "../components/charts";
+import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatPercent, formatShares, formatTime, proposalTitle, safeHref, shortAddress } from "../lib/format";
@@ -17,13 +18,17 @@ import { TxStatus, useTransaction } from "../wallet/useTransaction";
 function EditProfile({ shares, current }: { shares: Address; current: string | null }) {
   const [uri, setUri] = useState(current ?? "");
   const [error, setError] = useState("");
+  const errors = useMemo(() => ({ profile: error }), [error]);
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
   const tx = useTransaction();
   return (
     <form
+      ref={formRef}
       className="panel"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        if (tx.busy) return;
         const result = validateProfile(uri);
         if (!result.ok) return setError(result.errors.profile ?? "");
         setError("");
@@ -33,20 +38,14 @@ function EditProfile({ shares, current }: { shares: Address; current: string | n
       <h3>Your profile</h3>
       <label>
         Link to your profile (https:// or ipfs://; empty to clear)
-        <input
-          type="url"
-          value={uri}
-          aria-invalid={!!error}
-          aria-describedby="profile-error"
-          onChange={(e) => setUri(e.target.value)}
-        />
+        <input type="url" value={uri} {...invalidProps("profile", errors)} onChange={(e) => setUri(e.target.value)} />
       </label>
       {error && (
         <p id="profile-error" className="error">
           {error}
         </p>
       )}
-      <button type="submit" disabled={tx.busy}>
+      <button type="submit" aria-disabled={tx.busy}>
         Save profile
       </button>
       <TxStatus state={tx.state} done="Profile saved." />

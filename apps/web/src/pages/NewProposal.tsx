@@ -14,6 +14,7 @@ import { useState } from "react";
 import { encodeFunctionData, zeroAddress, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { navigate } from "../app/router";
+import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { formatShares, formatUnitsOf, shortAddress, type TokenInfo } from "../lib/format";
 import { useApplications, useCollective, useTreasury } from "../lib/queries";
 import { useTokens } from "../lib/tokens";
@@ -160,6 +161,7 @@ export default function NewProposal({ address }: { address: string }) {
   const [kind, setKind] = useState<Kind>("work");
   const [form, setForm] = useState<Form>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
   const tx = useTransaction();
   const balances = treasury.data?.balances.items ?? [];
   const infos = useTokens(balances.map((b) => b.token));
@@ -187,8 +189,7 @@ export default function NewProposal({ address }: { address: string }) {
           : fixedLabel;
     const props = {
       value: form[name] ?? "",
-      "aria-invalid": !!errors[name],
-      "aria-describedby": `${name}-error`,
+      ...invalidProps(name, errors),
       onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
     };
     let control;
@@ -255,10 +256,12 @@ export default function NewProposal({ address }: { address: string }) {
     <section>
       <h2>New proposal</h2>
       <form
+        ref={formRef}
         className="panel"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          if (tx.busy) return;
           const result = build(kind, form, c, assets);
           if (!result.ok) return setErrors(result.errors);
           setErrors({});
@@ -291,7 +294,8 @@ export default function NewProposal({ address }: { address: string }) {
           </select>
         </label>
         {FIELDS[kind].map(field)}
-        <button type="submit" disabled={!me || tx.busy}>
+        {/* Not disabled while sending, so the focus stays on it until the answer comes. */}
+        <button type="submit" disabled={!me} aria-disabled={tx.busy}>
           {me ? "Propose" : "Connect a wallet to propose"}
         </button>
         <TxStatus state={tx.state} done="Proposed." />

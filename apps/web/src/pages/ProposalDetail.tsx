@@ -57,7 +57,13 @@ function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.Pro
       className="panel"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!support) return setError("Choose for, against or abstain.");
+        if (tx.busy) return;
+        if (!support) {
+          setError("Choose for, against or abstain.");
+          // The first choice takes the focus, so the message is read where it can be acted on.
+          event.currentTarget.querySelector<HTMLInputElement>('input[name="support"]')?.focus();
+          return;
+        }
         setError("");
         void tx.send({
           address: governor,
@@ -67,7 +73,7 @@ function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.Pro
         });
       }}
     >
-      <fieldset>
+      <fieldset aria-describedby={error ? "support-error" : undefined}>
         <legend>Your vote</legend>
         {(["for", "against", "abstain"] as const).map((s) => (
           <label key={s} className="radio">
@@ -80,11 +86,11 @@ function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.Pro
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
       </label>
       {error && (
-        <p role="alert" className="error">
+        <p id="support-error" role="alert" className="error">
           {error}
         </p>
       )}
-      <button type="submit" disabled={!isConnected || tx.busy}>
+      <button type="submit" disabled={!isConnected} aria-disabled={tx.busy}>
         {isConnected ? "Cast vote" : "Connect a wallet to vote"}
       </button>
       <TxStatus state={tx.state} done="Your vote is recorded." />
@@ -116,8 +122,11 @@ function RunActions({ governor, proposal }: { governor: Address; proposal: Api.P
       )}
       <button
         type="button"
-        disabled={!isConnected || tx.busy || !ready}
-        onClick={() => void tx.send({ address: governor, abi: collectiveGovernorAbi, functionName: step, args })}
+        disabled={!isConnected || !ready}
+        aria-disabled={tx.busy}
+        onClick={() =>
+          !tx.busy && void tx.send({ address: governor, abi: collectiveGovernorAbi, functionName: step, args })
+        }
       >
         {step === "queue" ? "Queue" : "Execute"}
       </button>

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { zeroAddress, type Address, type PublicClient } from "viem";
 import { useAccount, usePublicClient } from "wagmi";
 import { Asset, AssetName } from "../components/Asset";
+import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { QueryState } from "../components/QueryState";
 import { formatPercent, formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
 import { useCollective, useMember, useMemberVotes, useProposals, useTreasury } from "../lib/queries";
@@ -15,6 +16,8 @@ import { TxStatus, useTransaction } from "../wallet/useTransaction";
 function Delegation({ shares, member }: { shares: Address; member: Api.MemberDetail }) {
   const [to, setTo] = useState("");
   const [error, setError] = useState("");
+  const errors = useMemo(() => ({ delegate: error }), [error]);
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
   const tx = useTransaction();
   const self = member.delegate === null || member.delegate === member.account;
   return (
@@ -30,10 +33,12 @@ function Delegation({ shares, member }: { shares: Address; member: Api.MemberDet
         )}
       </p>
       <form
+        ref={formRef}
         className="panel"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          if (tx.busy) return;
           const result = validateDelegate(to);
           if (!result.ok) return setError(result.errors.delegate ?? "");
           setError("");
@@ -42,18 +47,29 @@ function Delegation({ shares, member }: { shares: Address; member: Api.MemberDet
       >
         <label>
           Delegate your votes to{" "}
-          <input value={to} placeholder="0x…" onChange={(e) => setTo(e.target.value)} aria-invalid={!!error} />
+          <input
+            value={to}
+            placeholder="0x…"
+            spellCheck={false}
+            onChange={(e) => setTo(e.target.value)}
+            {...invalidProps("delegate", errors)}
+          />
         </label>
-        {error && <p className="error">{error}</p>}
-        <button type="submit" disabled={tx.busy}>
+        {error && (
+          <p id="delegate-error" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" aria-disabled={tx.busy}>
           Delegate
         </button>
         {!self && (
           <button
             type="button"
             className="secondary"
-            disabled={tx.busy}
+            aria-disabled={tx.busy}
             onClick={() =>
+              !tx.busy &&
               void tx.send({
                 address: shares,
                 abi: sharesAbi,
@@ -87,6 +103,8 @@ function Ragequit({
   const held = BigInt(member.shares);
   const [raw, setRaw] = useState(member.shares);
   const [error, setError] = useState("");
+  const errors = useMemo(() => ({ shares: error }), [error]);
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
   const tx = useTransaction();
   const supply = BigInt(collective.stats.totalShares);
   const burn = /^[0-9]+$/.test(raw.trim()) ? BigInt(raw.trim()) : 0n;
@@ -116,10 +134,12 @@ function Ragequit({
         </div>
       )}
       <form
+        ref={formRef}
         className="panel"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          if (tx.busy) return;
           const result = validateRagequit(raw, held);
           if (!result.ok) return setError(result.errors.shares ?? "");
           setError("");
@@ -147,9 +167,18 @@ function Ragequit({
       >
         <label>
           Shares to burn (you hold {formatShares(held)})
-          <input inputMode="numeric" value={raw} onChange={(e) => setRaw(e.target.value)} aria-invalid={!!error} />
+          <input
+            inputMode="numeric"
+            value={raw}
+            onChange={(e) => setRaw(e.target.value)}
+            {...invalidProps("shares", errors)}
+          />
         </label>
-        {error && <p className="error">{error}</p>}
+        {error && (
+          <p id="shares-error" className="error">
+            {error}
+          </p>
+        )}
         <QueryState query={treasury}>
           {() => (
             <table>
@@ -183,7 +212,7 @@ function Ragequit({
             </table>
           )}
         </QueryState>
-        <button type="submit" className="danger" disabled={tx.busy || held === 0n}>
+        <button type="submit" className="danger" disabled={held === 0n} aria-disabled={tx.busy}>
           Burn shares and leave
         </button>
         <TxStatus state={tx.state} done="You have left with your part." />

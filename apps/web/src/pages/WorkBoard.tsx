@@ -1,10 +1,11 @@
 /** The work board by state and principle: take a bounty, deliver, object, settle. */
 import { workAbi } from "@rhizome/contracts";
 import type { Api } from "@rhizome/indexer";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { zeroAddress, type Address } from "viem";
 import { useAccount, useBlock } from "wagmi";
 import { Asset } from "../components/Asset";
+import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatShares, formatTime, safeHref, shortAddress } from "../lib/format";
@@ -18,11 +19,14 @@ function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; n
   const tx = useTransaction();
   const [text, setText] = useState("");
   const [error, setError] = useState("");
+  const errors = useMemo(() => ({ [`work-${item.workId}-text`]: error }), [error, item.workId]);
+  const formRef = useFocusFirstInvalid<HTMLDivElement>(errors);
   const id = BigInt(item.workId);
   if (!me) return null;
   const mine = item.contributor.toLowerCase() === me.toLowerCase();
   const call = (functionName: string, args: readonly unknown[]) =>
-    void tx.send({ address: work, abi: workAbi, functionName, args });
+    !tx.busy && void tx.send({ address: work, abi: workAbi, functionName, args });
+  const field = `work-${item.workId}-text`;
   const withText = (functionName: "deliver" | "object", label: string) => (
     <form
       className="inline"
@@ -34,17 +38,17 @@ function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; n
       }}
     >
       <label>
-        {label} <input value={text} onChange={(e) => setText(e.target.value)} />
+        {label} <input value={text} onChange={(e) => setText(e.target.value)} {...invalidProps(field, errors)} />
       </label>
-      <button type="submit" disabled={tx.busy}>
+      <button type="submit" aria-disabled={tx.busy}>
         {functionName === "deliver" ? "Deliver" : "Object"}
       </button>
     </form>
   );
   return (
-    <div className="actions">
+    <div className="actions" ref={formRef}>
       {item.state === "commissioned" && item.contributor === zeroAddress && (
-        <button type="button" disabled={tx.busy} onClick={() => call("take", [id])}>
+        <button type="button" aria-disabled={tx.busy} onClick={() => call("take", [id])}>
           Take this bounty
         </button>
       )}
@@ -55,12 +59,12 @@ function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; n
         !mine &&
         withText("object", "Why you object")}
       {item.state === "delivered" && item.reviewEnds !== null && now > item.reviewEnds && (
-        <button type="button" disabled={tx.busy} onClick={() => call("settle", [id])}>
+        <button type="button" aria-disabled={tx.busy} onClick={() => call("settle", [id])}>
           Settle
         </button>
       )}
       {error && (
-        <p role="alert" className="error">
+        <p id={`${field}-error`} role="alert" className="error">
           {error}
         </p>
       )}

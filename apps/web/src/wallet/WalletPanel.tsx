@@ -76,7 +76,15 @@ export function WalletPanel() {
       ))}
       {offered.length === 0 && !isLocalChain && <span>No wallet found in this browser.</span>}
       {isLocalChain && devConnectors.length > 0 && (
-        <details className="dev-accounts">
+        <details
+          className="dev-accounts"
+          onKeyDown={(e) => {
+            // Escape closes the menu and gives the focus back to its toggle, as menus do.
+            if (e.key !== "Escape" || !e.currentTarget.open) return;
+            e.currentTarget.open = false;
+            e.currentTarget.querySelector("summary")?.focus();
+          }}
+        >
           <summary {...(offered.length === 0 ? { "data-focus-after-change": true } : {})}>Dev accounts</summary>
           <ul className="plain">
             {devConnectors.map((c) => (
