@@ -1,7 +1,9 @@
 /**
  * Serves an in-process Hardhat chain over HTTP JSON-RPC, as a node would, so the indexer talks
- * to it exactly as to a real RPC. Faults can be switched on to make it flaky: errors, delays and
- * rate-limit answers on a share of the calls.
+ * to it exactly as to a real RPC: for the tests, and for the indexer benchmark (bench/indexer/
+ * serve.ts). Faults can be switched on to make it flaky: errors, delays and rate-limit answers on
+ * a share of the calls, and eth_getLogs ranges refused as too wide. Without them, the hot path
+ * is the provider's answer and one JSON.stringify.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,10 +26,18 @@ export interface Faults {
 
 export interface RpcServer {
   url: string;
+  /** The faults in force; change them to change the server's behaviour from the next request. */
   faults: Faults;
   /** Requests seen and faults injected, by kind. */
   stats: { requests: number; errors: number; rateLimited: number; delayed: number; refusedRanges: number };
+  /** Stops listening and drops open connections, in flight or idle. */
   close(): Promise<void>;
+}
+
+interface Call {
+  id: unknown;
+  method: string;
+  params?: unknown[];
 }
 
 const NO_FAULTS: Faults = { errorRate: 0, rateLimitRate: 0, delayRate: 0, maxDelayMs: 0, maxLogRange: 0 };
@@ -38,13 +48,28 @@ async function body(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/**
+ * JSON, with bigints (which the chain does not return, but a provider might) as hex quantities.
+ * The replacer only runs when plain JSON fails: called on every value of a 10 MB getLogs answer,
+ * it would cost the benchmark's process (which the indexer shares) as much CPU as a real node
+ * spends elsewhere.
+ */
+function json(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `0x${v.toString(16)}` : v));
+  }
+}
+
 export async function serveProvider(provider: EthereumProvider, faults: Partial<Faults> = {}): Promise<RpcServer> {
-  const state: RpcServer["stats"] = { requests: 0, errors: 0, rateLimited: 0, delayed: 0, refusedRanges: 0 };
+  const stats: RpcServer["stats"] = { requests: 0, errors: 0, rateLimited: 0, delayed: 0, refusedRanges: 0 };
   const settings: Faults = { ...NO_FAULTS, ...faults };
-  const answer = async (call: { id: unknown; method: string; params?: unknown[] }) => {
-    state.requests++;
+
+  /** A JSON-RPC error answer when a fault refuses `call`. */
+  const refused = (call: Call) => {
     if (Math.random() < settings.errorRate) {
-      state.errors++;
+      stats.errors++;
       return { jsonrpc: "2.0", id: call.id, error: { code: -32603, message: "internal error (injected)" } };
     }
     if (call.method === "eth_getLogs" && settings.maxLogRange > 0) {
@@ -54,7 +79,7 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
         filter.toBlock &&
         Number(filter.toBlock) - Number(filter.fromBlock) + 1 > settings.maxLogRange
       ) {
-        state.refusedRanges++;
+        stats.refusedRanges++;
         return {
           jsonrpc: "2.0",
           id: call.id,
@@ -62,6 +87,13 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
         };
       }
     }
+    return undefined;
+  };
+
+  const answer = async (call: Call) => {
+    stats.requests++;
+    const fault = refused(call);
+    if (fault) return fault;
     try {
       const result = await provider.request({ method: call.method, params: call.params ?? [] });
       return { jsonrpc: "2.0", id: call.id, result };
@@ -74,33 +106,40 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
       };
     }
   };
-  const server: Server = createServer(async (request, response) => {
+
+  const respond = async (request: IncomingMessage): Promise<{ status: number; body: string }> => {
     const text = await body(request);
     if (Math.random() < settings.rateLimitRate) {
-      state.rateLimited++;
-      response.writeHead(429, { "content-type": "application/json" }).end('{"error":"rate limited (injected)"}');
-      return;
+      stats.rateLimited++;
+      return { status: 429, body: '{"error":"rate limited (injected)"}' };
     }
     if (Math.random() < settings.delayRate) {
-      state.delayed++;
+      stats.delayed++;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * settings.maxDelayMs));
     }
-    const payload = JSON.parse(text) as Parameters<typeof answer>[0] | Parameters<typeof answer>[0][];
+    const payload = JSON.parse(text) as Call | Call[];
     const result = Array.isArray(payload) ? await Promise.all(payload.map(answer)) : await answer(payload);
-    response
-      .writeHead(200, { "content-type": "application/json" })
-      .end(
-        JSON.stringify(result, (_key, value: unknown) =>
-          typeof value === "bigint" ? `0x${value.toString(16)}` : value,
-        ),
-      );
+    return { status: 200, body: json(result) };
+  };
+
+  const server: Server = createServer((request, response) => {
+    void respond(request)
+      .catch((error: unknown) => ({
+        status: 400,
+        body: json({ jsonrpc: "2.0", id: null, error: { code: -32700, message: String(error) } }),
+      }))
+      .then(({ status, body }) => response.writeHead(status, { "content-type": "application/json" }).end(body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     faults: settings,
-    stats: state,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    stats,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
