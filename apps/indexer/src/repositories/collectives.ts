@@ -1,11 +1,11 @@
 /** Collectives: the list, one collective with its key numbers, and whether one exists. */
-import { and, asc, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql, type SQLWrapper } from "drizzle-orm";
 import { zeroAddress } from "viem";
 import { schema, type Database } from "@rhizome/db";
 import type { CollectiveDetail, CollectivesQuery, CollectiveSummary, Principle } from "../schemas/collectives.js";
 import type { Page } from "../schemas/common.js";
 import { Keyset, type KeyKind, type KeyValues } from "./page.js";
-import { OPEN_STATES, proposalState } from "./proposal-state.js";
+import { chainNow, OPEN_STATES, stateFilter } from "./proposal-state.js";
 
 const c = schema.collectives;
 const pr = schema.principles;
@@ -79,8 +79,14 @@ export function collectivesRepository(db: Database) {
     },
 
     async get(address: string): Promise<CollectiveDetail | undefined> {
-      const [row] = await db.select().from(c).where(eq(c.address, address));
-      if (!row) return undefined;
+      const [found] = await db
+        .select({ row: c, now: sql<number>`${chainNow}`.mapWith(Number) })
+        .from(c)
+        .where(eq(c.address, address));
+      if (!found) return undefined;
+      const { row } = found;
+      // Open proposals counted with the index-served state filters, at the time read with the row.
+      const clock = { now: found.now, executionWindow: row.executionWindow };
       const p = schema.proposals;
       const w = schema.workItems;
       const tb = schema.treasuryBalances;
@@ -88,17 +94,7 @@ export function collectivesRepository(db: Database) {
         db
           .select({ open: sql<number>`count(*)::int` })
           .from(p)
-          .innerJoin(c, eq(c.address, p.collective))
-          .where(
-            and(
-              eq(p.collective, address),
-              inArray(p.status, ["created", "queued"]),
-              sql`${proposalState()} IN (${sql.join(
-                OPEN_STATES.map((state) => sql`${state}`),
-                sql`, `,
-              )})`,
-            ),
-          ),
+          .where(and(eq(p.collective, address), or(...OPEN_STATES.map((state) => stateFilter(state, clock))))),
         db
           .select({ open: sql<number>`count(*)::int` })
           .from(w)
