@@ -1,13 +1,14 @@
 /**
- * The benchmark's chain: Hardhat's in-process EDR chain with a high block gas limit and a zero
- * base fee, driven as fast as it goes: automine off, transactions signed here with nonces we
- * keep ourselves, sent in batches, then one `evm_mine` per block at a timestamp we choose. Every
- * block's receipts are checked, so a history with a reverted transaction fails at once.
+ * Driving the benchmark's chain (Hardhat's EDR, with a high block gas limit and a zero base fee)
+ * as fast as it goes: automine off, transactions signed here with nonces we keep ourselves, sent
+ * in batches, then one `evm_mine` per block at a timestamp we choose. Every block's receipts are
+ * checked, so a history with a reverted transaction fails at once. The same driver works on the
+ * chain in its own process (history.ts) and over JSON-RPC from the benchmark's (serve.ts).
  */
-import { network } from "hardhat";
 import {
   BaseError,
   decodeErrorResult,
+  http,
   keccak256,
   numberToHex,
   parseEther,
@@ -18,6 +19,7 @@ import {
   type PrivateKeyAccount,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import type { EthereumProvider } from "../../test/helpers/rpc-server.js";
 import {
   collectiveFactoryAbi,
   collectiveGovernorAbi,
@@ -27,6 +29,9 @@ import {
   treasuryAbi,
   workAbi,
 } from "@rhizome/contracts";
+
+/** An account of the history, with its key so another process can sign for it. */
+export type BenchAccount = PrivateKeyAccount & { privateKey: Hex };
 
 /** One transaction of the history: who sends what, with a label for error messages. */
 export interface Tx {
@@ -54,17 +59,24 @@ const ERROR_ABI = [
 ].filter((item) => item.type === "error") as Abi;
 
 /** A deterministic account: the same private key on every run. */
-export function benchAccount(role: string, index: number): PrivateKeyAccount {
-  return privateKeyToAccount(keccak256(toHex(`rhizome-bench:${role}:${index}`)));
+export function benchAccount(role: string, index: number): BenchAccount {
+  const privateKey = keccak256(toHex(`rhizome-bench:${role}:${index}`));
+  return Object.assign(privateKeyToAccount(privateKey), { privateKey });
 }
 
-export async function startChain() {
-  const connection = await network.create({
-    override: { blockGasLimit: 1_000_000_000n, initialBaseFeePerGas: 0n, loggingEnabled: false },
-  });
-  const chain = new BenchChain(connection);
+/** Drives the chain behind `provider`, from its latest block on. */
+export async function driveChain(provider: EthereumProvider): Promise<BenchChain> {
+  const chain = new BenchChain(provider);
   chain.now = Number((await chain.block("latest")).timestamp);
   return chain;
+}
+
+/**
+ * Drives a chain served over HTTP JSON-RPC. No retries: a retried `evm_mine` or
+ * `eth_sendRawTransaction` would not be the same request twice.
+ */
+export function driveChainAt(url: string): Promise<BenchChain> {
+  return driveChain(http(url, { retryCount: 0, timeout: 60_000 })({}));
 }
 
 interface RpcBlock {
@@ -80,12 +92,10 @@ export class BenchChain {
   minedAt = 0;
   /** Transactions sent and blocks mined by the generator; milliseconds spent in each step. */
   readonly stats = { transactions: 0, blocks: 0, sendMs: 0, mineMs: 0, checkMs: 0 };
-  readonly provider;
-  private readonly nonces = new Map<Address, number>();
+  /** Each sender's next nonce, read from the chain the first time it sends. */
+  private readonly nonces = new Map<Address, Promise<number>>();
 
-  constructor(readonly connection: Awaited<ReturnType<typeof network.create>>) {
-    this.provider = connection.provider;
-  }
+  constructor(readonly provider: EthereumProvider) {}
 
   request<T>(method: string, params: unknown[] = []): Promise<T> {
     return this.provider.request({ method, params }) as Promise<T>;
@@ -167,8 +177,15 @@ export class BenchChain {
   }
 
   private async sign(tx: Tx): Promise<Hex> {
-    const nonce = this.nonces.get(tx.from.address) ?? 0;
-    this.nonces.set(tx.from.address, nonce + 1);
+    // Taken before the first await, so transactions of one sender get their nonces in order.
+    const { address } = tx.from;
+    const next =
+      this.nonces.get(address) ?? this.request<Hex>("eth_getTransactionCount", [address, "latest"]).then(Number);
+    this.nonces.set(
+      address,
+      next.then((n) => n + 1),
+    );
+    const nonce = await next;
     return tx.from.signTransaction({
       chainId: CHAIN_ID,
       type: "eip1559",

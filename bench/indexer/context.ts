@@ -1,11 +1,11 @@
 /** What the waves of the history share: the chain, the collective, its members, the plan. */
-import { numberToHex, parseEventLogs, type Abi, type Address, type PrivateKeyAccount, type RpcLog } from "viem";
+import { numberToHex, parseEventLogs, type Abi, type Address, type RpcLog } from "viem";
 import type { CollectiveModules } from "@rhizome/contracts";
 import type { Random, Txs } from "./actions.js";
-import type { BenchChain } from "./chain.js";
+import type { BenchAccount, BenchChain } from "./chain.js";
 
 export interface Member {
-  account: PrivateKeyAccount;
+  account: BenchAccount;
   active: boolean;
   /** Delegated their votes away: no weight of their own to propose or object with. */
   delegated: boolean;
@@ -33,7 +33,7 @@ export interface Context {
   rng: Random;
   plan: Plan;
   /** Sends the permissionless transactions: queue, execute, settle. */
-  keeper: PrivateKeyAccount;
+  keeper: BenchAccount;
   members: Member[];
   byAddress: Map<string, Member>;
   /** Disputed work items, resolved by proposals of the next wave. */

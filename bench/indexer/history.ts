@@ -1,10 +1,11 @@
 /**
- * Generates the benchmark's history on Hardhat's in-process chain: Rhizome deployed, one
- * collective founded by 200 members, then waves of governance (see wave.ts) until there are
- * 2,000 proposals and over 50,000 votes, and 40 empty blocks so the whole history is final.
- * The chain stays in this process, ready to be served over JSON-RPC.
+ * Generates the benchmark's history on a Hardhat EDR chain in this process (the chain's own
+ * process, see chain-process.ts): Rhizome deployed, one collective founded by 200 members, then
+ * waves of governance (see wave.ts) until there are 2,000 proposals and over 50,000 votes, and 40
+ * empty blocks so the whole history is final. The chain stays up, ready to be served over JSON-RPC.
  */
-import { getAddress, type Account, type Chain, type Transport, type WalletClient } from "viem";
+import { network } from "hardhat";
+import { getAddress, type Account, type Address, type Chain, type Transport, type WalletClient } from "viem";
 import {
   createCollective,
   deployRhizome,
@@ -15,13 +16,15 @@ import {
   type Deployment,
 } from "@rhizome/contracts";
 import { Random, txsFor } from "./actions.js";
-import { benchAccount, startChain, type BenchChain } from "./chain.js";
+import { benchAccount, driveChain, type BenchAccount, type BenchChain } from "./chain.js";
 import { takeCensus, type Census } from "./census.js";
-import type { Context, Plan } from "./context.js";
+import { weighty, type Context, type Plan } from "./context.js";
 import { runWave } from "./wave.js";
 
 export const FOUNDERS = 200;
 const TRAILING_BLOCKS = 40;
+/** Votes cast one block at a time while the indexer follows the head (live.ts). */
+const LIVE_VOTES = 10;
 
 /** The full-size history; BENCH_WAVES=n generates a smaller one (for trying the script out). */
 export function defaultPlan(): Plan {
@@ -43,10 +46,14 @@ export function defaultPlan(): Plan {
 
 export interface History {
   chain: BenchChain;
+  connection: Awaited<ReturnType<typeof network.create>>;
   deployment: Deployment;
   modules: CollectiveModules;
+  token: Address;
   context: Context;
   census: Census;
+  /** Who proposes and who votes while the indexer follows the head: members with votes of their own. */
+  live: { proposer: BenchAccount; voters: BenchAccount[] };
   seconds: number;
 }
 
@@ -54,9 +61,12 @@ type Wallet = WalletClient<Transport, Chain, Account>;
 
 export async function generateHistory(plan: Plan = defaultPlan()): Promise<History> {
   const started = performance.now();
-  const chain = await startChain();
-  const publicClient = await chain.connection.viem.getPublicClient();
-  const [deployer] = (await chain.connection.viem.getWalletClients()) as Wallet[];
+  const connection = await network.create({
+    override: { blockGasLimit: 1_000_000_000n, initialBaseFeePerGas: 0n, loggingEnabled: false },
+  });
+  const chain = await driveChain(connection.provider);
+  const publicClient = await connection.viem.getPublicClient();
+  const [deployer] = (await connection.viem.getWalletClients()) as Wallet[];
   if (!deployer) throw new Error("The chain has no accounts");
   const founders = Array.from({ length: FOUNDERS }, (_, i) => benchAccount("member", i));
   const applicants = Array.from({ length: plan.waves * plan.applicantsPerWave }, (_, i) =>
@@ -134,7 +144,12 @@ export async function generateHistory(plan: Plan = defaultPlan()): Promise<Histo
     fromBlock: deployment.startBlock,
     toBlock: await chain.head(),
   });
-  return { chain, deployment, modules, context, census, seconds: (performance.now() - started) / 1000 };
+  const live = {
+    proposer: context.rng.pick(weighty(context)).account,
+    voters: context.rng.sample(weighty(context), LIVE_VOTES).map((m) => m.account),
+  };
+  const seconds = (performance.now() - started) / 1000;
+  return { chain, connection, deployment, modules, token, context, census, live, seconds };
 }
 
 /** A readable summary of the history: blocks, events by kind, how it was made. */

@@ -1,14 +1,15 @@
 /**
  * Following the head: with the index caught up, the indexer runs as the service runs it, and
- * new votes on a fresh proposal are mined one block at a time. Each sample is the time from
- * `evm_mine` returning to the vote's row being visible in the database (polled every 10 ms).
+ * new votes on a fresh proposal are sent and mined one block at a time over JSON-RPC. Each sample
+ * is the time from `evm_mine` returning to the vote's row being visible in the database (polled
+ * every 10 ms).
  */
 import { sql } from "drizzle-orm";
 import { paymentProposal } from "@rhizome/contracts";
 import type { DatabaseHandle } from "@rhizome/db";
 import type { Indexer } from "@rhizome/indexer";
 import { Vote, proposalIdOf } from "./actions.js";
-import type { History } from "./history.js";
+import type { ServedHistory } from "./serve.js";
 
 export interface LiveResult {
   p50Ms: number;
@@ -22,12 +23,11 @@ const TIMEOUT_MS = 30_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function measureLive(
-  history: History,
+  history: ServedHistory,
   handle: DatabaseHandle,
   indexer: Indexer,
-  count = 10,
 ): Promise<LiveResult> {
-  const { chain, context } = history;
+  const { chain, tx, live } = history;
   const controller = new AbortController();
   let failure: unknown;
   const running = indexer.run(controller.signal).catch((error: unknown) => {
@@ -47,24 +47,22 @@ export async function measureLive(
     return result.rows.length > 0;
   };
   try {
-    const members = context.members.filter((m) => m.active && !m.delegated);
-    const proposer = context.rng.pick(members);
     const actions = paymentProposal(
       history.modules,
-      { to: proposer.account.address, amount: 1n },
+      { to: live.proposer.address, amount: 1n },
       "Live: a payment voted on one block at a time",
     );
     const id = proposalIdOf(actions);
-    await chain.mine([context.tx.propose(proposer.account, actions)]);
+    await chain.mine([tx.propose(live.proposer, actions)]);
     await chain.mine([], chain.now + 2);
     await until("the live proposal", () => exists(sql`SELECT 1 FROM proposals WHERE proposal_id = ${id.toString()}`));
 
     const samples: number[] = [];
-    for (const voter of context.rng.sample(members, count)) {
-      await chain.mine([context.tx.vote(voter.account, id, Vote.For, "Live vote")]);
+    for (const voter of live.voters) {
+      await chain.mine([tx.vote(voter, id, Vote.For, "Live vote")]);
       const mined = chain.minedAt;
       await until("a live vote", () =>
-        exists(sql`SELECT 1 FROM votes WHERE proposal_id = ${id.toString()} AND voter = ${voter.account.address}`),
+        exists(sql`SELECT 1 FROM votes WHERE proposal_id = ${id.toString()} AND voter = ${voter.address}`),
       );
       samples.push(Math.round((performance.now() - mined) * 10) / 10);
     }

@@ -1,10 +1,10 @@
 /**
- * `npm run bench:indexer`: generates a collective's history on Hardhat's in-process chain
- * (history.ts), serves it over JSON-RPC, and measures a full backfill into Postgres (a
- * throwaway cluster started here) and into PGlite (a data folder in a temp dir), then how fast
- * a new vote shows up when the indexer follows the head. Writes bench/results/indexer.json and
- * prints a table. A measurement, not a test: a missed target still exits 0; a failure to
- * measure, or an index that does not match the chain, exits 1.
+ * `npm run bench:indexer`: generates a collective's history on a Hardhat EDR chain that runs in
+ * a process of its own and serves it over JSON-RPC, as a node would (serve.ts, history.ts), and
+ * measures a full backfill into Postgres (a throwaway cluster started here) and into PGlite (a
+ * data folder in a temp dir), then how fast a new vote shows up when the indexer follows the head.
+ * Writes bench/results/indexer.json and prints a table. A measurement, not a test: a missed target
+ * still exits 0; a failure to measure, or an index that does not match the chain, exits 1.
  *
  * `--vs ponder` then indexes the same history with Ponder (bench/peers/ponder, see peer-ponder.ts),
  * on Postgres (a fresh database on the same cluster) and on PGlite, and compares events/s.
@@ -17,8 +17,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "@rhizome/db";
-import { serveChain } from "./serve.js";
-import { describeHistory, generateHistory } from "./history.js";
 import { measureLive, type LiveResult } from "./live.js";
 import { measureBackfill, type BackfillDetails, type BackfillResult, type DatabaseKind } from "./measure.js";
 import {
@@ -31,6 +29,7 @@ import {
 } from "./peer-ponder.js";
 import { startPostgres, type Postgres } from "./postgres.js";
 import { buildReport, formatReport, writeReport } from "./report.js";
+import { serveHistory } from "./serve.js";
 
 const databases = (process.env.BENCH_DATABASES ?? "postgres,pglite").split(",").map((d) => d.trim());
 for (const d of databases) {
@@ -42,10 +41,8 @@ if (vs !== undefined && vs !== "ponder") throw new Error(`--vs: unknown peer "${
 async function main(): Promise<void> {
   // Installed first, so a failed install costs seconds, not the whole history.
   const ponderVersion = vs === "ponder" ? await ensurePonder() : null;
-  console.log("Generating the history…");
-  const history = await generateHistory();
-  console.log(describeHistory(history));
-  const server = await serveChain(history.chain.provider);
+  console.log("Generating the history in the chain's own process…");
+  const history = await serveHistory();
   const results: BackfillResult[] = [];
   const details = new Map<DatabaseKind, BackfillDetails>();
   let live: LiveResult | null = null;
@@ -61,7 +58,7 @@ async function main(): Promise<void> {
         const handle = await openDatabase({ url: postgres.url, writer: true });
         try {
           await handle.migrate();
-          const { result, details: d } = await measureBackfill("postgres", history, handle, server.url);
+          const { result, details: d } = await measureBackfill("postgres", history, handle, history.url);
           results.push(result);
           details.set("postgres", d);
           console.log(
@@ -81,7 +78,7 @@ async function main(): Promise<void> {
         const handle = await openDatabase({ dataDir: path.join(dir, "db"), writer: true });
         try {
           await handle.migrate();
-          const { result, details: d, indexer } = await measureBackfill("pglite", history, handle, server.url);
+          const { result, details: d, indexer } = await measureBackfill("pglite", history, handle, history.url);
           results.push(result);
           details.set("pglite", d);
           console.log(
@@ -105,7 +102,7 @@ async function main(): Promise<void> {
         console.log(`  backfilling into ${database === "postgres" ? "Postgres" : "PGlite"}…`);
         const postgresUrl =
           database === "postgres" && postgres ? await freshDatabase(postgres.url, "ponder_bench") : undefined;
-        const result = await runPonder({ database, history, rpcUrl: server.url, version: ponderVersion, postgresUrl });
+        const result = await runPonder({ database, history, rpcUrl: history.url, version: ponderVersion, postgresUrl });
         const problems = comparePonder(result, history);
         if (problems.length > 0) {
           throw new Error(`Ponder's ${database} index differs from Rhizome's:\n  ${problems.join("\n  ")}`);
@@ -119,8 +116,7 @@ async function main(): Promise<void> {
     }
   } finally {
     postgres?.stop();
-    await server.close();
-    await history.chain.connection.close();
+    await history.close();
   }
   const report = buildReport(history.census, results, live, ponderVersion ? peers : undefined);
   const file = await writeReport(report);

@@ -11,7 +11,7 @@ import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@rhizome/db";
 import { createRpc, Indexer, type Logger, type Rpc } from "@rhizome/indexer";
 import { CHECKED_TABLES, type CheckedTable } from "./census.js";
-import type { History } from "./history.js";
+import type { ServedHistory } from "./serve.js";
 
 export type DatabaseKind = "postgres" | "pglite";
 
@@ -71,7 +71,10 @@ function timedRpc(rpc: Rpc, seconds: Record<string, number>, calls: Record<strin
   };
 }
 
-export function benchIndexer(history: History, handle: DatabaseHandle, rpcUrl: string, log: Logger, rpc?: Rpc) {
+/** What the indexer needs of the history: where it starts, and what it must end up holding. */
+type Indexed = Pick<ServedHistory, "deployment" | "census">;
+
+export function benchIndexer(history: Indexed, handle: DatabaseHandle, rpcUrl: string, log: Logger, rpc?: Rpc) {
   return new Indexer(
     handle.db,
     rpc ?? createRpc(rpcUrl),
@@ -87,7 +90,7 @@ export function benchIndexer(history: History, handle: DatabaseHandle, rpcUrl: s
 
 export async function measureBackfill(
   database: DatabaseKind,
-  history: History,
+  history: Indexed,
   handle: DatabaseHandle,
   rpcUrl: string,
 ): Promise<{ result: BackfillResult; details: BackfillDetails; indexer: Indexer }> {

@@ -2,7 +2,8 @@
  * `npm run bench:indexer -- --vs ponder`: the same history, indexed by the Ponder app in
  * bench/peers/ponder. Installs that app's dependencies when they are missing (npm on Node 22, in
  * its own folder: the main set-up does not), then runs `ponder start` as a child process against
- * the benchmark's chain, once into a fresh Postgres database and once into a fresh PGlite folder.
+ * the benchmark's chain (in its own process, as for Rhizome), once into a fresh Postgres database
+ * and once into a fresh PGlite folder.
  *
  * Timing: the clock starts at Ponder's first backfill log line ("Started fetching backfill
  * JSON-RPC data" or "Started backfill indexing", whichever comes first: its build and schema
@@ -21,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
 import { CHECKED_TABLES, type CheckedTable } from "./census.js";
-import type { History } from "./history.js";
+import type { ServedHistory } from "./serve.js";
 import type { DatabaseKind } from "./measure.js";
 
 export const PONDER_DIR = fileURLToPath(new URL("../peers/ponder/", import.meta.url));
@@ -65,7 +66,7 @@ export async function ensurePonder(): Promise<string> {
 }
 
 /** Mines empty blocks until `toBlock` is at least `PONDER_FINALITY` blocks deep, plus a margin. */
-export async function mineForPonder(history: History): Promise<number> {
+export async function mineForPonder(history: ServedHistory): Promise<number> {
   const target = history.census.toBlock + PONDER_FINALITY + 5;
   let mined = 0;
   while ((await history.chain.head()) < target) {
@@ -114,7 +115,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** One full Ponder backfill of the benchmark's history into `database`. */
 export async function runPonder(options: {
   database: DatabaseKind;
-  history: History;
+  history: ServedHistory;
   rpcUrl: string;
   version: string;
   /** A fresh Postgres database, for `database: "postgres"`. */
@@ -260,7 +261,7 @@ export async function freshDatabase(clusterUrl: string, name: string): Promise<s
 }
 
 /** Differences between Ponder's and Rhizome's figures for the same history; empty when they agree. */
-export function comparePonder(result: PeerResult, history: History): string[] {
+export function comparePonder(result: PeerResult, history: ServedHistory): string[] {
   const { census } = history;
   const problems = CHECKED_TABLES.filter((t) => result.rows[t] !== census.expected[t]).map(
     (t) => `${t}: Ponder has ${result.rows[t]} rows, the chain's logs say ${census.expected[t]}`,

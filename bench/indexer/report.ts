@@ -19,11 +19,11 @@ export const TARGETS = {
 
 /** What `--vs ponder` compares, printed with its table and kept in the results file. */
 export const PEER_NOTES = [
-  "Ponder runs `ponder start` (bench/peers/ponder) as a child process against the same JSON-RPC server, over the same block range (endBlock = the history's last block), after Rhizome's runs; on Postgres in a fresh database of the same cluster, on PGlite in a fresh folder.",
+  "Ponder runs `ponder start` (bench/peers/ponder) as a child process against the same JSON-RPC server (the chain's own process), over the same block range (endBlock = the history's last block), after Rhizome's runs; on Postgres in a fresh database of the same cluster, on PGlite in a fresh folder.",
   "Ponder's wallSeconds run from its first backfill log line ('Started fetching backfill JSON-RPC data' or 'Started backfill indexing') to its /ready endpoint answering 200 (polled every 50 ms); its build and database set-up before that are startupSeconds, as Rhizome's migrations and init() are outside its figure.",
   "events is the same count for both: the logs each indexer applied (Rhizome's indexer status, the sum of Ponder's ponder_indexing_completed_events), each checked equal to the chain's logs, and both indexes' proposals, votes, work_items, ragequits, members and share_events row counts checked equal to the chain's.",
   "Ponder's handlers project every event into tables like Rhizome's (collectives and settings, members with shares, voting power, delegate and profile, share events, delegations, applications, proposals with tallies and status, votes, timelock operations, work items with their state, objections, treasury flows and balances, ragequits); they do not decode proposal actions or classify proposals, nor compute the per-block ownership statistics (Gini, Nakamoto) Rhizome keeps.",
-  "Ponder's peakRssMb is its whole process tree (PGlite included when it is the database); Rhizome's includes the benchmark's process with the chain in it, so compare Ponder's figure with Rhizome's peak minus rssBeforeMb.",
+  "Ponder's peakRssMb is its whole process tree (PGlite included when it is the database); Rhizome's is the benchmark's process (PGlite included when it is the database, the Postgres client when not). Neither counts the chain's process.",
 ];
 
 export interface PeerEntry extends PeerResult {
@@ -33,7 +33,7 @@ export interface PeerEntry extends PeerResult {
 }
 
 export const NOTES = [
-  "The chain (Hardhat's in-process EDR) and its JSON-RPC server run in the benchmark's process: peakRssMb includes them; rssBeforeMb is the same process just before the backfill, so the difference is what the backfill added.",
+  "The chain (Hardhat's EDR) and its JSON-RPC server run in a process of their own (bench/indexer/chain-process.ts), as a node runs apart from the indexers reading it, on the same machine and cores. peakRssMb is the benchmark's process without the chain; rssBeforeMb is that process just before the backfill, so the difference is what the backfill added.",
   "Postgres runs in its own processes (not counted in RSS); PGlite runs inside the benchmark's process.",
   "The live figure is from evm_mine returning to the vote's row being visible (polled every 10 ms); its target is met when the slowest sample is within it.",
 ];
@@ -41,6 +41,8 @@ export const NOTES = [
 export interface Report {
   date: string;
   machine: { cpus: number; model: string; memory: string };
+  /** Where the chain ran: in a process of its own on the same machine, serving JSON-RPC over HTTP. */
+  chain: "own process";
   history: { blocks: number; events: Record<string, number>; total: number };
   results: BackfillResult[];
   live: LiveResult | null;
@@ -68,6 +70,7 @@ export function buildReport(
       model: cpus[0]?.model ?? "unknown",
       memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
     },
+    chain: "own process",
     history: { blocks: census.toBlock - census.fromBlock + 1, events: census.byKind, total: census.total },
     results,
     live,

@@ -1,9 +1,9 @@
 /**
  * Serves an in-process Hardhat chain over HTTP JSON-RPC, as a node would, so the indexer talks
- * to it exactly as to a real RPC: for the tests, and for the indexer benchmark (bench/indexer/
- * serve.ts). Faults can be switched on to make it flaky: errors, delays and rate-limit answers on
- * a share of the calls, and eth_getLogs ranges refused as too wide. Without them, the hot path
- * is the provider's answer and one JSON.stringify.
+ * to it exactly as to a real RPC: for the tests, and for the indexer benchmark's chain process
+ * (bench/indexer/chain-process.ts). Faults can be switched on to make it flaky: errors, delays
+ * and rate-limit answers on a share of the calls, and eth_getLogs ranges refused as too wide.
+ * Without them, the hot path is the provider's answer and one JSON.stringify.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -51,8 +51,7 @@ async function body(request: IncomingMessage): Promise<string> {
 /**
  * JSON, with bigints (which the chain does not return, but a provider might) as hex quantities.
  * The replacer only runs when plain JSON fails: called on every value of a 10 MB getLogs answer,
- * it would cost the benchmark's process (which the indexer shares) as much CPU as a real node
- * spends elsewhere.
+ * it would cost more CPU than a real node spends, on the cores the indexer under test shares.
  */
 function json(value: unknown): string {
   try {
