@@ -10,6 +10,7 @@ import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {IShares} from "./interfaces/IShares.sol";
 import {CloneArgs} from "./utils/CloneArgs.sol";
 import {GovernorParameters} from "./governor/GovernorParameters.sol";
+import {GovernorProposals} from "./governor/GovernorProposals.sol";
 import {GovernorCounting} from "./governor/GovernorCounting.sol";
 import {GovernorTimelock} from "./governor/GovernorTimelock.sol";
 
@@ -18,13 +19,14 @@ import {GovernorTimelock} from "./governor/GovernorTimelock.sol";
 /// abstain (with a reason, or by EIP-712 signature), and passed proposals run through the
 /// timelock. Quorum is a percentage of the shares' supply at each proposal's snapshot. A passed
 /// proposal that is not queued, or not executed, within the execution window expires.
-/// @dev OpenZeppelin's Governor core with Rhizome's parameters, counting and timelock
+/// @dev OpenZeppelin's Governor core with Rhizome's parameters, proposals, counting and timelock
 /// extensions, used through ERC-1167 clones whose code carries the collective's shares and
 /// timelock (see CloneArgs). The clock is the block timestamp, as the shares'.
 contract CollectiveGovernor is
     Initializable,
     GovernorUpgradeable,
     GovernorParameters,
+    GovernorProposals,
     GovernorCounting,
     GovernorVotesUpgradeable,
     GovernorVotesQuorumFractionUpgradeable,
@@ -76,6 +78,26 @@ contract CollectiveGovernor is
         uint256 proposalId
     ) public view override(GovernorUpgradeable, GovernorParameters) returns (ProposalState) {
         return super.state(proposalId);
+    }
+
+    /// @inheritdoc GovernorProposals
+    function propose(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description
+    ) public override(GovernorUpgradeable, GovernorProposals) returns (uint256) {
+        return super.propose(targets, values, calldatas, description);
+    }
+
+    /// @inheritdoc GovernorProposals
+    function hashProposal(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) public pure override(GovernorUpgradeable, GovernorProposals) returns (uint256) {
+        return super.hashProposal(targets, values, calldatas, descriptionHash);
     }
 
     /// @inheritdoc GovernorTimelock

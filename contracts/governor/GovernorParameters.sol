@@ -71,6 +71,12 @@ abstract contract GovernorParameters is GovernorUpgradeable, ICollectiveGovernor
         _setExecutionWindow(newExecutionWindow);
     }
 
+    /// @dev The voting delay, the voting period and the proposal threshold, from one SLOAD.
+    function _proposalSettings() internal view returns (uint256 delay, uint256 period, uint256 threshold) {
+        Parameters storage parameters = _parameters;
+        return (parameters.votingDelay, parameters.votingPeriod, parameters.proposalThreshold);
+    }
+
     /// @notice A passed proposal that was not queued within the execution window after its vote
     /// ended, or not executed within the window after it became ready, is Expired.
     function state(uint256 proposalId) public view virtual override returns (ProposalState current) {

@@ -110,13 +110,18 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
     /// @inheritdoc IVotes
     function getPastVotes(address account, uint256 timepoint) public view returns (uint256) {
         _requirePast(timepoint);
-        return _lookup(_heads[account], _history[account], timepoint);
+        Head storage head = _heads[account];
+        (uint48 key, uint64 value) = (head.key, head.value);
+        if (key <= timepoint) return value;
+        return _search(_history[account], head.count, timepoint);
     }
 
     /// @inheritdoc IVotes
     function getPastTotalSupply(uint256 timepoint) external view returns (uint256) {
         _requirePast(timepoint);
-        return _lookup(_supply, _supplyHistory, timepoint);
+        (uint48 key, uint64 value) = (_supply.key, _supply.value);
+        if (key <= timepoint) return value;
+        return _search(_supplyHistory, _supply.count, timepoint);
     }
 
     /// @inheritdoc IVotes
@@ -224,16 +229,15 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         return head;
     }
 
-    /// @dev The value at `timepoint`: the head if it is not newer, else the last history entry
-    /// at or before it (binary search), else zero.
-    function _lookup(
-        Head memory head,
+    /// @dev The value at `timepoint` from a history of `count` checkpoints older than the head:
+    /// the last one at or before it (binary search), else zero.
+    function _search(
         mapping(uint256 => Checkpoint) storage history,
+        uint256 count,
         uint256 timepoint
     ) private view returns (uint256) {
-        if (head.key <= timepoint) return head.value;
         uint256 low = 0;
-        uint256 high = head.count;
+        uint256 high = count;
         while (low < high) {
             uint256 mid = (low + high) / 2;
             if (history[mid].key > timepoint) high = mid;
@@ -243,8 +247,8 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
     }
 
     function _requirePast(uint256 timepoint) private view {
-        uint48 now_ = clock();
-        if (timepoint >= now_) revert ERC5805FutureLookup(timepoint, now_);
+        // The same test as against `clock()`, without its cast until there is an error to report.
+        if (timepoint >= block.timestamp) revert ERC5805FutureLookup(timepoint, clock());
     }
 
     /// @dev The EIP-712 domain reuses the shares' name instead of storing it a second time.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeFunctionData, parseEther, parseEventLogs, zeroAddress } from "viem";
+import { encodeAbiParameters, encodeFunctionData, keccak256, parseEther, parseEventLogs, zeroAddress } from "viem";
 import {
   collectiveGovernorAbi,
   collectiveTimelockAbi,
@@ -163,6 +163,78 @@ describe("Governance", () => {
     await waitFor(f, f.as(f.bob).governor.write.castVote([proposalId, Vote.Abstain]));
     await advance(f, SETTINGS.votingPeriod);
     expect(await f.as(f.carol).governor.read.state([proposalId])).toBe(ProposalState.Succeeded);
+  });
+
+  it("records a proposal under OpenZeppelin's id, with its window and a full ProposalCreated", async () => {
+    const f = await collectiveFixture();
+    const pay = paymentProposal(f.modules, { to: addressOf(f.eve), amount: 1n }, "Pay Eve");
+    const admit = mintSharesProposal(f.modules, addressOf(f.dave), 5n, "Admit Dave");
+    // Calls of 100 and 68 bytes: neither ends on a 32-byte word.
+    const actions = {
+      targets: [...pay.targets, ...admit.targets],
+      values: [3n, 0n],
+      calldatas: [...pay.calldatas, ...admit.calldatas],
+      description: "Pay Eve and admit Dave",
+    };
+    const expectedId = BigInt(
+      keccak256(
+        encodeAbiParameters(
+          [{ type: "address[]" }, { type: "uint256[]" }, { type: "bytes[]" }, { type: "bytes32" }],
+          [actions.targets, actions.values, actions.calldatas, descriptionHash(actions.description)],
+        ),
+      ),
+    );
+    const { governor } = f.as(f.bob);
+    const receipt = await waitFor(
+      f,
+      governor.write.propose([actions.targets, actions.values, actions.calldatas, actions.description]),
+    );
+    const { timestamp } = await f.publicClient.getBlock({ blockNumber: receipt.blockNumber });
+    const voteStart = timestamp + BigInt(SETTINGS.votingDelay);
+    const voteEnd = voteStart + BigInt(SETTINGS.votingPeriod);
+
+    const [created] = parseEventLogs({ abi: collectiveGovernorAbi, eventName: "ProposalCreated", logs: receipt.logs });
+    expect(created?.args).toEqual({
+      proposalId: expectedId,
+      proposer: addressOf(f.bob),
+      targets: actions.targets,
+      values: actions.values,
+      signatures: ["", ""],
+      calldatas: actions.calldatas,
+      voteStart,
+      voteEnd,
+      description: actions.description,
+    });
+    const args = [actions.targets, actions.values, actions.calldatas, descriptionHash(actions.description)] as const;
+    expect(await governor.read.hashProposal(args)).toBe(expectedId);
+    expect(await governor.read.getProposalId(args)).toBe(expectedId);
+    expect(await governor.read.proposalProposer([expectedId])).toBe(addressOf(f.bob));
+    expect(await governor.read.proposalSnapshot([expectedId])).toBe(voteStart);
+    expect(await governor.read.proposalDeadline([expectedId])).toBe(voteEnd);
+    expect(await governor.read.proposalEta([expectedId])).toBe(0n);
+    expect(await governor.read.state([expectedId])).toBe(ProposalState.Pending);
+  });
+
+  it("refuses a proposal without actions, with actions of unequal lengths, or made twice", async () => {
+    const f = await collectiveFixture();
+    const { governor } = f.as(f.alice);
+    const actions = mintSharesProposal(f.modules, addressOf(f.dave), 1n, "Admit Dave");
+    expect(
+      await expectRevert(governor.write.propose([[], [], [], "Nothing"]), "GovernorInvalidProposalLength"),
+    ).toEqual([0n, 0n, 0n]);
+    expect(
+      await expectRevert(
+        governor.write.propose([actions.targets, [], actions.calldatas, actions.description]),
+        "GovernorInvalidProposalLength",
+      ),
+    ).toEqual([1n, 1n, 0n]);
+    const proposalId = await propose(f, f.alice, actions);
+    expect(
+      await expectRevert(
+        governor.write.propose([actions.targets, actions.values, actions.calldatas, actions.description]),
+        "GovernorUnexpectedProposalState",
+      ),
+    ).toEqual([proposalId, ProposalState.Pending, `0x${"0".repeat(64)}`]);
   });
 
   it("enforces the proposal threshold against the proposer's votes", async () => {
