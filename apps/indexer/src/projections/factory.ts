@@ -3,6 +3,7 @@
  * CollectiveCreated that announces it.
  */
 import { getAddress, type Address } from "viem";
+import type { CollectiveModules, CollectiveSettings } from "@rhizome/contracts";
 import type { IndexedEvent } from "../sync/decode.js";
 import { key, type Batch } from "./batch.js";
 import type { Handler } from "./handler.js";
@@ -16,20 +17,11 @@ export const factory: Handler = {
       id: bigint;
       governor: Address;
       creator: Address;
-      modules: { shares: Address; governor: Address; timelock: Address; treasury: Address; work: Address };
+      modules: CollectiveModules;
       name: string;
       symbol: string;
       principles: readonly string[];
-      settings: {
-        votingDelay: number;
-        votingPeriod: number;
-        executionWindow: number;
-        timelockDelay: number;
-        proposalThreshold: bigint;
-        quorumPercent: number;
-        reviewWindow: number;
-        objectionThreshold: number;
-      };
+      settings: CollectiveSettings;
     };
     const collective = getAddress(a.governor);
     batch.collectives.put(collective, {

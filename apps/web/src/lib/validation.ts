@@ -2,6 +2,7 @@
  * Form validation before anything is sent: each validator takes the form's raw strings and
  * gives either the typed values or a message per field saying what is wrong.
  */
+import type { CollectiveSettings } from "@rhizome/contracts";
 import { isAddress, isHex, parseUnits, zeroAddress, type Address, type Hex } from "viem";
 import { ETH, formatUnitsOf, type TokenInfo } from "./format";
 
@@ -266,16 +267,7 @@ export interface NewCollective {
   symbol: string;
   principles: string[];
   founders: { account: Address; shares: bigint }[];
-  settings: {
-    votingDelay: number;
-    votingPeriod: number;
-    executionWindow: number;
-    timelockDelay: number;
-    proposalThreshold: bigint;
-    quorumPercent: number;
-    reviewWindow: number;
-    objectionThreshold: number;
-  };
+  settings: CollectiveSettings;
 }
 
 /** A duration in `unit` seconds ("1.5" days), at least `min` seconds, at most what a uint32 holds. */
