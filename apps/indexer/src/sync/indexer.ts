@@ -135,11 +135,16 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     return undefined;
   }
 
-  /** Runs until `signal` aborts: backfill, then follow the head. */
+  /**
+   * Runs until `signal` aborts: backfill, then follow the head. Idle polls start one
+   * `pollInterval` apart, not one interval after the last poll ended: the poll's own round
+   * trips would otherwise add to how long a new block waits to be seen.
+   */
   async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
+      const started = performance.now();
       const progressed = await this.step();
-      if (!progressed) await sleep(this.options.pollInterval);
+      if (!progressed) await sleep(Math.max(0, this.options.pollInterval - (performance.now() - started)));
     }
   }
 
