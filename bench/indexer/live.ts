@@ -3,12 +3,19 @@
  * new votes on a fresh proposal are sent and mined one block at a time over JSON-RPC. Each sample
  * is the time from `evm_mine` returning to the vote's row being visible in the database (polled
  * every 10 ms).
+ *
+ * A chain's blocks come at any moment of the indexer's poll interval. Mining each vote as soon as
+ * the previous one shows up would land every block at the same moment of it (just after the
+ * indexer's poll that follows a commit), so every sample would wait the same share of the
+ * interval: all of it or none, depending on how long sending the vote takes. Each vote is mined
+ * at its own offset instead, spread evenly over one interval.
  */
 import { sql } from "drizzle-orm";
 import { paymentProposal } from "@rhizome/contracts";
 import type { DatabaseHandle } from "@rhizome/db";
 import type { Indexer } from "@rhizome/indexer";
 import { Vote, proposalIdOf } from "./actions.js";
+import { POLL_INTERVAL_MS } from "./measure.js";
 import type { ServedHistory } from "./serve.js";
 
 export interface LiveResult {
@@ -58,7 +65,8 @@ export async function measureLive(
     await until("the live proposal", () => exists(sql`SELECT 1 FROM proposals WHERE proposal_id = ${id.toString()}`));
 
     const samples: number[] = [];
-    for (const voter of live.voters) {
+    for (const [i, voter] of live.voters.entries()) {
+      await sleep((i * POLL_INTERVAL_MS) / live.voters.length);
       await chain.mine([tx.vote(voter, id, Vote.For, "Live vote")]);
       const mined = chain.minedAt;
       await until("a live vote", () =>

@@ -38,6 +38,9 @@ export class IncompleteIndexError extends Error {
   override name = "IncompleteIndexError";
 }
 
+/** How often the indexer polls the head once caught up, as the service would be configured. */
+export const POLL_INTERVAL_MS = 50;
+
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** A logger that prints nothing and keeps the warnings and errors for the report. */
@@ -82,7 +85,7 @@ export function benchIndexer(history: Indexed, handle: DatabaseHandle, rpcUrl: s
       factory: history.deployment.factory,
       startBlock: history.deployment.startBlock,
       confirmations: 12,
-      pollInterval: 50,
+      pollInterval: POLL_INTERVAL_MS,
     },
     log,
   );

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { format, resolveConfig } from "prettier";
 import type { Census } from "./census.js";
 import type { LiveResult } from "./live.js";
-import type { BackfillDetails, BackfillResult } from "./measure.js";
+import { POLL_INTERVAL_MS, type BackfillDetails, type BackfillResult } from "./measure.js";
 import type { PeerResult } from "./peer-ponder.js";
 
 export const TARGETS = {
@@ -35,7 +35,7 @@ export interface PeerEntry extends PeerResult {
 export const NOTES = [
   "The chain (Hardhat's EDR) and its JSON-RPC server run in a process of their own (bench/indexer/chain-process.ts), as a node runs apart from the indexers reading it, on the same machine and cores. peakRssMb is the benchmark's process without the chain; rssBeforeMb is that process just before the backfill, so the difference is what the backfill added.",
   "Postgres runs in its own processes (not counted in RSS); PGlite runs inside the benchmark's process.",
-  "The live figure is from evm_mine returning to the vote's row being visible (polled every 10 ms); its target is met when the slowest sample is within it.",
+  `The live figure is from evm_mine returning to the vote's row being visible (polled every 10 ms), with the votes mined at offsets spread evenly over the indexer's ${POLL_INTERVAL_MS} ms poll interval; its target is met when the slowest sample is within it.`,
 ];
 
 export interface Report {
