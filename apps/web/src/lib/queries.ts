@@ -27,7 +27,7 @@ export interface Pages<T> {
 export function usePages<T>(
   queryKey: readonly unknown[],
   fetchPage: (page: PageOf, signal: AbortSignal) => Promise<Api.Page<T>>,
-  options: { first?: Api.Page<T>; enabled?: boolean; limit?: number } = {},
+  options: { first?: Api.Page<T>; limit?: number } = {},
 ) {
   const limit = options.limit ?? PAGE_SIZE;
   return useInfiniteQuery({
@@ -41,7 +41,6 @@ export function usePages<T>(
       pages: data.pages.length,
     }),
     ...(options.first ? { initialData: { pages: [options.first], pageParams: [undefined] } } : {}),
-    enabled: options.enabled ?? true,
   });
 }
 
@@ -120,10 +119,16 @@ export const useWork = (address: string, query: { state?: string; principle?: st
 export const useWorkPages = (address: string, query: { state?: string; principle?: string }) =>
   usePages(key(address, "work", query), (page, signal) => api.work(address, { ...query, ...page }, signal));
 
-/** Applications page by page, newest first. */
-export const useApplications = (address: string, query: { status?: string; applicant?: string } = {}) =>
-  usePages(key(address, "applications", query), (page, signal) =>
-    api.applications(address, { ...query, ...page }, signal),
+/** Applications page by page, newest first; `limit` a page (200 at most: a form's whole choice). */
+export const useApplications = (
+  address: string,
+  query: { status?: string; applicant?: string } = {},
+  limit: number = PAGE_SIZE,
+) =>
+  usePages(
+    key(address, "applications", query),
+    (page, signal) => api.applications(address, { ...query, ...page }, signal),
+    { limit },
   );
 
 export const useTreasury = (address: string) =>

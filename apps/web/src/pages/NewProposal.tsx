@@ -156,7 +156,8 @@ function build(kind: Kind, form: Form, c: Api.CollectiveDetail, assets: Held[]):
 export default function NewProposal({ address }: { address: string }) {
   const collective = useCollective(address);
   const treasury = useTreasury(address);
-  const applications = useApplications(address, { status: "open" });
+  // Every open application to choose from (the API's largest page), not the first twenty.
+  const applications = useApplications(address, { status: "open" }, 200);
   const { address: me } = useAccount();
   const [kind, setKind] = useState<Kind>("work");
   const [form, setForm] = useState<Form>({});
