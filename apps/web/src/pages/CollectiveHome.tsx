@@ -113,23 +113,37 @@ export default function CollectiveHome({ address }: { address: string }) {
             </QueryState>
           </section>
           <section>
-            <h2>Treasury movements</h2>
+            <h2>Treasury</h2>
             <QueryState query={treasury}>
-              {(t) =>
-                t.flows.items.length === 0 ? (
-                  <Empty>No movements yet.</Empty>
-                ) : (
-                  <ul>
-                    {t.flows.items.slice(0, 5).map((f) => (
-                      <li key={`${f.txHash}-${f.logIndex}`}>
-                        {formatTime(f.timestamp)}: {f.kind} of{" "}
-                        <Asset token={f.token} amount={f.amount.replace("-", "")} />{" "}
-                        {f.amount.startsWith("-") ? "to" : "from"} {shortAddress(f.counterparty)}
-                      </li>
-                    ))}
-                  </ul>
-                )
-              }
+              {(t) => (
+                <>
+                  <p>
+                    Holds{" "}
+                    {t.balances.items.length === 0
+                      ? "nothing yet"
+                      : t.balances.items.map((b, i) => (
+                          <span key={b.token}>
+                            {i > 0 && ", "}
+                            <Asset token={b.token} amount={b.balance} />
+                          </span>
+                        ))}
+                    .
+                  </p>
+                  {t.flows.items.length === 0 ? (
+                    <Empty>No movements yet.</Empty>
+                  ) : (
+                    <ul>
+                      {t.flows.items.slice(0, 5).map((f) => (
+                        <li key={`${f.txHash}-${f.logIndex}`}>
+                          {formatTime(f.timestamp)}: {f.kind} of{" "}
+                          <Asset token={f.token} amount={f.amount.replace("-", "")} />{" "}
+                          {f.amount.startsWith("-") ? "to" : "from"} {shortAddress(f.counterparty)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              )}
             </QueryState>
           </section>
         </div>
