@@ -4,6 +4,7 @@
  */
 import { network } from "hardhat";
 import {
+  encodeFunctionData,
   getAddress,
   getContract,
   parseEventLogs,
@@ -203,4 +204,16 @@ export async function pass(
   await advance(fixture, SETTINGS.timelockDelay + 1);
   const executed = await waitFor(fixture, fixture.as(proposer).governor.write.execute(args));
   return { proposalId, executed };
+}
+
+/** A proposal that sets the collective's quorum to `percent` of the supply at each snapshot. */
+export function quorumProposal(modules: { governor: Address }, percent: bigint, description: string): ProposalActions {
+  return {
+    targets: [modules.governor],
+    values: [0n],
+    calldatas: [
+      encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "updateQuorumNumerator", args: [percent] }),
+    ],
+    description,
+  };
 }

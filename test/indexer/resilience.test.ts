@@ -3,7 +3,7 @@
  * the middle of a backfill, and behind an RPC that fails, stalls and rate-limits.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { DatabaseLockedError, openDatabase, type DatabaseHandle } from "@rhizome/db";
+import { DatabaseLockedError, openDatabase, schema, type DatabaseHandle } from "@rhizome/db";
 import { createRpc, Indexer } from "@rhizome/indexer";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -13,7 +13,9 @@ import {
   addressOf,
   advance,
   collectiveFixture,
+  operation,
   propose,
+  quorumProposal,
   SETTINGS,
   vote,
   Vote,
@@ -75,6 +77,38 @@ describe(`indexer resilience (${process.env.DATABASE_URL ? "Postgres" : "PGlite"
     const after = await snapshotTables(db);
     expect(after.votes).toHaveLength(1);
     expect(after).toEqual(await freshIndexOf(f, rpc));
+  });
+
+  it("undoes a quorum percentage change a reorg removes: the quorum history equals a fresh index's", async () => {
+    const f = await collectiveFixture();
+    const rpc = await serveProvider(f.connection.provider);
+    cleanup.push(() => rpc.close());
+    // Two changes pass and wait out the timelock's delay; the reorg decides which one runs.
+    const raise = quorumProposal(f.modules, 50n, "Raise the quorum to half the shares");
+    const lower = quorumProposal(f.modules, 10n, "Lower the quorum to a tenth");
+    const ids = [await propose(f, f.alice, raise), await propose(f, f.alice, lower)];
+    await advance(f, SETTINGS.votingDelay + 1);
+    for (const id of ids) await vote(f, f.alice, id, Vote.For);
+    await advance(f, SETTINGS.votingPeriod);
+    for (const actions of [raise, lower]) await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions)));
+    await advance(f, SETTINGS.timelockDelay + 1);
+    const { db, indexer } = await indexed(f, rpc, 8);
+    const q = schema.quorumNumerators;
+    /** The quorum percentages the index holds, in chain order. */
+    const numerators = async () =>
+      (await db.db.select().from(q).orderBy(q.blockNumber, q.logIndex)).map((row) => row.numerator);
+
+    const snapshot = (await f.connection.provider.request({ method: "evm_snapshot", params: [] })) as string;
+    await waitFor(f, f.as(f.alice).governor.write.execute(operation(raise)));
+    await indexer.syncToHead();
+    // The factory's settings and the governor's initializer, then the raise.
+    expect(await numerators()).toEqual([20, 20, 50]);
+
+    await f.connection.provider.request({ method: "evm_revert", params: [snapshot] });
+    await waitFor(f, f.as(f.alice).governor.write.execute(operation(lower)));
+    await indexer.syncToHead();
+    expect(await numerators()).toEqual([20, 20, 10]);
+    expect(await snapshotTables(db)).toEqual(await freshIndexOf(f, rpc));
   });
 
   it("restarts after a crash in the middle of a backfill: the tables equal a fresh index, nothing doubled", async () => {

@@ -1,10 +1,12 @@
 /**
  * The tables by role: the projections (what the index holds, and what the reorg triggers of
- * migration 0001 record) and the indexer's own bookkeeping. A chain reset empties all of them.
+ * migrations 0001 and 0004 record) and the indexer's own bookkeeping. A chain reset empties all
+ * of them.
  */
 export const PROJECTION_TABLES = [
   "collectives",
   "principles",
+  "quorum_numerators",
   "members",
   "share_events",
   "delegations",

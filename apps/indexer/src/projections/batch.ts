@@ -16,6 +16,7 @@ export type Proposal = typeof schema.proposals.$inferSelect;
 export type WorkItem = typeof schema.workItems.$inferSelect;
 export type Application = typeof schema.applications.$inferSelect;
 export type TreasuryBalance = typeof schema.treasuryBalances.$inferSelect;
+export type QuorumNumerator = typeof schema.quorumNumerators.$inferSelect;
 
 /** Rows of one table kept by key, and which of them changed. */
 export class Rows<T> {
@@ -60,6 +61,7 @@ export class Batch {
   readonly objections: (typeof schema.objections.$inferInsert)[] = [];
   readonly flows: (typeof schema.treasuryFlows.$inferInsert)[] = [];
   readonly ragequits: (typeof schema.ragequits.$inferInsert)[] = [];
+  readonly quorumNumerators: QuorumNumerator[] = [];
   /** Collectives whose shares moved in this range. */
   readonly sharesMoved = new Set<string>();
 
@@ -159,6 +161,36 @@ export class Batch {
     return row?.supply ?? 0n;
   }
 
+  /**
+   * A collective's quorum percentage at `timestamp`, as the governor's quorumNumerator(timestamp)
+   * reads its checkpoints: the last one taken at or before that time, from this range's changes,
+   * else the table. Chain order is by block and log, not the list's: factory events come first.
+   */
+  async quorumNumeratorAt(collective: string, timestamp: number): Promise<number> {
+    let latest: QuorumNumerator | undefined;
+    for (const row of this.quorumNumerators) {
+      if (row.collective !== collective || row.timestamp > timestamp) continue;
+      if (
+        !latest ||
+        row.blockNumber > latest.blockNumber ||
+        (row.blockNumber === latest.blockNumber && row.logIndex > latest.logIndex)
+      ) {
+        latest = row;
+      }
+    }
+    if (latest) return latest.numerator;
+    const q = schema.quorumNumerators;
+    const [row] = await this.tx
+      .select({ numerator: q.numerator })
+      .from(q)
+      .where(sql`${q.collective} = ${collective} AND ${q.timestamp} <= ${timestamp}`)
+      .orderBy(sql`${q.blockNumber} DESC, ${q.logIndex} DESC`)
+      .limit(1);
+    // Every collective has one from its creation on, and no proposal's snapshot comes before it.
+    if (!row) throw new Error(`No quorum percentage of collective ${collective} at ${timestamp}`);
+    return row.numerator;
+  }
+
   /** Writes every change of the range. */
   async flush(): Promise<void> {
     const { tx } = this;
@@ -175,6 +207,7 @@ export class Batch {
     await insert(tx, schema.objections, this.objections);
     await insert(tx, schema.treasuryFlows, this.flows);
     await insert(tx, schema.ragequits, this.ragequits);
+    await insert(tx, schema.quorumNumerators, this.quorumNumerators);
   }
 }
 

@@ -1,12 +1,12 @@
 /**
- * The factory's projection: a collective, its modules, settings and principles, from the
- * CollectiveCreated that announces it.
+ * The factory's projection: a collective, its modules, settings (the first of its quorum
+ * percentages among them) and principles, from the CollectiveCreated that announces it.
  */
 import { getAddress, type Address } from "viem";
 import type { CollectiveModules, CollectiveSettings } from "@rhizome/contracts";
 import type { IndexedEvent } from "../sync/decode.js";
 import { key, type Batch } from "./batch.js";
-import type { Handler } from "./handler.js";
+import { position, type Handler } from "./handler.js";
 
 export const factory: Handler = {
   // The new collective is among every range's collectives; nothing else is loaded.
@@ -43,6 +43,8 @@ export const factory: Handler = {
       createdAt: event.timestamp,
       txHash: event.txHash,
     });
+    // The governor's initializer sets the quorum percentage, checkpointed at the creation's time.
+    batch.quorumNumerators.push({ collective, numerator: a.settings.quorumPercent, ...position(event) });
     a.principles.forEach((name, index) =>
       batch.principles.put(key(collective, index), { collective, index, name, updatedBlock: event.blockNumber }),
     );

@@ -1,6 +1,7 @@
 /**
  * The governor's projection: proposals with their decoded actions, tallies, quorum and what the
- * chain recorded of them (queued, executed, canceled), the votes, and the governance settings.
+ * chain recorded of them (queued, executed, canceled), the votes, and the governance settings with
+ * the history of the quorum percentage.
  */
 import { getAddress, type Address, type Hex } from "viem";
 import type { IndexedEvent } from "../sync/decode.js";
@@ -55,9 +56,12 @@ export const governor: Handler = {
       case "ExecutionWindowSet":
         batch.collective(c).executionWindow = Number(a.newExecutionWindow);
         return;
-      case "QuorumNumeratorUpdated":
-        batch.collective(c).quorumPercent = Number(a.newQuorumNumerator);
+      case "QuorumNumeratorUpdated": {
+        const numerator = Number(a.newQuorumNumerator);
+        batch.collective(c).quorumPercent = numerator;
+        batch.quorumNumerators.push({ collective: c, numerator, ...position(event) });
         return;
+      }
     }
   },
 };
@@ -105,7 +109,10 @@ function created(batch: Batch, event: IndexedEvent): void {
   });
 }
 
-/** A vote: added to the tally; the first one fixes the quorum from the supply at the snapshot. */
+/**
+ * A vote: added to the tally. The first one fixes the quorum as the governor does, its
+ * quorum(snapshot): the supply at the snapshot times the quorum percentage in force then.
+ */
 async function voteCast(batch: Batch, event: IndexedEvent): Promise<void> {
   const a = event.args as Args;
   const c = event.collective;
@@ -120,7 +127,7 @@ async function voteCast(batch: Batch, event: IndexedEvent): Promise<void> {
   proposal.voteCount += 1;
   if (proposal.quorum === null) {
     const supply = await batch.supplyAt(c, proposal.snapshot);
-    proposal.quorum = (supply * BigInt(batch.collective(c).quorumPercent)) / 100n;
+    proposal.quorum = (supply * BigInt(await batch.quorumNumeratorAt(c, proposal.snapshot))) / 100n;
   }
   batch.proposals.put(k, proposal);
   batch.votes.push({

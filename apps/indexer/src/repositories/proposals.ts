@@ -19,7 +19,6 @@ const proposalColumns = {
   state: proposalState(),
   now: sql<number>`${chainNow}`.mapWith(Number),
   executionWindow: c.executionWindow,
-  quorumPercent: c.quorumPercent,
 };
 
 type Row = typeof p.$inferSelect & { state: Proposal["state"] };
@@ -57,6 +56,18 @@ export function proposalsRepository(db: Database) {
       .orderBy(desc(s.blockNumber), desc(s.logIndex))
       .limit(1);
     return row?.supply ?? 0n;
+  }
+
+  /** The quorum percentage in force at `timestamp`: what the governor's quorumNumerator(timestamp) reads. */
+  async function quorumNumeratorAt(collective: string, timestamp: number): Promise<number | undefined> {
+    const q = schema.quorumNumerators;
+    const [row] = await db
+      .select({ numerator: q.numerator })
+      .from(q)
+      .where(and(eq(q.collective, collective), lte(q.timestamp, timestamp)))
+      .orderBy(desc(q.blockNumber), desc(q.logIndex))
+      .limit(1);
+    return row?.numerator;
   }
 
   /** The time a collective's proposal states are computed at, and its execution window. */
@@ -110,9 +121,13 @@ export function proposalsRepository(db: Database) {
         .where(and(eq(p.collective, collective), eq(p.proposalId, proposalId)));
       if (!row) return undefined;
       let quorum = row.proposal.quorum;
-      // Before any vote the quorum is not stored; once the snapshot is past, the supply gives it.
+      // Before any vote the quorum is not stored; once the snapshot is past, the supply and the
+      // percentage at the snapshot give it, as the governor's quorum(snapshot).
       if (quorum === null && row.now > row.proposal.snapshot) {
-        quorum = ((await supplyAt(collective, row.proposal.snapshot)) * BigInt(row.quorumPercent)) / 100n;
+        const numerator = await quorumNumeratorAt(collective, row.proposal.snapshot);
+        if (numerator !== undefined) {
+          quorum = ((await supplyAt(collective, row.proposal.snapshot)) * BigInt(numerator)) / 100n;
+        }
       }
       const proposal = toProposal({ ...row.proposal, state: row.state, quorum });
       return {

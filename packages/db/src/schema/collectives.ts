@@ -1,4 +1,4 @@
-/** Collectives and their principles. */
+/** Collectives, their principles and the history of their quorum percentage. */
 import { sql } from "drizzle-orm";
 import { integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { address, amount, blockNumber, timestamp } from "./columns.js";
@@ -42,4 +42,23 @@ export const principles = pgTable(
     updatedBlock: blockNumber("updated_block").notNull(),
   },
   (t) => [primaryKey({ columns: [t.collective, t.index] })],
+);
+
+/**
+ * Each quorum percentage a collective's governor took, from the block it took effect in: the
+ * factory's settings at creation, then every QuorumNumeratorUpdated. The governor checkpoints it
+ * by timestamp and reads a proposal's quorum with the one in force at the snapshot, the last row
+ * at or before that time.
+ */
+export const quorumNumerators = pgTable(
+  "quorum_numerators",
+  {
+    collective: address("collective").notNull(),
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    numerator: integer("numerator").notNull(),
+    timestamp: timestamp("timestamp").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.collective, t.blockNumber, t.logIndex] })],
 );

@@ -1,0 +1,74 @@
+/**
+ * Upgrading a database in place: an index made before the quorum history (migration 0004) cannot
+ * be completed from what it holds, so the migration empties it and the indexer starts afresh.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase, PROJECTION_TABLES, schema, type DatabaseHandle } from "@rhizome/db";
+import { freshDatabaseUrl } from "../helpers/database.js";
+
+const migrations = fileURLToPath(new URL("../../packages/db/migrations", import.meta.url));
+
+/** Applies the migrations of `folder` only, as a database made by an older release had them. */
+async function migrateFrom(handle: DatabaseHandle, folder: string): Promise<void> {
+  if (handle.kind === "pglite")
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
+  else await migratePg(handle.db as unknown as NodePgDatabase, { migrationsFolder: folder });
+}
+
+describe(`migrations on ${process.env.DATABASE_URL ? "Postgres" : "PGlite"}`, () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("empties an index made before the quorum history, so the indexer starts afresh", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "rhizome-migrations-"));
+    dirs.push(dir);
+    // The migrations up to 0003, as the release before the quorum history shipped them.
+    const older = path.join(dir, "migrations");
+    await cp(migrations, older, { recursive: true });
+    const journalFile = path.join(older, "meta", "_journal.json");
+    const journal = JSON.parse(await readFile(journalFile, "utf8")) as { entries: { idx: number }[] };
+    journal.entries = journal.entries.filter((entry) => entry.idx < 4);
+    await writeFile(journalFile, JSON.stringify(journal));
+
+    const handle = await openDatabase({ url: await freshDatabaseUrl(), dataDir: path.join(dir, "db") });
+    try {
+      await migrateFrom(handle, older);
+      const { db } = handle;
+      await db.insert(schema.principles).values({ collective: "0xC", index: 0, name: "Care", updatedBlock: 10 });
+      await db.insert(schema.indexerState).values({
+        chainId: 1,
+        genesisHash: "0x01",
+        factory: "0xF",
+        startBlock: 1,
+        cursorBlock: 10,
+        finalizedBlock: 10,
+        headBlock: 10,
+        headTimestamp: 1_000,
+      });
+
+      await handle.migrate();
+      expect(await db.select().from(schema.principles)).toEqual([]);
+      expect(await db.select().from(schema.indexerState)).toEqual([]);
+      // Every projection, the new one included, is there and empty.
+      for (const table of PROJECTION_TABLES) {
+        const result = (await db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))) as unknown as {
+          rows: { n: number }[];
+        };
+        expect(result.rows[0], table).toEqual({ n: 0 });
+      }
+    } finally {
+      await handle.close();
+    }
+  });
+});
