@@ -58,13 +58,29 @@ export class DeepReorgError extends Error {
 
 const TRANSFER_TOPIC = encodeEventTopics({ abi: erc20Abi, eventName: "Transfer" })[0] as Hex;
 
+/** A final range in flight: its logs, then the headers its commit needs. */
+interface FinalRange {
+  logs: Promise<RawLog[]>;
+  blocks: Promise<{ header: BlockHeader; timestamps: Map<number, number> }>;
+}
+
+/** What one poll of the head learns, all asked at once. */
+interface Poll {
+  head: number;
+  /** The block after the cursor, when following the head and the chain has it. */
+  next?: BlockHeader | undefined;
+  /** The chain's block at the cursor, and the one the index keeps there, when following the head. */
+  current?: BlockHeader | undefined;
+  stored?: { hash: string } | undefined;
+}
+
 export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancestor: number; depth: number }] }> {
   readonly status: IndexerStatus = { chainId: 0, head: 0, cursor: 0, finalized: 0, lag: 0, caughtUp: false, events: 0 };
   private registry: Registry;
   /** Blocks in the next backfill range: starts small, grows while ranges come back light. */
   private rangeSize = 100;
-  /** The next range's logs, fetched while the current range is written. */
-  private prefetch: { from: number; to: number; logs: Promise<RawLog[]> } | undefined;
+  /** The next range's logs and blocks, fetched while the current range is written. */
+  private prefetch: ({ from: number; to: number } & FinalRange) | undefined;
 
   constructor(
     private readonly db: Database,
@@ -174,7 +190,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
 
   private async stepOnce(): Promise<boolean> {
     if (this.status.chainId === 0) throw new Error("Indexer.init() must run before the indexer syncs");
-    const head = await this.rpc.head();
+    const { head, next, current, stored } = await this.poll();
     this.status.head = head;
     if (head < this.status.cursor && this.status.cursor > this.status.finalized) {
       await this.handleReorg();
@@ -186,10 +202,10 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       const to = Math.min(finalTarget, from + this.rangeSize - 1);
       await this.backfillRange(from, to);
     } else if (this.status.cursor < head) {
-      await this.followBlock(this.status.cursor + 1);
+      await this.followBlock(this.status.cursor + 1, next, stored);
     } else {
       // Same height, but is it the same block? A reorg can replace the head without growing.
-      if (this.status.cursor > this.status.finalized && (await this.headReplaced(head))) {
+      if (this.status.cursor > this.status.finalized && (await this.headReplaced(head, current, stored))) {
         await this.handleReorg();
         return true;
       }
@@ -200,12 +216,42 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     return true;
   }
 
-  private async headReplaced(head: number): Promise<boolean> {
+  /**
+   * The head; when following it, also the block after the cursor, the block at the cursor and
+   * the hash the index keeps for it, asked concurrently rather than one round trip after another.
+   */
+  private async poll(): Promise<Poll> {
+    const { cursor, finalized } = this.status;
+    const following = this.status.head > 0 && cursor >= this.status.head - this.options.confirmations;
+    if (!following) return { head: await this.rpc.head() };
+    const [head, next, current, stored] = await Promise.all([
+      this.rpc.head(),
+      this.rpc.headerIfMined(cursor + 1),
+      cursor > finalized ? this.rpc.headerIfMined(cursor) : undefined,
+      this.storedBlock(cursor),
+    ]);
+    return { head, next, current, stored };
+  }
+
+  private async storedBlock(number: number): Promise<{ hash: string } | undefined> {
     const [stored] = await this.db
-      .select()
+      .select({ hash: schema.blocks.hash })
       .from(schema.blocks)
-      .where(sql`${schema.blocks.number} = ${head}`);
-    return stored !== undefined && stored.hash !== (await this.rpc.header(head)).hash;
+      .where(sql`${schema.blocks.number} = ${number}`);
+    return stored;
+  }
+
+  private async headReplaced(
+    head: number,
+    current: BlockHeader | undefined,
+    stored: { hash: string } | undefined,
+  ): Promise<boolean> {
+    // The poll's answers are for the cursor's height; asked afresh if the head is elsewhere.
+    const atHead = head === this.status.cursor;
+    const kept = atHead ? stored : await this.storedBlock(head);
+    if (kept === undefined) return false;
+    const onChain = atHead && current ? current : await this.rpc.header(head);
+    return kept.hash !== onChain.hash;
   }
 
   private updateLag(): void {
@@ -218,11 +264,12 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
    * written, the next range is already being fetched.
    */
   private async backfillRange(from: number, to: number): Promise<void> {
+    const ready = this.prefetch?.from === from && this.prefetch.to === to ? this.prefetch : undefined;
+    this.prefetch = undefined;
+    const range = ready ?? this.fetchFinal(from, to);
     let logs: RawLog[];
     try {
-      const ready = this.prefetch?.from === from && this.prefetch.to === to ? this.prefetch.logs : undefined;
-      this.prefetch = undefined;
-      logs = await (ready ?? this.fetchRange({ fromBlock: from, toBlock: to }));
+      logs = await range.logs;
     } catch (error) {
       if (to > from && isPermanent((error as Error).cause ?? error)) {
         this.rangeSize = Math.max(1, Math.floor((to - from + 1) / 4));
@@ -240,46 +287,104 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     const finalTarget = this.status.head - this.options.confirmations;
     if (to < finalTarget) {
       const nextTo = Math.min(finalTarget, to + this.rangeSize);
-      const next = this.fetchRange({ fromBlock: to + 1, toBlock: nextTo });
-      next.catch(() => undefined); // a failed prefetch is fetched again, and its error met, in turn
-      this.prefetch = { from: to + 1, to: nextTo, logs: next };
+      this.prefetch = { from: to + 1, to: nextTo, ...this.fetchFinal(to + 1, nextTo) };
     }
-    const header = await this.rpc.header(to);
-    await this.commit(from, to, logs, header, false);
+    const { header, timestamps } = await range.blocks;
+    await this.commit(from, to, logs, header, timestamps, false);
+  }
+
+  /**
+   * Starts fetching a final range: its logs, and with them its last block's header and the
+   * timestamps the logs lack. A failure is met where the range is awaited (a prefetch that
+   * fails is fetched again, and its error met, in turn), never left unhandled.
+   */
+  private fetchFinal(from: number, to: number): FinalRange {
+    const logs = this.fetchRange({ fromBlock: from, toBlock: to });
+    const blocks = Promise.all([this.rpc.header(to), logs.then((l) => this.timestampsOf(l))]).then(
+      ([header, timestamps]) => ({ header, timestamps }),
+    );
+    logs.catch(() => undefined);
+    blocks.catch(() => undefined);
+    return { logs, blocks };
   }
 
   /** An unfinalized block: checked against its parent, fetched by hash, recorded for undo. */
-  private async followBlock(number: number): Promise<void> {
-    const header = await this.rpc.header(number);
-    const [parent] = await this.db
-      .select()
-      .from(schema.blocks)
-      .where(sql`${schema.blocks.number} = ${number - 1}`);
+  private async followBlock(
+    number: number,
+    polled: BlockHeader | undefined,
+    polledParent: { hash: string } | undefined,
+  ): Promise<void> {
+    // The poll fetched this block and its parent's kept hash, unless the head was found moving.
+    const header = polled?.number === number ? polled : await this.rpc.header(number);
+    const parent = polled?.number === number ? polledParent : await this.storedBlock(number - 1);
     if (parent && parent.hash !== header.parentHash) {
       await this.handleReorg();
       return;
     }
     const logs = await this.fetchRange({ blockHash: header.hash });
-    await this.commit(number, number, logs, header, true);
+    await this.commit(number, number, logs, header, await this.timestampsOf(logs, header), true);
   }
 
+  /** The timestamps of the logs' blocks, for a chain whose logs do not carry them. */
+  private async timestampsOf(logs: RawLog[], known?: BlockHeader): Promise<Map<number, number>> {
+    const numbers = new Set<number>();
+    for (const log of logs) if (log.blockTimestamp === undefined) numbers.add(Number(log.blockNumber));
+    if (known) numbers.delete(known.number);
+    const headers = numbers.size > 0 ? await this.rpc.headers([...numbers]) : new Map<number, BlockHeader>();
+    const timestamps = new Map([...headers].map(([n, h]) => [n, h.timestamp]));
+    if (known) timestamps.set(known.number, known.timestamp);
+    return timestamps;
+  }
+
+  /**
+   * The logs of the factory, of every module and of deposits into treasuries, asked at once for
+   * the collectives known before the range; collectives the range itself creates are then
+   * asked for in a second round.
+   */
   private async fetchRange(range: { fromBlock: number; toBlock: number } | { blockHash: Hex }): Promise<RawLog[]> {
-    const factoryLogs = await this.rpc.logs({ ...range, address: [this.options.factory] });
-    const factoryEvents = decodeLogs(factoryLogs, this.registry, new Map());
-    for (const event of factoryEvents) {
+    const knownAddresses = this.registry.addresses();
+    const knownTreasuries = this.registry.treasuryAddresses();
+    const [factoryLogs, known] = await Promise.all([
+      this.rpc.logs({ ...range, address: [this.options.factory] }),
+      this.moduleAndDepositLogs(range, knownAddresses, knownTreasuries),
+    ]);
+    for (const event of decodeLogs(factoryLogs, this.registry, new Map())) {
       if (event.eventName !== "CollectiveCreated") continue;
       const modules = (
         event.args as { modules: { shares: Address; timelock: Address; treasury: Address; work: Address } }
       ).modules;
       this.registry.add({ governor: event.collective, ...modules });
     }
-    if (this.registry.size === 0) return factoryLogs;
-    const moduleLogs = await this.rpc.logs({ ...range, address: this.registry.addresses() });
-    const treasuries = this.registry.treasuryAddresses().map((address) => pad(address));
-    const deposits = (await this.rpc.logs({ ...range, topics: [TRANSFER_TOPIC, null, treasuries] })).filter(
-      (log) => !this.registry.lookup(log.address),
+    const before = new Set<string>(knownAddresses);
+    const added = await this.moduleAndDepositLogs(
+      range,
+      this.registry.addresses().filter((address) => !before.has(address)),
+      this.registry.treasuryAddresses().filter((address) => !knownTreasuries.includes(address)),
     );
-    return [...factoryLogs, ...moduleLogs, ...deposits];
+    // A transfer from a module into a treasury is that module's log, whichever round found it.
+    const isDeposit = (log: RawLog) => !this.registry.lookup(log.address);
+    return [
+      ...factoryLogs,
+      ...known.modules,
+      ...added.modules,
+      ...known.deposits.filter(isDeposit),
+      ...added.deposits.filter(isDeposit),
+    ];
+  }
+
+  /** These modules' logs and the deposits into these treasuries; nothing asked for none. */
+  private async moduleAndDepositLogs(
+    range: { fromBlock: number; toBlock: number } | { blockHash: Hex },
+    addresses: Address[],
+    treasuries: Address[],
+  ): Promise<{ modules: RawLog[]; deposits: RawLog[] }> {
+    // An empty address list would ask for every log of the chain.
+    if (addresses.length === 0) return { modules: [], deposits: [] };
+    const [modules, deposits] = await Promise.all([
+      this.rpc.logs({ ...range, address: addresses }),
+      this.rpc.logs({ ...range, topics: [TRANSFER_TOPIC, null, treasuries.map((address) => pad(address))] }),
+    ]);
+    return { modules, deposits };
   }
 
   private async commit(
@@ -287,11 +392,9 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     to: number,
     logs: RawLog[],
     header: BlockHeader,
+    timestamps: Map<number, number>,
     unfinalized: boolean,
   ): Promise<void> {
-    const missing = [...new Set(logs.filter((l) => l.blockTimestamp === undefined).map((l) => Number(l.blockNumber)))];
-    const headers = missing.length > 0 ? await this.rpc.headers(missing) : new Map<number, BlockHeader>();
-    const timestamps = new Map([...headers].map(([n, h]) => [n, h.timestamp]));
     timestamps.set(header.number, header.timestamp);
     const events = decodeLogs(logs, this.registry, timestamps);
     const finalized = Math.max(this.status.finalized, this.status.head - this.options.confirmations);

@@ -39,6 +39,8 @@ export interface Rpc {
   chainId(): Promise<number>;
   head(): Promise<number>;
   header(number: number): Promise<BlockHeader>;
+  /** The block's header, or undefined while the chain has no block at that height yet. */
+  headerIfMined(number: number): Promise<BlockHeader | undefined>;
   headers(numbers: number[]): Promise<Map<number, BlockHeader>>;
   logs(filter: LogFilter): Promise<RawLog[]>;
 }
@@ -46,15 +48,15 @@ export interface Rpc {
 const RETRIES = 8;
 
 export function createRpc(url: string, options: { onRetry?: (error: unknown, attempt: number) => void } = {}): Rpc {
-  // Our own retry loop owns the backoff; viem's is off so the two do not multiply.
-  const client = createPublicClient({
-    // Busy ranges answer tens of megabytes; the range shrinks when the RPC refuses, not us.
-    transport: http(url, {
-      retryCount: 0,
-      timeout: 30_000,
-      batch: { batchSize: 100, wait: 0 },
-      maxResponseBodySize: 512 * 1024 * 1024,
-    }),
+  // Our own retry loop owns the backoff; viem's is off so the two do not multiply. Busy ranges
+  // answer tens of megabytes; the range shrinks when the RPC refuses, not us.
+  const transport = { retryCount: 0, timeout: 30_000, maxResponseBodySize: 512 * 1024 * 1024 };
+  // Single calls go out at once: a batch would hold each one for a timer tick before sending,
+  // and the indexer's calls that can go together are already issued concurrently.
+  const client = createPublicClient({ transport: http(url, transport), cacheTime: 0 });
+  // Many headers at once (timestamps of a range's blocks) are worth one request.
+  const batched = createPublicClient({
+    transport: http(url, { ...transport, batch: { batchSize: 100, wait: 0 } }),
     cacheTime: 0,
   });
   const withRetry = async <T>(task: () => Promise<T>): Promise<T> => {
@@ -70,7 +72,12 @@ export function createRpc(url: string, options: { onRetry?: (error: unknown, att
       }
     }
   };
-  const toHeader = (block: { number: bigint | null; hash: Hex | null; parentHash: Hex; timestamp: bigint }) => ({
+  const toHeader = (block: {
+    number: bigint | string | null;
+    hash: Hex | null;
+    parentHash: Hex;
+    timestamp: bigint | string;
+  }) => ({
     number: Number(block.number),
     hash: block.hash ?? "0x",
     parentHash: block.parentHash,
@@ -81,9 +88,18 @@ export function createRpc(url: string, options: { onRetry?: (error: unknown, att
     chainId: () => withRetry(() => client.getChainId()),
     head: () => withRetry(async () => Number(await client.getBlockNumber({ cacheTime: 0 }))),
     header: (number) => withRetry(async () => toHeader(await client.getBlock({ blockNumber: BigInt(number) }))),
+    headerIfMined: (number) =>
+      withRetry(async () => {
+        // Raw, because viem's getBlock throws for a block not mined yet, which is no failure here.
+        const block = (await client.request({
+          method: "eth_getBlockByNumber",
+          params: [numberToHex(number), false],
+        })) as { number: Hex; hash: Hex; parentHash: Hex; timestamp: Hex } | null;
+        return block ? toHeader(block) : undefined;
+      }),
     async headers(numbers) {
       const blocks = await withRetry(() =>
-        Promise.all(numbers.map((n) => client.getBlock({ blockNumber: BigInt(n) }))),
+        Promise.all(numbers.map((n) => batched.getBlock({ blockNumber: BigInt(n) }))),
       );
       return new Map(blocks.map((block) => [Number(block.number), toHeader(block)]));
     },
