@@ -6,10 +6,11 @@
  */
 import { EventEmitter } from "node:events";
 import { sql } from "drizzle-orm";
-import { encodeEventTopics, erc20Abi, pad, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 import { BOOKKEEPING_TABLES, PROJECTION_TABLES, schema, type Database } from "@rhizome/db";
 import { applyEvents } from "../projections/apply.js";
 import { decodeLogs } from "./decode.js";
+import { fetchLogs, type BlockRange } from "./logs.js";
 import { Registry } from "./registry.js";
 import { errorText, isPermanent, sleep, type BlockHeader, type RawLog, type Rpc } from "./rpc.js";
 
@@ -55,8 +56,6 @@ export interface Logger {
 export class DeepReorgError extends Error {
   override name = "DeepReorgError";
 }
-
-const TRANSFER_TOPIC = encodeEventTopics({ abi: erc20Abi, eventName: "Transfer" })[0] as Hex;
 
 /** A final range in flight: its logs, then the headers its commit needs. */
 interface FinalRange {
@@ -336,55 +335,8 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     return timestamps;
   }
 
-  /**
-   * The logs of the factory, of every module and of deposits into treasuries, asked at once for
-   * the collectives known before the range; collectives the range itself creates are then
-   * asked for in a second round.
-   */
-  private async fetchRange(range: { fromBlock: number; toBlock: number } | { blockHash: Hex }): Promise<RawLog[]> {
-    const knownAddresses = this.registry.addresses();
-    const knownTreasuries = this.registry.treasuryAddresses();
-    const [factoryLogs, known] = await Promise.all([
-      this.rpc.logs({ ...range, address: [this.options.factory] }),
-      this.moduleAndDepositLogs(range, knownAddresses, knownTreasuries),
-    ]);
-    for (const event of decodeLogs(factoryLogs, this.registry, new Map())) {
-      if (event.eventName !== "CollectiveCreated") continue;
-      const modules = (
-        event.args as { modules: { shares: Address; timelock: Address; treasury: Address; work: Address } }
-      ).modules;
-      this.registry.add({ governor: event.collective, ...modules });
-    }
-    const before = new Set<string>(knownAddresses);
-    const added = await this.moduleAndDepositLogs(
-      range,
-      this.registry.addresses().filter((address) => !before.has(address)),
-      this.registry.treasuryAddresses().filter((address) => !knownTreasuries.includes(address)),
-    );
-    // A transfer from a module into a treasury is that module's log, whichever round found it.
-    const isDeposit = (log: RawLog) => !this.registry.lookup(log.address);
-    return [
-      ...factoryLogs,
-      ...known.modules,
-      ...added.modules,
-      ...known.deposits.filter(isDeposit),
-      ...added.deposits.filter(isDeposit),
-    ];
-  }
-
-  /** These modules' logs and the deposits into these treasuries; nothing asked for none. */
-  private async moduleAndDepositLogs(
-    range: { fromBlock: number; toBlock: number } | { blockHash: Hex },
-    addresses: Address[],
-    treasuries: Address[],
-  ): Promise<{ modules: RawLog[]; deposits: RawLog[] }> {
-    // An empty address list would ask for every log of the chain.
-    if (addresses.length === 0) return { modules: [], deposits: [] };
-    const [modules, deposits] = await Promise.all([
-      this.rpc.logs({ ...range, address: addresses }),
-      this.rpc.logs({ ...range, topics: [TRANSFER_TOPIC, null, treasuries.map((address) => pad(address))] }),
-    ]);
-    return { modules, deposits };
+  private fetchRange(range: BlockRange | { blockHash: Hex }): Promise<RawLog[]> {
+    return fetchLogs(this.rpc, this.registry, this.options.factory, range);
   }
 
   private async commit(
