@@ -217,18 +217,18 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
 
   /**
    * The head; when following it, also the block after the cursor, the block at the cursor and
-   * the hash the index keeps for it, asked concurrently rather than one round trip after another.
+   * the hash the index keeps for it: one JSON-RPC request beside one query, not four round trips
+   * one after another.
    */
   private async poll(): Promise<Poll> {
     const { cursor, finalized } = this.status;
     const following = this.status.head > 0 && cursor >= this.status.head - this.options.confirmations;
     if (!following) return { head: await this.rpc.head() };
-    const [head, next, current, stored] = await Promise.all([
-      this.rpc.head(),
-      this.rpc.headerIfMined(cursor + 1),
-      cursor > finalized ? this.rpc.headerIfMined(cursor) : undefined,
+    const [{ head, headers }, stored] = await Promise.all([
+      this.rpc.headWithHeaders(cursor > finalized ? [cursor + 1, cursor] : [cursor + 1]),
       this.storedBlock(cursor),
     ]);
+    const [next, current] = headers;
     return { head, next, current, stored };
   }
 

@@ -39,8 +39,11 @@ export interface Rpc {
   chainId(): Promise<number>;
   head(): Promise<number>;
   header(number: number): Promise<BlockHeader>;
-  /** The block's header, or undefined while the chain has no block at that height yet. */
-  headerIfMined(number: number): Promise<BlockHeader | undefined>;
+  /**
+   * The head and the headers at these heights (undefined where the chain has no block yet), in
+   * one request: what following the head asks at each poll.
+   */
+  headWithHeaders(numbers: number[]): Promise<{ head: number; headers: (BlockHeader | undefined)[] }>;
   headers(numbers: number[]): Promise<Map<number, BlockHeader>>;
   logs(filter: LogFilter): Promise<RawLog[]>;
 }
@@ -51,10 +54,11 @@ export function createRpc(url: string, options: { onRetry?: (error: unknown, att
   // Our own retry loop owns the backoff; viem's is off so the two do not multiply. Busy ranges
   // answer tens of megabytes; the range shrinks when the RPC refuses, not us.
   const transport = { retryCount: 0, timeout: 30_000, maxResponseBodySize: 512 * 1024 * 1024 };
-  // Single calls go out at once: a batch would hold each one for a timer tick before sending,
-  // and the indexer's calls that can go together are already issued concurrently.
+  // Single calls and large answers go out at once: a batch would hold each one for a timer tick
+  // before sending, and would make the chain build concurrent log ranges into one answer.
   const client = createPublicClient({ transport: http(url, transport), cacheTime: 0 });
-  // Many headers at once (timestamps of a range's blocks) are worth one request.
+  // Small calls asked together (a poll, one block's logs, a range's timestamps) are worth one
+  // request: one round trip instead of several competing connections.
   const batched = createPublicClient({
     transport: http(url, { ...transport, batch: { batchSize: 100, wait: 0 } }),
     cacheTime: 0,
@@ -88,14 +92,22 @@ export function createRpc(url: string, options: { onRetry?: (error: unknown, att
     chainId: () => withRetry(() => client.getChainId()),
     head: () => withRetry(async () => Number(await client.getBlockNumber({ cacheTime: 0 }))),
     header: (number) => withRetry(async () => toHeader(await client.getBlock({ blockNumber: BigInt(number) }))),
-    headerIfMined: (number) =>
+    headWithHeaders: (numbers) =>
       withRetry(async () => {
         // Raw, because viem's getBlock throws for a block not mined yet, which is no failure here.
-        const block = (await client.request({
-          method: "eth_getBlockByNumber",
-          params: [numberToHex(number), false],
-        })) as { number: Hex; hash: Hex; parentHash: Hex; timestamp: Hex } | null;
-        return block ? toHeader(block) : undefined;
+        const [head, ...blocks] = await Promise.all([
+          batched.getBlockNumber({ cacheTime: 0 }),
+          ...numbers.map(
+            (number) =>
+              batched.request({ method: "eth_getBlockByNumber", params: [numberToHex(number), false] }) as Promise<{
+                number: Hex;
+                hash: Hex;
+                parentHash: Hex;
+                timestamp: Hex;
+              } | null>,
+          ),
+        ]);
+        return { head: Number(head), headers: blocks.map((block) => (block ? toHeader(block) : undefined)) };
       }),
     async headers(numbers) {
       const blocks = await withRetry(() =>
@@ -106,7 +118,8 @@ export function createRpc(url: string, options: { onRetry?: (error: unknown, att
     logs: (filter) =>
       // A range the RPC refuses as too large is not retried here: the caller shrinks it.
       withRetry(async () => {
-        const result = await client.request({
+        // One block's logs are small, and asked together with the other sources' for that block.
+        const result = await (filter.blockHash !== undefined ? batched : client).request({
           method: "eth_getLogs",
           params: [
             {
