@@ -62,6 +62,8 @@ export class Batch {
   readonly flows: (typeof schema.treasuryFlows.$inferInsert)[] = [];
   readonly ragequits: (typeof schema.ragequits.$inferInsert)[] = [];
   readonly quorumNumerators: QuorumNumerator[] = [];
+  /** Quorum percentages already in the table, by collective, read when first needed. */
+  private readonly storedQuorumNumerators = new Map<string, QuorumNumerator[]>();
   /** Collectives whose shares moved in this range. */
   readonly sharesMoved = new Set<string>();
 
@@ -167,25 +169,34 @@ export class Batch {
    * else the table. Chain order is by block and log, not the list's: factory events come first.
    */
   async quorumNumeratorAt(collective: string, timestamp: number): Promise<number> {
-    let latest: QuorumNumerator | undefined;
-    for (const row of this.quorumNumerators) {
-      if (row.collective !== collective || row.timestamp > timestamp) continue;
-      if (
-        !latest ||
-        row.blockNumber > latest.blockNumber ||
-        (row.blockNumber === latest.blockNumber && row.logIndex > latest.logIndex)
-      ) {
-        latest = row;
+    const latestOf = (rows: readonly QuorumNumerator[]) => {
+      let latest: QuorumNumerator | undefined;
+      for (const row of rows) {
+        if (row.collective !== collective || row.timestamp > timestamp) continue;
+        if (
+          !latest ||
+          row.blockNumber > latest.blockNumber ||
+          (row.blockNumber === latest.blockNumber && row.logIndex > latest.logIndex)
+        ) {
+          latest = row;
+        }
       }
-    }
+      return latest;
+    };
+    const latest = latestOf(this.quorumNumerators);
     if (latest) return latest.numerator;
-    const q = schema.quorumNumerators;
-    const [row] = await this.tx
-      .select({ numerator: q.numerator })
-      .from(q)
-      .where(sql`${q.collective} = ${collective} AND ${q.timestamp} <= ${timestamp}`)
-      .orderBy(sql`${q.blockNumber} DESC, ${q.logIndex} DESC`)
-      .limit(1);
+    // A collective's percentage changes only by proposal, so its whole history is a few rows:
+    // read once per range, not once per proposal's first vote.
+    let stored = this.storedQuorumNumerators.get(collective);
+    if (!stored) {
+      const q = schema.quorumNumerators;
+      stored = await this.tx
+        .select()
+        .from(q)
+        .where(sql`${q.collective} = ${collective}`);
+      this.storedQuorumNumerators.set(collective, stored);
+    }
+    const row = latestOf(stored);
     // Every collective has one from its creation on, and no proposal's snapshot comes before it.
     if (!row) throw new Error(`No quorum percentage of collective ${collective} at ${timestamp}`);
     return row.numerator;
