@@ -129,7 +129,7 @@ export function formatReport(report: Report, details: Map<string, BackfillDetail
       .join(", ");
     const rpcTotal = Object.values(d.rpcSeconds).reduce((a, b) => a + b, 0);
     lines.push(
-      `  ${r.database}: ${d.ranges} commits; waiting on the RPC ${rpcTotal.toFixed(2)} s of ${r.wallSeconds.toFixed(2)} s (${rpc}); ` +
+      `  ${r.database}: ${d.ranges} commits; JSON-RPC calls ${rpcTotal.toFixed(2)} s in all, many at once, in ${r.wallSeconds.toFixed(2)} s (${rpc}); ` +
         `rows ${Object.entries(d.rows)
           .map(([t, c]) => `${t} ${n(c)}`)
           .join(", ")} (all match the chain)`,
