@@ -5,10 +5,13 @@
  */
 import { useEffect, useRef } from "react";
 
-/** aria-invalid, and aria-describedby naming `${name}-error` only while that error is shown. */
+/** The id of field `name`'s error message (see FieldError), which the field names as its description. */
+export const errorId = (name: string) => `${name}-error`;
+
+/** aria-invalid, and aria-describedby naming the field's error only while that error is shown. */
 export function invalidProps(name: string, errors: Record<string, string | undefined>) {
   const error = errors[name];
-  return error ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : { "aria-invalid": false };
+  return error ? { "aria-invalid": true, "aria-describedby": errorId(name) } : { "aria-invalid": false };
 }
 
 /** A ref for the form; each new set of errors moves the focus to its first invalid field. */

@@ -3,6 +3,7 @@ import { sharesAbi } from "@rhizome/contracts";
 import { useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
+import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
@@ -55,11 +56,7 @@ export default function Apply({ address }: { address: string }) {
               onChange={(e) => setForm({ ...form, shares: e.target.value })}
             />
           </label>
-          {errors.shares && (
-            <p id="shares-error" className="error">
-              {errors.shares}
-            </p>
-          )}
+          <FieldError name="shares" errors={errors} />
           <label>
             Your pitch: who you are and what you bring
             <textarea
@@ -69,11 +66,7 @@ export default function Apply({ address }: { address: string }) {
               onChange={(e) => setForm({ ...form, pitch: e.target.value })}
             />
           </label>
-          {errors.pitch && (
-            <p id="pitch-error" className="error">
-              {errors.pitch}
-            </p>
-          )}
+          <FieldError name="pitch" errors={errors} />
           {/* Not disabled while sending, so the focus stays on it until the answer comes. */}
           <button type="submit" disabled={!me} aria-disabled={tx.busy}>
             {me ? "Apply" : "Connect a wallet to apply"}

@@ -9,7 +9,8 @@ import { useEffect, useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { navigate } from "../app/router";
-import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
+import { FieldError } from "../components/FieldError";
+import { errorId, invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { QueryState } from "../components/QueryState";
 import { api } from "../lib/api";
 import { useChainInfo } from "../lib/queries";
@@ -71,12 +72,7 @@ export default function CreateCollective() {
     if (me) setFounders((rows) => (rows[0]?.account === "" ? [{ ...rows[0], account: me }, ...rows.slice(1)] : rows));
   }, [me]);
 
-  const error = (key: string) =>
-    errors[key] && (
-      <p id={`${key}-error`} className="error">
-        {errors[key]}
-      </p>
-    );
+  const error = (key: string) => <FieldError name={key} errors={errors} />;
   const invalid = (key: string) => invalidProps(key, errors);
   const setFounder = (i: number, row: Partial<FounderRow>) =>
     setFounders(founders.map((f, j) => (j === i ? { ...f, ...row } : f)));
@@ -206,7 +202,7 @@ export default function CreateCollective() {
                       inputMode="decimal"
                       value={rules[key]}
                       aria-invalid={!!errors[key]}
-                      aria-describedby={errors[key] ? `${key}-help ${key}-error` : `${key}-help`}
+                      aria-describedby={errors[key] ? `${key}-help ${errorId(key)}` : `${key}-help`}
                       onChange={(e) => setRules({ ...rules, [key]: e.target.value })}
                     />
                   </label>

@@ -6,6 +6,7 @@ import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { Link } from "../app/router";
 import { LineChart } from "../components/charts";
+import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
@@ -40,11 +41,7 @@ function EditProfile({ shares, current }: { shares: Address; current: string | n
         Link to your profile (https:// or ipfs://; empty to clear)
         <input type="url" value={uri} {...invalidProps("profile", errors)} onChange={(e) => setUri(e.target.value)} />
       </label>
-      {error && (
-        <p id="profile-error" className="error">
-          {error}
-        </p>
-      )}
+      <FieldError name="profile" errors={errors} />
       <button type="submit" aria-disabled={tx.busy}>
         Save profile
       </button>

@@ -14,6 +14,7 @@ import { useState } from "react";
 import { encodeFunctionData, zeroAddress, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { navigate } from "../app/router";
+import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { formatShares, formatUnitsOf, shortAddress, type TokenInfo } from "../lib/format";
 import { useApplications, useCollective, useTreasury } from "../lib/queries";
@@ -245,11 +246,7 @@ export default function NewProposal({ address }: { address: string }) {
           {label}
           {control}
         </label>
-        {errors[name] && (
-          <p id={`${name}-error`} className="error">
-            {errors[name]}
-          </p>
-        )}
+        <FieldError name={name} errors={errors} />
       </div>
     );
   };

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { zeroAddress, type Address, type PublicClient } from "viem";
 import { useAccount, usePublicClient } from "wagmi";
 import { Asset, AssetName } from "../components/Asset";
+import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { QueryState } from "../components/QueryState";
 import { formatPercent, formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
@@ -55,11 +56,7 @@ function Delegation({ shares, member }: { shares: Address; member: Api.MemberDet
             {...invalidProps("delegate", errors)}
           />
         </label>
-        {error && (
-          <p id="delegate-error" className="error">
-            {error}
-          </p>
-        )}
+        <FieldError name="delegate" errors={errors} />
         <button type="submit" aria-disabled={tx.busy}>
           Delegate
         </button>
@@ -174,11 +171,7 @@ function Ragequit({
             {...invalidProps("shares", errors)}
           />
         </label>
-        {error && (
-          <p id="shares-error" className="error">
-            {error}
-          </p>
-        )}
+        <FieldError name="shares" errors={errors} />
         <QueryState query={treasury}>
           {() => (
             <table>

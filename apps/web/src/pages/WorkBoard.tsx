@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { zeroAddress, type Address } from "viem";
 import { useAccount, useBlock } from "wagmi";
 import { Asset } from "../components/Asset";
+import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
@@ -63,11 +64,7 @@ function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; n
           Settle
         </button>
       )}
-      {error && (
-        <p id={`${field}-error`} role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FieldError name={field} errors={errors} alert />
       <TxStatus state={tx.state} />
     </div>
   );
