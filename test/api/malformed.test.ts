@@ -294,6 +294,16 @@ describe(`every route given malformed input answers 4xx JSON (${backend})`, () =
     ]);
   });
 
+  it("refuses a blank number rather than reading it as 0", async () => {
+    for (const query of ["principle=%20", "principle=%09", "limit=%20%20"]) {
+      const response = await t.app.inject(`/api/collectives/${good.address}/work?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json<{ message: string }>().message, query).toMatch(
+        /^The query parameter \w+ must be an integer\.$/,
+      );
+    }
+  });
+
   for (const route of CASES) {
     it(`${route.path} answers 4xx JSON to malformed input`, async () => {
       await fc.assert(

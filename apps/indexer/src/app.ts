@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import type { Database } from "@rhizome/db";
 import type { Address } from "viem";
 import errors, { frameworkErrors } from "./plugins/errors.js";
-import { finiteNumbers } from "./plugins/finite-numbers.js";
+import { finiteNumbers, refuseBlankNumbers } from "./plugins/finite-numbers.js";
 import rateLimit from "./plugins/rate-limit.js";
 import repositories from "./plugins/repositories.js";
 import security from "./plugins/security.js";
@@ -52,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { plugins: [finiteNumbers], customOptions: { allowUnionTypes: true } },
   });
 
+  refuseBlankNumbers(app);
   await app.register(security, { corsOrigins: options.corsOrigins });
   await app.register(rateLimit, { max: options.rateLimit });
   // Before the docs, whose routes take the error handler in place when they are registered.
