@@ -8,7 +8,7 @@ import {
   zeroAddress,
 } from "viem";
 import { describe, expect, it } from "vitest";
-import { decodeRevert, describeCustomError, explainError } from "./errors";
+import { decodeRevert, describeCustomError, ERROR_WORDS, explainError } from "./errors";
 
 const voter = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
@@ -52,9 +52,10 @@ describe("explainError", () => {
     );
   });
 
-  it("falls back to the error's name when it has no words", () => {
-    const data = encodeErrorResult({ abi: rhizomeErrorsAbi, errorName: "FactoryUnknownCollective", args: [7n] });
-    expect(explainError(reverted(data))).toBe("The contract refused: FactoryUnknownCollective.");
+  it("falls back to the error's name when it has no words (an error of a newer contract)", () => {
+    const abi = [{ type: "error", name: "TreasuryPaused", inputs: [] }] as const;
+    const data = encodeErrorResult({ abi, errorName: "TreasuryPaused" });
+    expect(explainError(reverted(data, abi))).toBe("The contract refused: TreasuryPaused.");
   });
 
   it("says when the wallet declined", () => {
@@ -64,5 +65,14 @@ describe("explainError", () => {
 
   it("keeps a plain error's message", () => {
     expect(explainError(new Error(`no code at ${zeroAddress}`))).toBe(`no code at ${zeroAddress}`);
+  });
+});
+
+describe("ERROR_WORDS", () => {
+  it("has words for every custom error of Rhizome's contracts", () => {
+    const names: string[] = [...new Set(rhizomeErrorsAbi.map((e) => e.name))];
+    expect(names.filter((name) => !(name in ERROR_WORDS))).toEqual([]);
+    // And nothing for errors that no contract raises.
+    expect(Object.keys(ERROR_WORDS).filter((name) => !names.includes(name))).toEqual([]);
   });
 });

@@ -20,7 +20,12 @@ const WORK_STATES = ["commissioned", "delivered", "accepted", "disputed", "rejec
 const arg = (args: readonly unknown[], i: number): string => String(args[i] ?? "");
 const when = (seconds: unknown): string => new Date(Number(seconds) * 1000).toLocaleString();
 
-/** Each custom error a member can meet, in plain words. */
+const zeroAddress: Words = () => "The token refused the zero address as a party to a transfer.";
+const badSignature: Words = () => "The signature is not valid: sign again in your wallet.";
+const internal: Words = () =>
+  "The contract stopped on a check of its own consistency and changed nothing. Please report it to Rhizome.";
+
+/** Every custom error of Rhizome's contracts, in plain words. */
 export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   GovernorExitLocked: () =>
     "You voted for a proposal that can still run: you can leave after it is executed or expires.",
@@ -77,6 +82,47 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   FactoryInvalidFounder: (a) => `Founder ${Number(a[0]) + 1} needs an address and at least one share.`,
   FactoryInvalidSettings: () =>
     "The rules are out of range: voting, execution and review need some time, and percentages go up to 100.",
+  FactoryUnknownCollective: () => "There is no such collective.",
+  SharesLengthMismatch: () => "Every founder needs an amount of shares, and every amount a founder.",
+  SharesSupplyOverflow: () => "That many shares would pass the most a collective can issue (2^64 − 1).",
+  GovernorAlreadyQueuedProposal: () => "This proposal is already queued.",
+  GovernorUnableToCancel: () => "Only the proposer can withdraw a proposal, and only before voting starts.",
+  GovernorInvalidExecutionWindow: () => "The execution window must be at least one second.",
+  GovernorInvalidVotingPeriod: () => "The voting period must be at least one second.",
+  GovernorInvalidProposalThreshold: () => "The proposal threshold is larger than any supply of shares.",
+  GovernorInvalidQuorumFraction: () => "The quorum is a percentage from 0 to 100.",
+  GovernorInvalidSignature: () => "The vote's signature does not match the voter. Sign it again.",
+  GovernorInvalidVoteParams: () => "A vote takes no extra parameters.",
+  GovernorDisabledDeposit: () => "The governor holds nothing: send assets to the treasury instead.",
+  GovernorProposalQueueingNotRequired: () => "This proposal runs without a grace period: execute it directly.",
+  TimelockOnlySelf: () => "Only the collective itself, through a proposal, can change the grace period.",
+  TimelockUnauthorized: () => "Only the collective's governor can queue or run proposals.",
+  WorkInvalidSettings: () =>
+    "The review window must be at least one second and the objection threshold from 1 to 100 percent.",
+  ERC20InsufficientAllowance: (a) =>
+    `The token allows ${arg(a, 1)} to be taken and this needs ${arg(a, 2)}: approve the amount first.`,
+  ERC20InvalidApprover: zeroAddress,
+  ERC20InvalidReceiver: zeroAddress,
+  ERC20InvalidSender: zeroAddress,
+  ERC20InvalidSpender: zeroAddress,
+  ERC5805FutureLookup: () => "This reads voting power at a time still to come: try again once it has passed.",
+  ECDSAInvalidSignature: badSignature,
+  ECDSAInvalidSignatureLength: badSignature,
+  ECDSAInvalidSignatureS: badSignature,
+  InvalidAccountNonce: () => "The signature was made for an older nonce: sign again.",
+  InsufficientBalance: () => "The treasury does not hold enough ETH for this.",
+  SafeERC20FailedOperation: () => "The token refused the transfer.",
+  FailedCall: () => "A call the contract made failed, and everything was undone.",
+  SafeCastOverflowedUintDowncast: () => "A number is too large for the contract to store.",
+  // Checks of the contracts' own consistency: reaching one is a bug, and nothing changed.
+  CheckpointUnorderedInsertion: internal,
+  CloneArgumentsTooLong: internal,
+  FactoryUnexpectedAddress: internal,
+  FailedDeployment: internal,
+  GovernorProposalQueueingFailed: internal,
+  InvalidInitialization: internal,
+  NotInitializing: internal,
+  ReentrancyGuardReentrantCall: internal,
 };
 
 /** The words for a decoded custom error; the error's name when there are none. */
