@@ -1,7 +1,7 @@
 /**
- * End to end in Chromium against the whole local stack: a newcomer joins, and a work item is
- * commissioned, delivered and settled, every step through the web client and the injected
- * test wallet.
+ * End to end in Chromium against the whole local stack: a newcomer joins, a work item is
+ * commissioned, delivered and settled, and a proposer withdraws a proposal before its vote, every
+ * step through the web client and the injected test wallet.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -120,5 +120,44 @@ describe.skipIf(!browserAvailable("governance.test.ts"))("governing Rizom in the
     await see(page.getByRole("listitem").filter({ hasText: `${title} — accepted, 20 shares` }));
     expect(await sharesNow()).toBe(before + 20);
     await screenshot(page, "work");
+  });
+
+  it("lets the proposer, and no one else, cancel a proposal before its vote opens", async () => {
+    const [ada, bo] = members as [Actor, Actor];
+    const title = "Pay for a second printer";
+    const proposal = await propose(
+      ada,
+      stack.rizom,
+      "Payment",
+      [
+        { label: "Recipient", value: bo.address },
+        { label: "Amount in ETH", value: "0.2" },
+        { label: "Description", value: title },
+      ],
+      title,
+    );
+    const cancel = (actor: Actor) => actor.page.getByRole("button", { name: "Cancel proposal" });
+    await see(ada.page.getByText("pending", { exact: true }));
+    await see(cancel(ada));
+
+    // Another member sees the pending proposal without the button.
+    await bo.visit(proposal);
+    await see(bo.page.getByText("pending", { exact: true }));
+    expect(await cancel(bo).count()).toBe(0);
+
+    // The demo's vote opens a second after the proposal: mine the cancel at its snapshot, before that.
+    const id = proposal.split("/").pop() ?? "";
+    const { snapshot } = (await (
+      await fetch(`${stack.url}/api/collectives/${stack.rizom}/proposals/${id}`)
+    ).json()) as { snapshot: number };
+    await stack.clients.publicClient.request({
+      method: "evm_setNextBlockTimestamp" as never,
+      params: [`0x${snapshot.toString(16)}`] as never,
+    });
+    await cancel(ada).click();
+    await confirmed(ada.page, ada.page, /The proposal is canceled\./);
+    await see(ada.page.getByText("canceled", { exact: true }));
+    await see(ada.page.getByRole("listitem").filter({ hasText: /^Canceled: / }));
+    expect(await cancel(ada).count()).toBe(0);
   });
 });

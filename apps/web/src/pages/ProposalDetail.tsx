@@ -98,6 +98,16 @@ function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.Pro
   );
 }
 
+/** The arguments that name a proposal to `queue`, `execute` and `cancel`: its actions and description. */
+function operation(proposal: Api.ProposalDetail) {
+  return [
+    proposal.actions.map((a) => a.target as Address),
+    proposal.actions.map((a) => BigInt(a.value)),
+    proposal.actions.map((a) => a.calldata as Hex),
+    descriptionHash(proposal.description),
+  ] as const;
+}
+
 /** Queue a passed proposal, or execute a queued one once its time has come. */
 function RunActions({ governor, proposal }: { governor: Address; proposal: Api.ProposalDetail }) {
   const { isConnected } = useAccount();
@@ -105,12 +115,7 @@ function RunActions({ governor, proposal }: { governor: Address; proposal: Api.P
   const step = proposal.state === "succeeded" ? "queue" : proposal.state === "queued" ? "execute" : null;
   if (!step) return null;
   const ready = step === "queue" || (proposal.eta !== null && proposal.now >= proposal.eta);
-  const args = [
-    proposal.actions.map((a) => a.target as Address),
-    proposal.actions.map((a) => BigInt(a.value)),
-    proposal.actions.map((a) => a.calldata as Hex),
-    descriptionHash(proposal.description),
-  ];
+  const args = operation(proposal);
   return (
     <div className="panel">
       {step === "queue" ? (
@@ -131,6 +136,34 @@ function RunActions({ governor, proposal }: { governor: Address; proposal: Api.P
         {step === "queue" ? "Queue" : "Execute"}
       </button>
       <TxStatus state={tx.state} />
+    </div>
+  );
+}
+
+/** The proposer may withdraw their proposal until its vote opens, as the governor allows. */
+function CancelProposal({ governor, proposal }: { governor: Address; proposal: Api.ProposalDetail }) {
+  const { address } = useAccount();
+  const tx = useTransaction();
+  if (proposal.state !== "pending" || address?.toLowerCase() !== proposal.proposer.toLowerCase()) return null;
+  return (
+    <div className="panel">
+      <p>Voting opens after {formatTime(proposal.snapshot)}. Until then, as its proposer, you can withdraw it.</p>
+      <button
+        type="button"
+        aria-disabled={tx.busy}
+        onClick={() =>
+          !tx.busy &&
+          void tx.send({
+            address: governor,
+            abi: collectiveGovernorAbi,
+            functionName: "cancel",
+            args: operation(proposal),
+          })
+        }
+      >
+        Cancel proposal
+      </button>
+      <TxStatus state={tx.state} done="The proposal is canceled." />
     </div>
   );
 }
@@ -169,6 +202,7 @@ export default function ProposalDetail({ address, id }: { address: string; id: s
             <Tally proposal={p} />
             {collective.data && <VoteForm governor={collective.data.modules.governor as Address} proposal={p} />}
             {collective.data && <RunActions governor={collective.data.modules.governor as Address} proposal={p} />}
+            {collective.data && <CancelProposal governor={collective.data.modules.governor as Address} proposal={p} />}
           </section>
           <section>
             <h3>Timeline</h3>
