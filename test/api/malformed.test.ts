@@ -18,7 +18,7 @@ interface RouteCase {
 
 const PAGE = { limit: "limit", cursor: "cursor" } as const;
 const PROPOSAL_STATES = ["pending", "active", "canceled", "defeated", "succeeded", "queued", "expired", "executed"];
-const PROPOSAL_KINDS = ["admission", "work", "payment", "parameter", "other"];
+const PROPOSAL_KINDS = ["admission", "grant", "work", "payment", "parameter", "other"];
 const WORK_STATES = ["commissioned", "delivered", "accepted", "disputed", "rejected", "cancelled"];
 
 /** Every route with inputs, and what each of its inputs is. */

@@ -61,7 +61,14 @@ describe.skipIf(!browserAvailable("governance.test.ts"))("governing Rizom in the
       ],
       title,
     );
-    await see(ada.page.getByRole("listitem").filter({ hasText: /^Admit application #\d+ with 30 shares$/ }));
+    await see(
+      ada.page.getByRole("listitem").filter({
+        hasText: new RegExp(
+          `^Mint 30 shares to ${shortPattern(newcomer.address).source}: admission of applicant #\\d+$`,
+          "i",
+        ),
+      }),
+    );
     await passProposal(members, stack, proposal, ["Welcome, Nia", "Workshops are welcome", "Yes"]);
 
     await newcomer.visit(`/c/${stack.rizom}/members`);

@@ -226,3 +226,37 @@ describe("a chain that was reset", () => {
     expect(await snapshotTables(db)).toEqual(await freshIndexOf(second, rpcB));
   });
 });
+
+describe("an index written by other projections", () => {
+  it("is rebuilt from the chain, with a log line saying so", async () => {
+    const f = await collectiveFixture();
+    await waitFor(f, f.as(f.bob).shares.write.setProfile(["https://bob.example"]));
+    const rpc = await serveProvider(f.connection.provider);
+    cleanup.push(() => rpc.close());
+    const { db } = await indexed(f, rpc);
+    // As an earlier release left it: its own version, and a row the current projections would not write.
+    await db.db.update(schema.indexerState).set({ projectionVersion: 0 });
+    await db.db.update(schema.members).set({ profileUri: "https://stale.example" });
+
+    const warnings: string[] = [];
+    const logger = { ...quietLogger, warn: (_obj: unknown, msg?: string) => warnings.push(msg ?? "") };
+    const options = {
+      factory: f.deployment.factory,
+      startBlock: f.deployment.startBlock,
+      confirmations: 0,
+      pollInterval: 10,
+    };
+    const again = new Indexer(db.db, createRpc(rpc.url), options, logger);
+    await again.init();
+    await again.syncToHead();
+    expect(warnings).toEqual(["The index was written by other projections: starting the index afresh"]);
+    expect(await snapshotTables(db)).toEqual(await freshIndexOf(f, rpc));
+    const [state] = await db.db.select().from(schema.indexerState);
+    expect(state?.projectionVersion).toBeGreaterThan(0);
+
+    // The next start finds its own projections' index and keeps it.
+    warnings.length = 0;
+    await new Indexer(db.db, createRpc(rpc.url), options, logger).init();
+    expect(warnings).toEqual([]);
+  });
+});

@@ -15,6 +15,13 @@ import { timelock } from "./timelock.js";
 import { token, treasury } from "./treasury.js";
 import { work } from "./work.js";
 
+/**
+ * The version of what the projections make of the chain. Raise it when a handler reads events
+ * differently, so that an index written by the earlier handlers is rebuilt rather than mixed:
+ * 1. a mint to an existing member is a grant, not an admission; admissions name the applicant.
+ */
+export const PROJECTION_VERSION = 1;
+
 const handlers: Record<Source, Handler> = { factory, shares, governor, timelock, treasury, work, token };
 
 /** Applies `events` and returns the collectives they touched. */

@@ -3,16 +3,24 @@
  * chain recorded of them (queued, executed, canceled), the votes, and the governance settings with
  * the history of the quorum percentage.
  */
-import { getAddress, type Address, type Hex } from "viem";
+import { getAbiItem, getAddress, slice, toFunctionSelector, type Address, type Hex } from "viem";
+import { sharesAbi } from "@rhizome/contracts";
 import type { IndexedEvent } from "../sync/decode.js";
 import { key, type Batch } from "./batch.js";
 import { position, type Args, type Handler } from "./handler.js";
-import { decodeActions } from "./proposal-kind.js";
+import { decodeActions, type ProposalContext } from "./proposal-kind.js";
 
 export const governor: Handler = {
   keys({ collective, args }, keys) {
     const a = args as Args;
     if (typeof a.proposalId === "bigint") keys.proposals.push([collective, a.proposalId]);
+    // A new proposal's words name who a mint or an admission gives shares to.
+    for (const calldata of (a.calldatas as Hex[] | undefined) ?? []) {
+      const recipient = mintRecipient(calldata);
+      if (recipient) keys.members.push([collective, recipient]);
+      const application = admittedApplication(calldata);
+      if (application !== undefined) keys.applications.push([collective, application]);
+    }
   },
 
   apply(batch, _registry, event) {
@@ -71,6 +79,13 @@ function created(batch: Batch, event: IndexedEvent): void {
   const a = event.args as Args;
   const c = event.collective;
   const collective = batch.collective(c);
+  const context: ProposalContext = {
+    isMember: (account) => (batch.members.get(key(c, getAddress(account)))?.shares ?? 0n) > 0n,
+    applicant: (id) => {
+      const applicant = batch.applications.get(key(c, id))?.applicant;
+      return applicant ? getAddress(applicant) : undefined;
+    },
+  };
   const { kind, actions } = decodeActions(
     {
       governor: collective.address as Address,
@@ -79,6 +94,7 @@ function created(batch: Batch, event: IndexedEvent): void {
       treasury: collective.treasury as Address,
       work: collective.work as Address,
     },
+    context,
     a.targets as Address[],
     a.values as bigint[],
     a.calldatas as Hex[],
@@ -139,4 +155,20 @@ async function voteCast(batch: Batch, event: IndexedEvent): Promise<void> {
     reason: a.reason as string,
     ...position(event),
   });
+}
+
+const MINT = toFunctionSelector(getAbiItem({ abi: sharesAbi, name: "mint" }));
+const ADMIT = toFunctionSelector(getAbiItem({ abi: sharesAbi, name: "admit" }));
+
+/** The account a `mint(to, amount)` calldata gives shares to, whichever contract it calls. */
+function mintRecipient(calldata: Hex): Address | undefined {
+  if (calldata.length < 74 || slice(calldata, 0, 4) !== MINT) return undefined;
+  return getAddress(slice(calldata, 16, 36));
+}
+
+/** The application an `admit(applicationId, shares)` calldata admits, if it is an id the index can hold. */
+function admittedApplication(calldata: Hex): number | undefined {
+  if (calldata.length < 74 || slice(calldata, 0, 4) !== ADMIT) return undefined;
+  const id = BigInt(slice(calldata, 4, 36));
+  return id < 2n ** 31n ? Number(id) : undefined;
 }

@@ -1,13 +1,23 @@
 /**
  * Reads a proposal's kind and its actions in words from its calldata: Rhizome has no
- * proposal-type enum on chain; what a proposal does is what it calls.
+ * proposal-type enum on chain; what a proposal does is what it calls. Minting shares is an
+ * admission when it goes to someone who holds none, and a grant when it goes to a member, as the
+ * collective stands when the proposal is made.
  */
 import { decodeFunctionData, formatEther, getAddress, type Abi, type Address, type Hex } from "viem";
 import { collectiveGovernorAbi, collectiveTimelockAbi, sharesAbi, treasuryAbi, workAbi } from "@rhizome/contracts";
 import type { ProposalAction } from "@rhizome/db";
 import type { CollectiveModules } from "../sync/registry.js";
 
-export type ProposalKind = "admission" | "work" | "payment" | "parameter" | "other";
+export type ProposalKind = "admission" | "grant" | "work" | "payment" | "parameter" | "other";
+
+/** What the collective looks like when the proposal is made, as far as its words need it. */
+export interface ProposalContext {
+  /** Whether `account` holds shares. */
+  isMember(account: Address): boolean;
+  /** Who made application `id`, if it is known. */
+  applicant(id: number): Address | undefined;
+}
 
 const PARAMETER_FUNCTIONS = new Set([
   "setVotingDelay",
@@ -25,6 +35,7 @@ const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)
 
 export function decodeActions(
   modules: CollectiveModules,
+  context: ProposalContext,
   targets: readonly Address[],
   values: readonly bigint[],
   calldatas: readonly Hex[],
@@ -49,7 +60,7 @@ export function decodeActions(
         decoded = undefined;
       }
     }
-    const { kind, summary } = describe(modules, target, value, decoded);
+    const { kind, summary } = describe(context, target, value, decoded);
     kinds.add(kind);
     const inputs = decoded && abi ? functionInputs(abi, decoded.functionName) : [];
     return {
@@ -71,17 +82,26 @@ function functionInputs(abi: Abi, name: string): string[] {
 }
 
 function describe(
-  modules: CollectiveModules,
+  context: ProposalContext,
   target: Address,
   value: bigint,
   decoded: { functionName: string; args: readonly unknown[] } | undefined,
 ): { kind: ProposalKind; summary: string } {
   const args = decoded?.args ?? [];
   switch (decoded?.functionName) {
-    case "admit":
-      return { kind: "admission", summary: `Admit application #${args[0]} with ${args[1]} shares` };
-    case "mint":
-      return { kind: "admission", summary: `Mint ${args[1]} shares to ${short(String(args[0]))}` };
+    case "admit": {
+      const applicant = context.applicant(Number(args[0]));
+      const summary = applicant
+        ? `Mint ${args[1]} shares to ${short(applicant)}: admission of applicant #${args[0]}`
+        : `Admit application #${args[0]} with ${args[1]} shares`;
+      return { kind: "admission", summary };
+    }
+    case "mint": {
+      const to = args[0] as Address;
+      return context.isMember(to)
+        ? { kind: "grant", summary: `Mint ${args[1]} shares to ${short(to)}: a grant to a member` }
+        : { kind: "admission", summary: `Mint ${args[1]} shares to ${short(to)}: admission of a new member` };
+    }
     case "burn":
       return { kind: "other", summary: `Burn ${args[1]} shares of ${short(String(args[0]))}` };
     case "pay": {
@@ -109,6 +129,5 @@ function describe(
   if (decoded) return { kind: "other", summary: `Call ${decoded.functionName} on ${short(target)}` };
   if (value > 0n)
     return { kind: "payment", summary: `Send ${formatEther(value)} ETH from the timelock to ${short(target)}` };
-  void modules;
   return { kind: "other", summary: `Call ${short(target)}` };
 }

@@ -32,7 +32,7 @@ export const PROPOSAL_STATES = [
 ] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
-export const PROPOSAL_KINDS = ["admission", "work", "payment", "parameter", "other"] as const;
+export const PROPOSAL_KINDS = ["admission", "grant", "work", "payment", "parameter", "other"] as const;
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 
 const proposalProperties = {

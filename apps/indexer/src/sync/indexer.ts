@@ -8,7 +8,7 @@ import { EventEmitter } from "node:events";
 import { sql } from "drizzle-orm";
 import type { Address, Hex } from "viem";
 import { BOOKKEEPING_TABLES, PROJECTION_TABLES, schema, type Database } from "@rhizome/db";
-import { applyEvents } from "../projections/apply.js";
+import { applyEvents, PROJECTION_VERSION } from "../projections/apply.js";
 import { decodeLogs } from "./decode.js";
 import { fetchLogs, type BlockRange } from "./logs.js";
 import { Registry } from "./registry.js";
@@ -92,12 +92,16 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     this.rangeSize = options.initialRange ?? this.rangeSize;
   }
 
-  /** Checks the chain against the database (starting afresh if it was reset) and loads the state. */
+  /**
+   * Checks the chain and the projections against the database (starting afresh if the chain was
+   * reset or the index was written by other projections) and loads the state.
+   */
   async init(): Promise<void> {
     const chainId = await this.rpc.chainId();
     const genesis = await this.rpc.header(0);
     const [state] = await this.db.select().from(schema.indexerState);
     const reason = state ? await this.resetReason(state, chainId, genesis.hash) : undefined;
+    const outdated = !reason && state !== undefined && state.projectionVersion !== PROJECTION_VERSION;
     if (reason) {
       this.log.warn(
         {
@@ -109,6 +113,14 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
         },
         "The chain was reset: starting the index afresh",
       );
+    }
+    if (outdated) {
+      this.log.warn(
+        { projectionVersion: PROJECTION_VERSION, previousProjectionVersion: state?.projectionVersion },
+        "The index was written by other projections: starting the index afresh",
+      );
+    }
+    if (reason || outdated) {
       await this.db.execute(sql.raw(`TRUNCATE ${[...PROJECTION_TABLES, ...BOOKKEEPING_TABLES].join(", ")}`));
     }
     const [current] = await this.db.select().from(schema.indexerState);
@@ -122,6 +134,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
         finalizedBlock: this.options.startBlock - 1,
         headBlock: 0,
         headTimestamp: 0,
+        projectionVersion: PROJECTION_VERSION,
       });
     }
     const [loaded] = await this.db.select().from(schema.indexerState);

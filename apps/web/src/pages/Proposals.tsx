@@ -7,7 +7,7 @@ import { formatTime, proposalTitle, shortAddress } from "../lib/format";
 import { useProposalPages } from "../lib/queries";
 
 const STATES = ["pending", "active", "succeeded", "queued", "executed", "defeated", "expired", "canceled"];
-const KINDS = ["admission", "work", "payment", "parameter", "other"];
+const KINDS = ["admission", "grant", "work", "payment", "parameter", "other"];
 
 export default function Proposals({ address }: { address: string }) {
   const [state, setState] = useState("");

@@ -392,7 +392,7 @@ export const admissionProposal: Api.ProposalDetail = {
         "0xc341956500000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000028",
       function: "admit",
       args: { shares: "40", applicationId: "2" },
-      summary: "Admit application #2 with 40 shares",
+      summary: "Mint 40 shares to 0x90F7…b906: admission of applicant #2",
     },
   ],
   votes: {

@@ -15,6 +15,11 @@ export const indexerState = pgTable("indexer_state", {
   finalizedBlock: blockNumber("finalized_block").notNull(),
   headBlock: blockNumber("head_block").notNull(),
   headTimestamp: timestamp("head_timestamp").notNull(),
+  /**
+   * The version of the indexer's projections that wrote the index. An indexer whose projections
+   * read the chain differently rebuilds it from the chain rather than mix the two.
+   */
+  projectionVersion: integer("projection_version").notNull().default(0),
 });
 
 /** The hashes of indexed blocks above the finalized one, to find the common ancestor on a reorg. */
