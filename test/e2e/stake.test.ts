@@ -1,6 +1,7 @@
 /**
  * End to end in Chromium against the whole local stack: on My stake, a member delegates their
- * votes and another leaves by ragequit, through the web client and the injected test wallet.
+ * votes and another leaves by ragequit, through the web client and the injected test wallet; and
+ * the wallet itself: found by EIP-6963, and on another network, asked to switch.
  */
 import type { Browser, Page } from "playwright-core";
 import { formatEther, parseEther, verifyMessage, verifyTypedData, type Hex } from "viem";
@@ -8,12 +9,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser, screenshot } from "./helpers/browser.js";
 import { startE2eStack, type E2eStack } from "./helpers/stack.js";
 import { confirmed, figure, openActor, screenshotFailure, see, short, shortPattern } from "./helpers/ui.js";
-import { WALLET_NAME } from "./helpers/wallet.js";
+import { OTHER_CHAIN, WALLET_NAME } from "./helpers/wallet.js";
 
 /** Dev accounts: Bo and Eli vote for themselves; Hal (30 shares) has voted for nothing. */
 const BO = 2;
 const ELI = 5;
 const HAL = 8;
+/** Never held shares. */
+const IVO = 16;
 
 /** The members table's row of `account`, and its cells by column. */
 function memberRow(page: Page, account: string) {
@@ -46,7 +49,7 @@ const PROBE = `(async () => {
   const signature = await provider.request({ method: "personal_sign", params: [hex, account] });
   const typed = await provider.request({ method: "eth_signTypedData_v4", params: [account, ${JSON.stringify(JSON.stringify(TYPED))}] });
   const refused = await provider
-    .request({ method: "wallet_switchEthereumChain", params: [{ chainId: "0x1" }] })
+    .request({ method: "wallet_switchEthereumChain", params: [{ chainId: "0x2a" }] })
     .then(() => 0, (error) => error.code);
   const chainId = await provider.request({ method: "eth_chainId" });
   return { info, isWindowEthereum: provider === window.ethereum, account, signature, typed, refused, chainId };
@@ -142,5 +145,42 @@ describe.skipIf(!browserAvailable("stake.test.ts"))("my stake in Rizom, in the b
     const { types, primaryType } = TYPED;
     const typed = { types, primaryType, domain: { name: "Rhizome", chainId: 31337n }, message: { proposal: 1n } };
     expect(await verifyTypedData({ address, ...typed, signature: probe.typed })).toBe(true);
+  });
+
+  it("asks a wallet on another network to switch, and sends nothing until it has", async () => {
+    await stack.fund(IVO);
+    const ivo = await openActor(browser, stack, IVO, "Ivo");
+    const { page } = ivo;
+    await ivo.visit(`/c/${stack.rizom}/apply`);
+    const prompt = page.getByRole("alert").filter({ hasText: "Your wallet is on another network." });
+    expect(await prompt.count()).toBe(0);
+
+    // Ivo switches his wallet to another network, as a user would in the wallet itself.
+    await page.evaluate(
+      (chainId) =>
+        (window as unknown as { ethereum: { request(args: object): Promise<unknown> } }).ethereum.request({
+          method: "wallet_switchEthereumChain",
+          params: [{ chainId }],
+        }),
+      `0x${OTHER_CHAIN.toString(16)}`,
+    );
+    await see(prompt);
+
+    const sent = () => stack.clients.publicClient.getTransactionCount({ address: ivo.address });
+    const before = await sent();
+    await page.getByRole("textbox", { name: "Shares you ask for" }).fill("12");
+    await page.getByRole("textbox", { name: /Your pitch/ }).fill("I repair bicycles.");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await see(
+      page.getByRole("status").filter({ hasText: /^Failed: Your wallet is on another network: switch it to / }),
+    );
+    expect(await sent()).toBe(before);
+    await screenshot(page, "wrong-network");
+
+    await prompt.getByRole("button", { name: /^Switch to / }).click();
+    await prompt.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await confirmed(page, page, /Your application is in/);
+    expect(await sent()).toBe(before + 1);
   });
 });

@@ -12,6 +12,8 @@ import { hardhat } from "viem/chains";
 import { DEV_MNEMONIC } from "../../../scripts/demo/clients.js";
 
 export const WALLET_NAME = "Rhizome Test Wallet";
+/** The other network the wallet knows (Ethereum), to be on the wrong one; it sends nothing there. */
+export const OTHER_CHAIN = 1;
 const BINDING = "__rhizomeTestWallet";
 const ICON =
   "data:image/svg+xml;base64," +
@@ -42,6 +44,9 @@ const pageScript = (info: object) => `(() => {
     async request({ method, params }) {
       const answer = await window.${BINDING}(method, params ?? []);
       if ("error" in answer) throw Object.assign(new Error(answer.error.message), answer.error);
+      // A network switch, asked by the page or by the test as its user, is told to the page.
+      if (method === "wallet_switchEthereumChain")
+        for (const listener of listeners.get("chainChanged") ?? []) listener(params[0].chainId);
       return answer.result;
     },
     on(event, listener) {
@@ -83,6 +88,8 @@ export async function installTestWallet(
   ];
   // Like a real wallet, it shows its account to the page only once the user has connected.
   let connected = false;
+  // The network it is on: the local chain, or (switched to by a test as its user) another one.
+  let current: number = chain.id;
   const unauthorized: Answer = { error: { code: 4100, message: "Connect the wallet first." } };
 
   const handle = async (method: string, params: unknown[]): Promise<Answer> => {
@@ -101,14 +108,18 @@ export async function installTestWallet(
         connected = false;
         return { result: null };
       case "eth_chainId":
-        return { result: numberToHex(chain.id) };
+        return { result: numberToHex(current) };
       case "wallet_switchEthereumChain": {
         const wanted = Number((params[0] as { chainId: Hex }).chainId);
-        if (wanted === chain.id) return { result: null };
-        return { error: { code: 4902, message: `The test wallet only knows chain ${chain.id}.` } };
+        if (wanted !== chain.id && wanted !== OTHER_CHAIN)
+          return { error: { code: 4902, message: `The test wallet knows chains ${chain.id} and ${OTHER_CHAIN}.` } };
+        current = wanted;
+        return { result: null };
       }
       case "eth_sendTransaction": {
         if (!connected) return unauthorized;
+        if (current !== chain.id)
+          return { error: { code: 4901, message: `The test wallet sends nothing on chain ${current}.` } };
         const tx = params[0] as TransactionRequest;
         if (tx.from && tx.from.toLowerCase() !== account.address.toLowerCase())
           return { error: { code: 4100, message: `The test wallet signs only as ${account.address}.` } };

@@ -1,13 +1,15 @@
 /**
  * One transaction's life as the UI shows it: waiting for the wallet → pending (with its hash)
  * → confirmed or failed. Every call is simulated first, so a contract's custom error is
- * decoded and said in plain words before the wallet is even asked.
+ * decoded and said in plain words before the wallet is even asked; nothing is asked of a wallet
+ * on another network.
  */
 import { useState } from "react";
 import type { Abi, Address, Hash, TransactionReceipt } from "viem";
 import { useConfig } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { getAccount, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { explainError } from "../lib/errors";
+import { chain } from "./config";
 
 export type TxState =
   | { status: "idle" }
@@ -30,6 +32,15 @@ export function useTransaction() {
 
   /** Sends `call`, or what `prepare` builds; resolves with the receipt once confirmed, false if not. */
   async function send(call: ContractCall | (() => Promise<ContractCall>)): Promise<TransactionReceipt | false> {
+    const account = getAccount(config);
+    if (account.isConnected && account.chainId !== chain.id) {
+      // Nothing is sent: a wallet on another network would sign for that network.
+      setState({
+        status: "failed",
+        message: `Your wallet is on another network: switch it to ${chain.name} and send again.`,
+      });
+      return false;
+    }
     setState({ status: "signing" });
     let hash: Hash | undefined;
     try {
