@@ -1,9 +1,10 @@
 /**
  * End to end in Chromium against the whole local stack: a newcomer joins, a work item is
- * commissioned, delivered and settled, and a proposer withdraws a proposal before its vote, every
- * step through the web client and the injected test wallet.
+ * commissioned, delivered and settled, an open bounty is taken, delivered and disputed by
+ * members' objections, and a proposer withdraws a proposal before its vote, every step through
+ * the web client and the injected test wallet.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_SETTINGS } from "../../scripts/demo/rizom.js";
 import { browserAvailable, launchBrowser, screenshot } from "./helpers/browser.js";
@@ -16,6 +17,7 @@ const ADA = 1;
 const BO = 2;
 const CAI = 3;
 const DEE = 4;
+const ELI = 5;
 const NEWCOMER = 14;
 
 describe.skipIf(!browserAvailable("governance.test.ts"))("governing Rizom in the browser", () => {
@@ -166,5 +168,57 @@ describe.skipIf(!browserAvailable("governance.test.ts"))("governing Rizom in the
     await see(ada.page.getByText("canceled", { exact: true }));
     await see(ada.page.getByRole("listitem").filter({ hasText: /^Canceled: / }));
     expect(await cancel(ada).count()).toBe(0);
+  });
+
+  it("lets a member take an open bounty and deliver it, and members' objections dispute it", async () => {
+    const [ada, bo] = members as [Actor, Actor];
+    const eli = await openActor(browser, stack, ELI, "Eli");
+    const board = `/c/${stack.rizom}/work`;
+    const title = "Partner map of aligned collectives";
+    const card = (page: Page) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
+
+    await eli.visit(board);
+    const mine = card(eli.page);
+    await see(mine.getByText("Open bounty: any member may take it."));
+    await mine.getByRole("button", { name: "Take this bounty" }).click();
+    await confirmed(eli.page, mine);
+    await see(mine.getByText(new RegExp(`^Contributor ${shortPattern(eli.address).source}`, "i")));
+    await mine.getByRole("textbox", { name: "Link to the delivery" }).fill("https://docs.rizom.example/guide-es");
+    await mine.getByRole("button", { name: "Deliver" }).click();
+    await confirmed(eli.page, mine);
+    await see(mine.getByText("delivered", { exact: true }));
+    // No one objects to their own work.
+    expect(await mine.getByRole("button", { name: "Object" }).count()).toBe(0);
+
+    for (const [member, reason] of [
+      [ada, "The glossary is missing"],
+      [bo, "Half the examples are untranslated"],
+    ] as const) {
+      await member.visit(board);
+      const theirs = card(member.page);
+      await theirs.getByRole("textbox", { name: "Why you object" }).fill(reason);
+      await theirs.getByRole("button", { name: "Object" }).click();
+      await confirmed(member.page, theirs);
+    }
+    // A second objection is refused, in words, before the wallet is asked.
+    const adas = card(ada.page);
+    await adas.getByRole("textbox", { name: "Why you object" }).fill("Still missing");
+    await adas.getByRole("button", { name: "Object" }).click();
+    await see(adas.getByRole("status").filter({ hasText: "Failed: You have already objected to this work." }));
+
+    // The objections reach the threshold; once the review window is over, settling disputes it.
+    await bo.visit(board);
+    const figures = card(bo.page).getByText(/objections [\d,]+ of [\d,]+ needed to dispute/);
+    await see(figures);
+    const [weight, needed] = [...((await figures.textContent()) ?? "").matchAll(/([\d,]+) (?:of|needed)/g)].map((m) =>
+      Number(m[1]?.replaceAll(",", "")),
+    );
+    expect(weight).toBeGreaterThanOrEqual(needed ?? Infinity);
+    await stack.advance(DEMO_SETTINGS.reviewWindow + 1);
+    await eli.visit(board);
+    await mine.getByRole("button", { name: "Settle" }).click();
+    await confirmed(eli.page, mine);
+    await see(mine.getByText("disputed", { exact: true }));
+    await screenshot(eli.page, "bounty-disputed");
   });
 });
