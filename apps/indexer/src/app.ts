@@ -59,6 +59,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errors);
   await app.register(docs);
   await app.register(repositories, { db: options.db });
+  const forget = () => app.repositories.collectives.forgetKnown();
+  options.events?.on("reorg", forget);
+  app.addHook("onClose", async () => void options.events?.off("reorg", forget));
 
   await app.register(health, { status: options.status });
   await app.register(api, {

@@ -13,6 +13,10 @@ const pr = schema.principles;
 const bySize = new Keyset("collectives:size", ["int", "text"]);
 const byNewest = new Keyset("collectives:newest", ["int", "uint"]);
 
+/** How long a collective found is taken to exist without asking again, and how many are kept. */
+const KNOWN_FOR_MS = 5_000;
+const KNOWN_MAX = 10_000;
+
 /** `q` as a LIKE pattern matching it anywhere, its own % and _ taken literally. */
 const contains = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
@@ -66,10 +70,25 @@ export function collectivesRepository(db: Database) {
     return keyset.page(rows, query.limit, keyOf, (row) => summary(row, principles.get(row.address) ?? []));
   }
 
+  // Every route under a collective first asks whether it exists. A collective, once indexed,
+  // goes only in a reorg or a reset of the chain: a yes is kept for a few seconds (forgotten
+  // at once on a reorg this process sees), which saves that query on nearly every request.
+  const known = new Map<string, number>();
+
   return {
     async exists(address: string): Promise<boolean> {
+      const until = known.get(address);
+      if (until !== undefined && until > performance.now()) return true;
       const rows = await db.select({ address: c.address }).from(c).where(eq(c.address, address)).limit(1);
-      return rows.length > 0;
+      if (rows.length === 0) return false;
+      if (known.size >= KNOWN_MAX) known.clear();
+      known.set(address, performance.now() + KNOWN_FOR_MS);
+      return true;
+    },
+
+    /** Forgets which collectives exist: after a reorg, one may have gone. */
+    forgetKnown(): void {
+      known.clear();
     },
 
     list(query: CollectivesQuery): Promise<Page<CollectiveSummary>> {

@@ -1,5 +1,5 @@
 /** Proposals of a collective with their computed state, one proposal's quorum, and its votes. */
-import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, lte, sql } from "drizzle-orm";
 import { schema, type Database } from "@rhizome/db";
 import type { Page, PageQuery } from "../schemas/common.js";
 import { SUPPORT } from "../schemas/members.js";
@@ -21,7 +21,10 @@ const proposalColumns = {
   executionWindow: c.executionWindow,
 };
 
-type Row = typeof p.$inferSelect & { state: Proposal["state"] };
+// A list leaves out the decoded actions (JSON, the largest column): only one proposal shows them.
+const { actions, ...listedColumns } = getTableColumns(p);
+
+type Row = Omit<typeof p.$inferSelect, "actions"> & { state: Proposal["state"] };
 
 const toProposal = (row: Row): Proposal => ({
   proposalId: row.proposalId.toString(),
@@ -90,7 +93,7 @@ export function proposalsRepository(db: Database) {
       if (query.state !== undefined && clock === undefined) return { items: [], next: null };
       const columns = [p.createdBlock, p.proposalId];
       const rows = await db
-        .select({ proposal: p, state: proposalState(clock) })
+        .select({ proposal: listedColumns, state: proposalState(clock) })
         .from(p)
         .innerJoin(c, eq(c.address, p.collective))
         .where(
