@@ -4,7 +4,7 @@
  * the process's resident memory is sampled every 50 ms. Afterwards the projections are
  * counted against the chain's own logs: an incomplete index fails the benchmark.
  */
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -169,7 +169,9 @@ async function startProfiler() {
     async stop(name: string): Promise<string> {
       const { profile } = await session.post("Profiler.stop");
       session.disconnect();
-      const file = path.join(process.env.BENCH_PROFILE ?? ".", `backfill-${name}.cpuprofile`);
+      const dir = process.env.BENCH_PROFILE ?? ".";
+      await mkdir(dir, { recursive: true });
+      const file = path.join(dir, `backfill-${name}.cpuprofile`);
       await writeFile(file, JSON.stringify(profile));
       return file;
     },
