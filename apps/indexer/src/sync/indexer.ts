@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import type { Address, Hex } from "viem";
 import { BOOKKEEPING_TABLES, PROJECTION_TABLES, schema, type Database } from "@rhizome/db";
 import { applyEvents, PROJECTION_VERSION } from "../projections/apply.js";
-import { decodeLogs } from "./decode.js";
+import { decodeLogs, type IndexedEvent } from "./decode.js";
 import { fetchLogs, type BlockRange } from "./logs.js";
 import { Registry } from "./registry.js";
 import { errorText, isPermanent, sleep, type BlockHeader, type RawLog, type Rpc } from "./rpc.js";
@@ -60,7 +60,8 @@ export class DeepReorgError extends Error {
 /** A final range in flight: its logs, then the headers its commit needs. */
 interface FinalRange {
   logs: Promise<RawLog[]>;
-  blocks: Promise<{ header: BlockHeader; timestamps: Map<number, number> }>;
+  /** The range's last header, and its events decoded as soon as the logs and timestamps are in. */
+  decoded: Promise<{ header: BlockHeader; events: IndexedEvent[] }>;
 }
 
 /** What one poll of the head learns, all asked at once. */
@@ -301,23 +302,33 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       const nextTo = Math.min(finalTarget, to + this.rangeSize);
       this.prefetch = { from: to + 1, to: nextTo, ...this.fetchFinal(to + 1, nextTo) };
     }
-    const { header, timestamps } = await range.blocks;
-    await this.commit(from, to, logs, header, timestamps, false);
+    const { header, events } = await range.decoded;
+    await this.commit(from, to, events, header, false);
   }
 
   /**
    * Starts fetching a final range: its logs, and with them its last block's header and the
-   * timestamps the logs lack. A failure is met where the range is awaited (a prefetch that
-   * fails is fetched again, and its error met, in turn), never left unhandled.
+   * timestamps the logs lack; then decodes them. A prefetched range is decoded while the range
+   * before it is being written, so the decoding fills the time spent waiting for the database.
+   * The registry already knows every collective the range's logs can come from: fetching the
+   * range added those it creates, and those of earlier ranges were added when they were fetched.
+   * A failure is met where the range is awaited (a prefetch that fails is fetched again, and its
+   * error met, in turn), never left unhandled.
    */
   private fetchFinal(from: number, to: number): FinalRange {
     const logs = this.fetchRange({ fromBlock: from, toBlock: to });
-    const blocks = Promise.all([this.rpc.header(to), logs.then((l) => this.timestampsOf(l))]).then(
-      ([header, timestamps]) => ({ header, timestamps }),
+    const decoded = Promise.all([logs, this.rpc.header(to), logs.then((l) => this.timestampsOf(l))]).then(
+      ([l, header, timestamps]) => ({ header, events: this.decode(l, header, timestamps) }),
     );
     logs.catch(() => undefined);
-    blocks.catch(() => undefined);
-    return { logs, blocks };
+    decoded.catch(() => undefined);
+    return { logs, decoded };
+  }
+
+  /** The logs as events in chain order, each with its block's time. */
+  private decode(logs: RawLog[], header: BlockHeader, timestamps: Map<number, number>): IndexedEvent[] {
+    timestamps.set(header.number, header.timestamp);
+    return decodeLogs(logs, this.registry, timestamps);
   }
 
   /** An unfinalized block: checked against its parent, fetched by hash, recorded for undo. */
@@ -334,7 +345,8 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       return;
     }
     const logs = await this.fetchRange({ blockHash: header.hash });
-    await this.commit(number, number, logs, header, await this.timestampsOf(logs, header), true);
+    const events = this.decode(logs, header, await this.timestampsOf(logs, header));
+    await this.commit(number, number, events, header, true);
   }
 
   /** The timestamps of the logs' blocks, for a chain whose logs do not carry them. */
@@ -355,13 +367,10 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
   private async commit(
     from: number,
     to: number,
-    logs: RawLog[],
+    events: IndexedEvent[],
     header: BlockHeader,
-    timestamps: Map<number, number>,
     unfinalized: boolean,
   ): Promise<void> {
-    timestamps.set(header.number, header.timestamp);
-    const events = decodeLogs(logs, this.registry, timestamps);
     const finalized = Math.max(this.status.finalized, this.status.head - this.options.confirmations);
     const touched = await this.db.transaction(async (tx) => {
       if (unfinalized) await tx.execute(sql`SELECT set_config('rhizome.block', ${String(to)}, true)`);
