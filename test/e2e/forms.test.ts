@@ -208,6 +208,16 @@ describe.skipIf(!browserAvailable("forms.test.ts"))("forms and lists in the brow
     await chain.vote(boWallet, id, Vote.For, "Seeds for everyone");
     await see(page.getByRole("listitem").filter({ hasText: /voted for with [\d,]+: Seeds for everyone$/ }));
     expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+    // Ada casts her vote without choosing: the form says so, and the focus is on the first choice.
+    await page.getByRole("button", { name: "Cast vote" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Choose for, against or abstain." });
+    await see(alert);
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
+      .toBe("for");
+    const described = await page.getByRole("group", { name: "Your vote" }).getAttribute("aria-describedby");
+    expect(described).toBe(await alert.getAttribute("id"));
   });
 
   it("pages through a long list of proposals with Show more", async () => {

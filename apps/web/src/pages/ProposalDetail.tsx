@@ -5,6 +5,8 @@ import { useState } from "react";
 import { zeroAddress, type Address, type Hex } from "viem";
 import { useAccount } from "wagmi";
 import { Asset } from "../components/Asset";
+import { FieldError } from "../components/FieldError";
+import { errorId } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { Tally } from "../components/Tally";
@@ -73,7 +75,7 @@ function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.Pro
         });
       }}
     >
-      <fieldset aria-describedby={error ? "support-error" : undefined}>
+      <fieldset aria-describedby={error ? errorId("support") : undefined}>
         <legend>Your vote</legend>
         {(["for", "against", "abstain"] as const).map((s) => (
           <label key={s} className="radio">
@@ -85,11 +87,7 @@ function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.Pro
         Reason (optional)
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
       </label>
-      {error && (
-        <p id="support-error" role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FieldError name="support" errors={{ support: error }} alert />
       <button type="submit" disabled={!isConnected} aria-disabled={tx.busy}>
         {isConnected ? "Cast vote" : "Connect a wallet to vote"}
       </button>
@@ -144,25 +142,32 @@ function RunActions({ governor, proposal }: { governor: Address; proposal: Api.P
 function CancelProposal({ governor, proposal }: { governor: Address; proposal: Api.ProposalDetail }) {
   const { address } = useAccount();
   const tx = useTransaction();
-  if (proposal.state !== "pending" || address?.toLowerCase() !== proposal.proposer.toLowerCase()) return null;
+  const pending = proposal.state === "pending";
+  // Once sent, the outcome stays in view though the live update has already made the proposal canceled.
+  if (tx.state.status === "idle" && (!pending || address?.toLowerCase() !== proposal.proposer.toLowerCase()))
+    return null;
   return (
     <div className="panel">
-      <p>Voting opens after {formatTime(proposal.snapshot)}. Until then, as its proposer, you can withdraw it.</p>
-      <button
-        type="button"
-        aria-disabled={tx.busy}
-        onClick={() =>
-          !tx.busy &&
-          void tx.send({
-            address: governor,
-            abi: collectiveGovernorAbi,
-            functionName: "cancel",
-            args: operation(proposal),
-          })
-        }
-      >
-        Cancel proposal
-      </button>
+      {pending && (
+        <>
+          <p>Voting opens after {formatTime(proposal.snapshot)}. Until then, as its proposer, you can withdraw it.</p>
+          <button
+            type="button"
+            aria-disabled={tx.busy}
+            onClick={() =>
+              !tx.busy &&
+              void tx.send({
+                address: governor,
+                abi: collectiveGovernorAbi,
+                functionName: "cancel",
+                args: operation(proposal),
+              })
+            }
+          >
+            Cancel proposal
+          </button>
+        </>
+      )}
       <TxStatus state={tx.state} done="The proposal is canceled." />
     </div>
   );
