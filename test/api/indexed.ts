@@ -23,6 +23,18 @@ export interface Indexed {
   close(): Promise<void>;
 }
 
+/** The API over `db`, live from `indexer`'s events (no rate limit to speak of unless asked). */
+export function appOver(db: DatabaseHandle, indexer: Indexer, options: Partial<AppOptions> = {}) {
+  return buildApp({
+    db: db.db,
+    status: () => indexer.status,
+    events: indexer,
+    corsOrigins: "*",
+    rateLimit: 1_000_000,
+    ...options,
+  });
+}
+
 /** The fixture's history, indexed, and the app over it (no rate limit to speak of unless asked). */
 export async function indexedApp(options: Partial<AppOptions> = {}): Promise<Indexed> {
   const f = await collectiveFixture();
@@ -32,14 +44,7 @@ export async function indexedApp(options: Partial<AppOptions> = {}): Promise<Ind
   const indexer = indexerFor(db, f, rpc.url);
   await indexer.init();
   await indexer.syncToHead();
-  const app = await buildApp({
-    db: db.db,
-    status: () => indexer.status,
-    events: indexer,
-    corsOrigins: "*",
-    rateLimit: 1_000_000,
-    ...options,
-  });
+  const app = await appOver(db, indexer, options);
   return {
     f,
     history,

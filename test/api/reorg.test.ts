@@ -3,11 +3,10 @@
  * the API had just answered for it (and keeps, for a few seconds, which collectives exist).
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { buildApp } from "@rhizome/indexer";
 import { collectiveFixture, secondCollective } from "../helpers/collective.js";
 import { freshDatabase, indexerFor } from "../helpers/indexer.js";
 import { serveProvider } from "../helpers/rpc-server.js";
-import { backend } from "./indexed.js";
+import { appOver, backend } from "./indexed.js";
 
 describe(`the API across a reorg (${backend})`, () => {
   const cleanup: (() => Promise<unknown>)[] = [];
@@ -27,13 +26,7 @@ describe(`the API across a reorg (${backend})`, () => {
     const indexer = indexerFor(db, f, rpc.url, 8);
     await indexer.init();
     await indexer.syncToHead();
-    const app = await buildApp({
-      db: db.db,
-      status: () => indexer.status,
-      events: indexer,
-      corsOrigins: "*",
-      rateLimit: 1_000_000,
-    });
+    const app = await appOver(db, indexer);
     cleanup.push(() => app.close());
 
     const snapshot = (await f.connection.provider.request({ method: "evm_snapshot", params: [] })) as string;

@@ -3,17 +3,9 @@
  * collective's history: the same event names and the same arguments, nothing skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeEventLog, erc20Abi, type Abi, type Hex } from "viem";
-import {
-  collectiveFactoryAbi,
-  collectiveGovernorAbi,
-  collectiveTimelockAbi,
-  sharesAbi,
-  treasuryAbi,
-  workAbi,
-} from "@rhizome/contracts";
+import { decodeEventLog, type Abi, type Hex } from "viem";
 import { createRpc } from "@rhizome/indexer";
-import { decodeLogs, type IndexedEvent, type Source } from "../../apps/indexer/src/sync/decode.js";
+import { decodeLogs, SOURCE_ABIS, type IndexedEvent, type Source } from "../../apps/indexer/src/sync/decode.js";
 import { fetchLogs } from "../../apps/indexer/src/sync/logs.js";
 import { Registry } from "../../apps/indexer/src/sync/registry.js";
 import type { RawLog } from "../../apps/indexer/src/sync/rpc.js";
@@ -21,15 +13,7 @@ import { collectiveFixture, type Fixture } from "../helpers/collective.js";
 import { buildHistory } from "../helpers/history.js";
 import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
 
-const ABIS: Record<Source, Abi> = {
-  factory: collectiveFactoryAbi,
-  shares: sharesAbi,
-  governor: collectiveGovernorAbi,
-  timelock: collectiveTimelockAbi,
-  treasury: treasuryAbi,
-  work: workAbi,
-  token: erc20Abi,
-};
+const ABIS: Record<Source, Abi> = SOURCE_ABIS;
 
 describe("decoding logs", () => {
   let f: Fixture;

@@ -24,7 +24,8 @@ import {
 import type { Registry } from "./registry.js";
 import type { RawLog } from "./rpc.js";
 
-const abis = {
+/** Each source's ABI: the modules', the factory's, and ERC-20 for deposits into treasuries. */
+export const SOURCE_ABIS = {
   factory: collectiveFactoryAbi,
   shares: sharesAbi,
   governor: collectiveGovernorAbi,
@@ -34,7 +35,7 @@ const abis = {
   token: erc20Abi,
 } as const;
 
-export type Source = keyof typeof abis;
+export type Source = keyof typeof SOURCE_ABIS;
 
 /** An event's inputs split as a log carries them: the indexed ones in topics 1-3, the rest as data. */
 interface EventLayout {
@@ -45,7 +46,7 @@ interface EventLayout {
 
 /** Each source's events by topic0, so a log is decoded against its one event, not the whole ABI. */
 const eventsByTopic = Object.fromEntries(
-  Object.entries(abis).map(([source, abi]) => [
+  Object.entries(SOURCE_ABIS).map(([source, abi]) => [
     source,
     new Map(
       (abi as Abi)
