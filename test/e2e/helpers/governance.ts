@@ -70,6 +70,8 @@ export async function queueAndExecute(runner: Actor, stack: E2eStack, proposal: 
   await see(page.getByText("The grace period is over: anyone can run it."));
   await execute.click();
   await settles(page, stateBadge(page, "executed"));
+  // The outcome stays in view once the proposal is no longer queued.
+  await see(page.getByRole("status").filter({ hasText: /^Confirmed\. \(transaction 0x/ }));
 }
 
 /** A whole round: proposed by the first of `members`, voted for by all, queued and executed. */

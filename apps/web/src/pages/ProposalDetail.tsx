@@ -111,28 +111,30 @@ function RunActions({ governor, proposal }: { governor: Address; proposal: Api.P
   const { isConnected } = useAccount();
   const tx = useTransaction();
   const step = proposal.state === "succeeded" ? "queue" : proposal.state === "queued" ? "execute" : null;
-  if (!step) return null;
+  // After an execute the proposal is no longer queued, but its outcome stays in view.
+  if (!step && tx.state.status === "idle") return null;
   const ready = step === "queue" || (proposal.eta !== null && proposal.now >= proposal.eta);
   const args = operation(proposal);
   return (
     <div className="panel">
-      {step === "queue" ? (
-        <p>The proposal passed. Queue it to start the grace period before it runs.</p>
-      ) : (
+      {step === "queue" && <p>The proposal passed. Queue it to start the grace period before it runs.</p>}
+      {step === "execute" && (
         <p>
           {ready ? "The grace period is over: anyone can run it." : `It can run from ${formatTime(proposal.eta ?? 0)}.`}
         </p>
       )}
-      <button
-        type="button"
-        disabled={!isConnected || !ready}
-        aria-disabled={tx.busy}
-        onClick={() =>
-          !tx.busy && void tx.send({ address: governor, abi: collectiveGovernorAbi, functionName: step, args })
-        }
-      >
-        {step === "queue" ? "Queue" : "Execute"}
-      </button>
+      {step && (
+        <button
+          type="button"
+          disabled={!isConnected || !ready}
+          aria-disabled={tx.busy}
+          onClick={() =>
+            !tx.busy && void tx.send({ address: governor, abi: collectiveGovernorAbi, functionName: step, args })
+          }
+        >
+          {step === "queue" ? "Queue" : "Execute"}
+        </button>
+      )}
       <TxStatus state={tx.state} />
     </div>
   );
