@@ -10,9 +10,14 @@ import { browserAvailable, launchBrowser, screenshot } from "./helpers/browser.j
 import { startE2eStack, type E2eStack } from "./helpers/stack.js";
 import { confirmed, figure, openActor, screenshotFailure, see, short, shortPattern } from "./helpers/ui.js";
 import { OTHER_CHAIN, WALLET_NAME } from "./helpers/wallet.js";
+import { paymentProposal } from "@rhizome/contracts";
+import { governance, Vote } from "../../scripts/demo/governance.js";
+import { DEMO_SETTINGS } from "../../scripts/demo/rizom.js";
 
 /** Dev accounts: Bo and Eli vote for themselves; Hal (30 shares) has voted for nothing. */
+const ADA = 1;
 const BO = 2;
+const DEE = 4;
 const ELI = 5;
 const HAL = 8;
 /** Never held shares. */
@@ -71,7 +76,7 @@ describe.skipIf(!browserAvailable("stake.test.ts"))("my stake in Rizom, in the b
     await stack?.stop();
   });
 
-  it("moves a member's voting power to the one they delegate to", async () => {
+  it("moves a member's voting power to the one they delegate to, and back", async () => {
     const eli = await openActor(browser, stack, ELI, "Eli");
     const { page } = eli;
     const bo = stack.address(BO);
@@ -94,6 +99,48 @@ describe.skipIf(!browserAvailable("stake.test.ts"))("my stake in Rizom, in the b
     expect(await row.votingPower.textContent()).toBe("0");
     expect(await count(memberRow(page, bo).votingPower.textContent())).toBe(boBefore + eliShares);
     await screenshot(page, "delegate");
+
+    // And back: Eli votes for himself again.
+    await eli.visit(`/c/${stack.rizom}/stake`);
+    await page.getByRole("button", { name: "Undelegate (vote yourself)" }).click();
+    await confirmed(page);
+    await see(page.getByText("Your shares vote through you."));
+    await eli.visit(`/c/${stack.rizom}/members`);
+    await see(
+      memberRow(page, eli.address).votingPower.filter({
+        hasText: new RegExp(`^${eliShares.toLocaleString("en-US")}$`),
+      }),
+    );
+    expect(await count(memberRow(page, bo).votingPower.textContent())).toBe(boBefore);
+  });
+
+  it("keeps a member who voted for a live proposal from leaving, and says why and until when", async () => {
+    const chain = governance(stack.clients, stack.demo.rizom.modules, DEMO_SETTINGS);
+    const [adaWallet, deeWallet] = [stack.clients.wallets[ADA], stack.clients.wallets[DEE]];
+    if (!adaWallet || !deeWallet) throw new Error("No dev accounts for Ada and Dee");
+    const title = "Buy a laminator";
+    const id = await chain.propose(
+      adaWallet,
+      paymentProposal(stack.demo.rizom.modules, { to: stack.address(DEE), amount: 1n }, title),
+    );
+    await chain.vote(deeWallet, id, Vote.For);
+    await stack.indexed();
+
+    const dee = await openActor(browser, stack, DEE, "Dee");
+    const { page } = dee;
+    await dee.visit(`/c/${stack.rizom}/stake`);
+    const lock = page.getByRole("alert").filter({ hasText: "You cannot leave yet" });
+    await see(lock.getByRole("listitem").filter({ hasText: new RegExp(`^${title} \\(active\\) — at the latest `) }));
+    const shares = await figure(page, "Shares").textContent();
+
+    await page.getByRole("button", { name: "Burn shares and leave" }).click();
+    await see(
+      page.getByRole("status").filter({
+        hasText: "Failed: You voted for a proposal that can still run: you can leave after it is executed or expires.",
+      }),
+    );
+    expect(await figure(page, "Shares").textContent()).toBe(shares);
+    await screenshot(page, "ragequit-locked");
   });
 
   it("pays a member who ragequits their part of the treasury, and shows them as left", async () => {
