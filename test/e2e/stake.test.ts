@@ -1,20 +1,21 @@
 /**
  * End to end in Chromium against the whole local stack: on My stake, a member delegates their
- * votes and another leaves by ragequit, through the web client and the injected test wallet; and
- * the wallet itself: found by EIP-6963, and on another network, asked to switch.
+ * votes and takes them back, one who voted for a live proposal is kept from leaving, and another
+ * leaves by ragequit, through the web client and the injected test wallet; and the wallet itself:
+ * found by EIP-6963, and on another network, asked to switch.
  */
+import { paymentProposal } from "@rhizome/contracts";
 import type { Browser, Page } from "playwright-core";
 import { formatEther, parseEther, verifyMessage, verifyTypedData, type Hex } from "viem";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { governance, Vote } from "../../scripts/demo/governance.js";
+import { DEMO_SETTINGS } from "../../scripts/demo/rizom.js";
 import { browserAvailable, launchBrowser, screenshot } from "./helpers/browser.js";
 import { startE2eStack, type E2eStack } from "./helpers/stack.js";
 import { confirmed, figure, openActor, screenshotFailure, see, short, shortPattern } from "./helpers/ui.js";
 import { OTHER_CHAIN, WALLET_NAME } from "./helpers/wallet.js";
-import { paymentProposal } from "@rhizome/contracts";
-import { governance, Vote } from "../../scripts/demo/governance.js";
-import { DEMO_SETTINGS } from "../../scripts/demo/rizom.js";
 
-/** Dev accounts: Bo and Eli vote for themselves; Hal (30 shares) has voted for nothing. */
+/** Dev accounts: Ada proposes; Bo and Eli vote for themselves; Dee votes for Ada's proposal; Hal (30 shares) has voted for nothing. */
 const ADA = 1;
 const BO = 2;
 const DEE = 4;

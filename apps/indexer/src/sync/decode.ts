@@ -94,7 +94,7 @@ function decodeArgs(layout: EventLayout, topics: readonly Hex[], data: Hex): Rec
 }
 
 const checksummed = new Map<string, Address>();
-/** getAddress hashes; the same few contracts emit every log, so remember their checksums. */
+/** getAddress hashes; the same contracts emit every log and the same members vote, so remember their checksums. */
 function checksum(address: string): Address {
   let known = checksummed.get(address);
   if (!known) {
