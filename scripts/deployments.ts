@@ -2,12 +2,11 @@
  * Records a deployment where @rhizome/contracts picks it up (packages/contracts/deployments/
  * <chainId>.json) and regenerates the package's deployments module.
  */
-import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import type { Deployment } from "@rhizome/contracts";
+import { generateContractsPackage } from "./generate-contracts-package.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
@@ -19,10 +18,6 @@ export async function writeDeployment(deployment: Deployment, dir?: string): Pro
   if ((await readFile(file, "utf8").catch(() => "")) === json) return file;
   await mkdir(folder, { recursive: true });
   await writeFile(file, json);
-  if (!dir) {
-    await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/generate-contracts-package.ts"], {
-      cwd: root,
-    });
-  }
+  if (!dir) await generateContractsPackage();
   return file;
 }

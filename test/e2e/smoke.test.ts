@@ -80,6 +80,9 @@ describe("npm start", () => {
     expect(printed).toBeLessThan(60);
     url = `http://127.0.0.1:${apiPort}`;
     expect(output).toContain(`Open  ${url}`);
+    // The suite runs after a build: a start rebuilds nothing that is current.
+    expect(output).toContain("Up to date: contracts, web");
+    expect(output).not.toContain("Building");
   }, 150_000);
 
   afterAll(async () => {
