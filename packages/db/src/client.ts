@@ -18,6 +18,8 @@ import * as schema from "./schema/index.js";
 export type Schema = typeof schema;
 /** Either driver behind one type: what the indexer and the API are written against. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction on either driver, as `db.transaction` hands it to its callback. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 

@@ -6,9 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
-import { schema, type Database } from "@rhizome/db";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+import { schema, type Transaction as Tx } from "@rhizome/db";
 
 export type Collective = typeof schema.collectives.$inferSelect;
 export type Member = typeof schema.members.$inferSelect;

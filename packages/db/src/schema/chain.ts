@@ -1,5 +1,5 @@
 /** The indexer's own bookkeeping: where it is, the unfinalized blocks, and what to undo on a reorg. */
-import { bigserial, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { address, blockNumber, timestamp } from "./columns.js";
 
 /** One row: the chain this database indexes and how far it got. */
@@ -11,7 +11,7 @@ export const indexerState = pgTable("indexer_state", {
   startBlock: blockNumber("start_block").notNull(),
   /** Every event up to and including this block is in the tables. */
   cursorBlock: blockNumber("cursor_block").notNull(),
-  /** Blocks at or below this are final: no reorg can reach them. */
+  /** The anchor: blocks at or below this are final, changes above it can be undone. */
   finalizedBlock: blockNumber("finalized_block").notNull(),
   headBlock: blockNumber("head_block").notNull(),
   headTimestamp: timestamp("head_timestamp").notNull(),
@@ -22,7 +22,10 @@ export const indexerState = pgTable("indexer_state", {
   projectionVersion: integer("projection_version").notNull().default(0),
 });
 
-/** The hashes of indexed blocks above the finalized one, to find the common ancestor on a reorg. */
+/**
+ * The hash of the last block of each committed unit (a range or a followed block), from the
+ * anchor (the newest one no reorg can reach) up, to find the common ancestor on a reorg.
+ */
 export const blocks = pgTable("blocks", {
   number: blockNumber("number").primaryKey(),
   hash: text("hash").notNull(),
@@ -34,11 +37,17 @@ export const blocks = pgTable("blocks", {
  * Every change a database trigger saw while an unfinalized block was being applied: the row
  * before it (null for an insert). A reorg replays these backwards to the common ancestor.
  */
-export const reorgLog = pgTable("reorg_log", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  blockNumber: blockNumber("block_number").notNull(),
-  tableName: text("table_name").notNull(),
-  operation: text("operation").notNull(),
-  newRow: jsonb("new_row"),
-  oldRow: jsonb("old_row"),
-});
+export const reorgLog = pgTable(
+  "reorg_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    blockNumber: blockNumber("block_number").notNull(),
+    tableName: text("table_name").notNull(),
+    operation: text("operation").notNull(),
+    newRow: jsonb("new_row"),
+    oldRow: jsonb("old_row"),
+  },
+  // Every commit forgets the records at or below the anchor: by block, not by a scan of the
+  // whole window of records.
+  (table) => [index("reorg_log_block_number_idx").on(table.blockNumber)],
+);
