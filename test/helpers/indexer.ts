@@ -1,7 +1,7 @@
 /** An indexer on a fresh database (PGlite in memory, or Postgres when DATABASE_URL is set). */
 import { sql } from "drizzle-orm";
 import { openDatabase, PROJECTION_TABLES, type DatabaseHandle } from "@rhizome/db";
-import { createRpc, Indexer, type Logger } from "@rhizome/indexer";
+import { createRpc, Indexer, type IndexerOptions, type Logger } from "@rhizome/indexer";
 import type { Fixture } from "./collective.js";
 import { freshDatabaseUrl } from "./database.js";
 
@@ -14,12 +14,19 @@ export async function freshDatabase(options: { dataDir?: string; url?: string } 
   return handle;
 }
 
-export function indexerFor(handle: DatabaseHandle, f: Fixture, rpcUrl: string, confirmations = 0) {
+export function indexerFor(
+  handle: DatabaseHandle,
+  f: Fixture,
+  rpcUrl: string,
+  confirmations = 0,
+  options: Partial<IndexerOptions> = {},
+  logger: Logger = quietLogger,
+) {
   return new Indexer(
     handle.db,
     createRpc(rpcUrl),
-    { factory: f.deployment.factory, startBlock: f.deployment.startBlock, confirmations, pollInterval: 20 },
-    quietLogger,
+    { factory: f.deployment.factory, startBlock: f.deployment.startBlock, confirmations, pollInterval: 20, ...options },
+    logger,
   );
 }
 

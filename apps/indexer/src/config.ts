@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { getAddress, isAddress, type Address } from "viem";
+import { DEFAULT_MAX_REORG_DEPTH } from "./sync/indexer.js";
 
 export interface Config {
   rpcUrl: string;
@@ -14,8 +15,10 @@ export interface Config {
   /** From the deployments when undefined, once the chain id is known. */
   factory: Address | undefined;
   startBlock: number | undefined;
-  /** Blocks below head − confirmations are final. */
+  /** Blocks below head − confirmations are read in ranges by number; those above, one by one. */
   confirmations: number;
+  /** The deepest reorg rolled back in place; a deeper one rebuilds the index from the chain. */
+  maxReorgDepth: number;
   /** How often to ask for a new head, in milliseconds. */
   pollInterval: number;
   host: string;
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     factory,
     startBlock,
     confirmations: integer("CONFIRMATIONS", 12, 0, 10_000),
+    maxReorgDepth: integer("MAX_REORG_DEPTH", DEFAULT_MAX_REORG_DEPTH, 1, 100_000),
     pollInterval: integer("POLL_INTERVAL_MS", 250, 10, 60_000),
     host: env.HOST ?? "127.0.0.1",
     port: integer("PORT", 42069, 0, 65_535),
@@ -88,6 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimit: integer("RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
     logLevel,
   };
+  if (config.maxReorgDepth < config.confirmations) {
+    problems.push(
+      `MAX_REORG_DEPTH=${config.maxReorgDepth} must be at least CONFIRMATIONS (${config.confirmations}): ` +
+        "blocks within the confirmation depth are always undoable",
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -53,6 +53,7 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
         factory,
         startBlock: config.startBlock ?? deployment?.startBlock ?? 0,
         confirmations: config.confirmations,
+        maxReorgDepth: config.maxReorgDepth,
         pollInterval: config.pollInterval,
       },
       log,

@@ -28,8 +28,9 @@ const health: FastifyPluginAsync<HealthOptions> = async (app, options) => {
     "/readyz",
     { schema: readyz, config: { rateLimit: false } },
     async (_request, reply) => {
-      const { caughtUp, lag, head, cursor, chainId } = options.status();
-      return reply.code(caughtUp ? 200 : 503).send({ ready: caughtUp, lag, head, cursor, chainId });
+      const { caughtUp, lag, head, cursor, chainId, reason } = options.status();
+      const body: Readiness = { ready: caughtUp, lag, head, cursor, chainId, ...(reason ? { reason } : {}) };
+      return reply.code(caughtUp ? 200 : 503).send(body);
     },
   );
 };

@@ -24,6 +24,11 @@ const readiness = {
     head: { type: "integer" },
     cursor: { type: "integer" },
     chainId: { type: "integer" },
+    reason: {
+      type: "string",
+      description:
+        "Why the index is not ready beyond catching up with the head: a rebuild after a reorg deeper than the index can undo, or a failing indexing step that is being retried.",
+    },
   },
 } as const;
 
@@ -32,7 +37,7 @@ export const readyz = {
   summary: "Whether the index has caught up with the chain's head",
   response: {
     200: { description: "Caught up.", ...readiness },
-    503: { description: "Still behind the head.", ...readiness },
+    503: { description: "Still behind the head, rebuilding, or retrying a failed step (see `reason`).", ...readiness },
   },
 } as const;
 
@@ -42,4 +47,5 @@ export interface Readiness {
   head: number;
   cursor: number;
   chainId: number;
+  reason?: string;
 }

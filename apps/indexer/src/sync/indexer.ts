@@ -1,8 +1,12 @@
 /**
  * The sync pipeline: discovers collectives from the factory and follows every module. Below
  * head − confirmations it backfills in adaptive ranges, each range committed with the cursor in
- * one transaction; above, it follows the head block by block, keeping each block's hash and an
- * undo record of its changes, so a reorg rolls back to the common ancestor and re-indexes.
+ * one transaction; above, it follows the head block by block. Every committed unit keeps its
+ * last block's hash, and those within `maxReorgDepth` of the head keep undo records of their
+ * changes (kept-blocks.ts). Nothing is built on the cursor's block without knowing the chain
+ * still has it: each step compares its kept hash with the chain's, and each range or block must
+ * extend it. A reorg rolls back to the common ancestor and re-indexes; one deeper than the undo
+ * records reach rebuilds the index from the chain while the API keeps serving.
  */
 import { EventEmitter } from "node:events";
 import { sql } from "drizzle-orm";
@@ -12,12 +16,19 @@ import { applyEvents, PROJECTION_VERSION } from "../projections/apply.js";
 import { decodeLogs, type IndexedEvent } from "./decode.js";
 import { fetchLogs, type BlockRange } from "./logs.js";
 import { Registry } from "./registry.js";
+import { findAncestor, keepBlock, keptHash, pruneBelow, rollBack } from "./kept-blocks.js";
 import { errorText, isPermanent, sleep, type BlockHeader, type RawLog, type Rpc } from "./rpc.js";
 
 export interface IndexerOptions {
   factory: Address;
   startBlock: number;
   confirmations: number;
+  /**
+   * The deepest reorg rolled back in place: changes within this many blocks of the head keep
+   * undo records. A deeper one rebuilds the index from the chain. At least `confirmations`;
+   * 256 by default.
+   */
+  maxReorgDepth?: number;
   pollInterval: number;
   /** Blocks in the first backfill range; it adapts from there. */
   initialRange?: number;
@@ -34,6 +45,8 @@ export interface IndexerStatus {
   lag: number;
   caughtUp: boolean;
   events: number;
+  /** Why the index is not ready beyond catching up (a rebuild, a failing step), if it is not. */
+  reason?: string | undefined;
 }
 
 /** What a committed range brings, for progress and live updates. */
@@ -52,27 +65,30 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
-/** A reorg reached below the finalized block: the confirmation depth is too small for this chain. */
-export class DeepReorgError extends Error {
-  override name = "DeepReorgError";
-}
-
 /** A final range in flight: its logs, then the headers its commit needs. */
 interface FinalRange {
   logs: Promise<RawLog[]>;
-  /** The range's last header, and its events decoded as soon as the logs and timestamps are in. */
-  decoded: Promise<{ header: BlockHeader; events: IndexedEvent[] }>;
+  /**
+   * The chain's block before the range, if any (to check that the range extends the cursor's
+   * block), the range's last header (to keep), and its events, decoded as soon as the logs and
+   * timestamps are in.
+   */
+  decoded: Promise<{ before: BlockHeader | undefined; last: BlockHeader; events: IndexedEvent[] }>;
 }
 
 /** What one poll of the head learns, all asked at once. */
 interface Poll {
   head: number;
-  /** The block after the cursor, when following the head and the chain has it. */
-  next?: BlockHeader | undefined;
-  /** The chain's block at the cursor, and the one the index keeps there, when following the head. */
-  current?: BlockHeader | undefined;
-  stored?: { hash: string } | undefined;
+  /** The block after the cursor, if the chain has it. */
+  next: BlockHeader | undefined;
+  /** The chain's block at the cursor, if it has one. */
+  current: BlockHeader | undefined;
 }
+
+/** The deepest reorg rolled back in place when the options do not say. */
+export const DEFAULT_MAX_REORG_DEPTH = 256;
+/** The longest wait between attempts of a step that keeps failing. */
+const MAX_RETRY_DELAY_MS = 30_000;
 
 export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancestor: number; depth: number }] }> {
   readonly status: IndexerStatus = { chainId: 0, head: 0, cursor: 0, finalized: 0, lag: 0, caughtUp: false, events: 0 };
@@ -81,6 +97,9 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
   private rangeSize = 100;
   /** The next range's logs and blocks, fetched while the current range is written. */
   private prefetch: ({ from: number; to: number } & FinalRange) | undefined;
+  /** The hash the index keeps for the cursor's block; undefined before anything is indexed. */
+  private cursorHash: string | undefined;
+  private readonly maxReorgDepth: number;
 
   constructor(
     private readonly db: Database,
@@ -91,6 +110,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     super();
     this.registry = new Registry(options.factory);
     this.rangeSize = options.initialRange ?? this.rangeSize;
+    this.maxReorgDepth = Math.max(options.maxReorgDepth ?? DEFAULT_MAX_REORG_DEPTH, options.confirmations);
   }
 
   /**
@@ -121,9 +141,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
         "The index was written by other projections: starting the index afresh",
       );
     }
-    if (reason || outdated) {
-      await this.db.execute(sql.raw(`TRUNCATE ${[...PROJECTION_TABLES, ...BOOKKEEPING_TABLES].join(", ")}`));
-    }
+    if (reason || outdated) await this.emptyIndex();
     const [current] = await this.db.select().from(schema.indexerState);
     if (!current) {
       await this.db.insert(schema.indexerState).values({
@@ -141,7 +159,14 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     const [loaded] = await this.db.select().from(schema.indexerState);
     if (!loaded) throw new Error("The indexer state could not be written");
     Object.assign(this.status, { chainId, cursor: loaded.cursorBlock, finalized: loaded.finalizedBlock });
+    this.cursorHash = await keptHash(this.db, loaded.cursorBlock);
+    this.prefetch = undefined;
     this.registry = await Registry.load(this.db, this.options.factory);
+  }
+
+  /** Empties every projection and the bookkeeping; data that does not come from the chain stays. */
+  private async emptyIndex(): Promise<void> {
+    await this.db.execute(sql.raw(`TRUNCATE ${[...PROJECTION_TABLES, ...BOOKKEEPING_TABLES].join(", ")}`));
   }
 
   /**
@@ -167,13 +192,32 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
   /**
    * Runs until `signal` aborts: backfill, then follow the head. Idle polls start one
    * `pollInterval` apart, not one interval after the last poll ended: the poll's own round
-   * trips would otherwise add to how long a new block waits to be seen.
+   * trips would otherwise add to how long a new block waits to be seen. A step that fails is
+   * logged and tried again after a growing pause, while the status says why the index is not
+   * ready: the API keeps serving what is indexed.
    */
   async run(signal: AbortSignal): Promise<void> {
+    let failures = 0;
     while (!signal.aborted) {
       const started = performance.now();
-      const progressed = await this.step();
-      if (!progressed) await sleep(Math.max(0, this.options.pollInterval - (performance.now() - started)));
+      let progressed: boolean;
+      try {
+        progressed = await this.step();
+        if (failures > 0) this.log.info({ failures }, "the indexer recovered");
+        failures = 0;
+      } catch (error) {
+        failures++;
+        const delay = Math.min(this.options.pollInterval * 2 ** failures, MAX_RETRY_DELAY_MS);
+        this.status.caughtUp = false;
+        this.status.reason = `indexing failed (${errorText(error).slice(0, 200)}); retrying`;
+        this.log.error(
+          { error: errorText(error).slice(0, 500), failures, retryInMs: delay },
+          "an indexing step failed",
+        );
+        await sleep(delay, signal);
+        continue;
+      }
+      if (!progressed) await sleep(Math.max(0, this.options.pollInterval - (performance.now() - started)), signal);
     }
   }
 
@@ -203,25 +247,20 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
 
   private async stepOnce(): Promise<boolean> {
     if (this.status.chainId === 0) throw new Error("Indexer.init() must run before the indexer syncs");
-    const { head, next, current, stored } = await this.poll();
+    const { head, next, current } = await this.poll();
     this.status.head = head;
-    if (head < this.status.cursor && this.status.cursor > this.status.finalized) {
-      await this.handleReorg();
-      return true;
-    }
+    // Whatever the head did since the last step (grown by one or by thousands, replaced, shrunk),
+    // the index builds on its cursor's block only while the chain still has it.
+    if (this.cursorHash !== undefined && current?.hash !== this.cursorHash) return this.handleReorg();
     const finalTarget = head - this.options.confirmations;
     if (this.status.cursor < finalTarget) {
       const from = this.status.cursor + 1;
       const to = Math.min(finalTarget, from + this.rangeSize - 1);
       await this.backfillRange(from, to);
-    } else if (this.status.cursor < head) {
-      await this.followBlock(this.status.cursor + 1, next, stored);
+    } else if (this.status.cursor < head && next?.number === this.status.cursor + 1) {
+      await this.followBlock(next);
     } else {
-      // Same height, but is it the same block? A reorg can replace the head without growing.
-      if (this.status.cursor > this.status.finalized && (await this.headReplaced(head, current, stored))) {
-        await this.handleReorg();
-        return true;
-      }
+      // Caught up (or the chain answered a head without its block; the next poll asks again).
       this.updateLag();
       return false;
     }
@@ -229,47 +268,19 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     return true;
   }
 
-  /**
-   * The head; when following it, also the block after the cursor, the block at the cursor and
-   * the hash the index keeps for it: one JSON-RPC request beside one query, not four round trips
-   * one after another.
-   */
+  /** The head, the block after the cursor and the block at the cursor: one JSON-RPC request. */
   private async poll(): Promise<Poll> {
-    const { cursor, finalized } = this.status;
-    const following = this.status.head > 0 && cursor >= this.status.head - this.options.confirmations;
-    if (!following) return { head: await this.rpc.head() };
-    const [{ head, headers }, stored] = await Promise.all([
-      this.rpc.headWithHeaders(cursor > finalized ? [cursor + 1, cursor] : [cursor + 1]),
-      this.storedBlock(cursor),
-    ]);
+    const { cursor } = this.status;
+    // Before anything is indexed from block 0, the cursor is block -1.
+    const { head, headers } = await this.rpc.headWithHeaders(cursor >= 0 ? [cursor + 1, cursor] : [cursor + 1]);
     const [next, current] = headers;
-    return { head, next, current, stored };
-  }
-
-  private async storedBlock(number: number): Promise<{ hash: string } | undefined> {
-    const [stored] = await this.db
-      .select({ hash: schema.blocks.hash })
-      .from(schema.blocks)
-      .where(sql`${schema.blocks.number} = ${number}`);
-    return stored;
-  }
-
-  private async headReplaced(
-    head: number,
-    current: BlockHeader | undefined,
-    stored: { hash: string } | undefined,
-  ): Promise<boolean> {
-    // The poll's answers are for the cursor's height; asked afresh if the head is elsewhere.
-    const atHead = head === this.status.cursor;
-    const kept = atHead ? stored : await this.storedBlock(head);
-    if (kept === undefined) return false;
-    const onChain = atHead && current ? current : await this.rpc.header(head);
-    return kept.hash !== onChain.hash;
+    return { head, next, current };
   }
 
   private updateLag(): void {
     this.status.lag = Math.max(0, this.status.head - this.status.cursor);
     this.status.caughtUp = this.status.lag === 0;
+    if (this.status.caughtUp) this.status.reason = undefined;
   }
 
   /**
@@ -302,8 +313,13 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       const nextTo = Math.min(finalTarget, to + this.rangeSize);
       this.prefetch = { from: to + 1, to: nextTo, ...this.fetchFinal(to + 1, nextTo) };
     }
-    const { header, events } = await range.decoded;
-    await this.commit(from, to, events, header, false);
+    const { before, last, events } = await range.decoded;
+    // The range was read by block numbers, from a chain that must still hold the cursor's block.
+    if (this.cursorHash !== undefined && before?.hash !== this.cursorHash) {
+      await this.handleReorg();
+      return;
+    }
+    await this.commit(from, to, events, last, true);
   }
 
   /**
@@ -317,8 +333,16 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
    */
   private fetchFinal(from: number, to: number): FinalRange {
     const logs = this.fetchRange({ fromBlock: from, toBlock: to });
-    const decoded = Promise.all([logs, this.rpc.header(to), logs.then((l) => this.timestampsOf(l))]).then(
-      ([l, header, timestamps]) => ({ header, events: this.decode(l, header, timestamps) }),
+    // The block before the range by its hash, not the range's first block by its parent hash:
+    // the two say the same on a chain, and Hardhat's hardhat_mine leaves the parent hash of the
+    // blocks it mines in one go empty.
+    const edges = from > 0 ? [from - 1, to] : [to];
+    const decoded = Promise.all([logs, this.rpc.headers(edges), logs.then((l) => this.timestampsOf(l))]).then(
+      ([l, headers, timestamps]) => {
+        const last = headers.get(to);
+        if (!last) throw new Error(`The chain did not return block ${to}`);
+        return { before: headers.get(from - 1), last, events: this.decode(l, last, timestamps) };
+      },
     );
     logs.catch(() => undefined);
     decoded.catch(() => undefined);
@@ -331,22 +355,14 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     return decodeLogs(logs, this.registry, timestamps);
   }
 
-  /** An unfinalized block: checked against its parent, fetched by hash, recorded for undo. */
-  private async followBlock(
-    number: number,
-    polled: BlockHeader | undefined,
-    polledParent: { hash: string } | undefined,
-  ): Promise<void> {
-    // The poll fetched this block and its parent's kept hash, unless the head was found moving.
-    const header = polled?.number === number ? polled : await this.rpc.header(number);
-    const parent = polled?.number === number ? polledParent : await this.storedBlock(number - 1);
-    if (parent && parent.hash !== header.parentHash) {
-      await this.handleReorg();
-      return;
-    }
+  /**
+   * A block near the head, fetched by the poll that found the cursor's block still on the chain
+   * (so it extends it); its logs are fetched by its hash, which cannot mix two forks' logs.
+   */
+  private async followBlock(header: BlockHeader): Promise<void> {
     const logs = await this.fetchRange({ blockHash: header.hash });
     const events = this.decode(logs, header, await this.timestampsOf(logs, header));
-    await this.commit(number, number, events, header, true);
+    await this.commit(header.number, header.number, events, header, false);
   }
 
   /** The timestamps of the logs' blocks, for a chain whose logs do not carry them. */
@@ -364,43 +380,37 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     return fetchLogs(this.rpc, this.registry, this.options.factory, range);
   }
 
+  /**
+   * Writes a unit (a range, or one block) with the cursor and its last block's hash, in one
+   * transaction. A unit within `maxReorgDepth` of the head records its changes for undo, all
+   * under its last block: a reorg inside it rolls the whole unit back to the block before it.
+   */
   private async commit(
     from: number,
     to: number,
     events: IndexedEvent[],
     header: BlockHeader,
-    unfinalized: boolean,
+    backfill: boolean,
   ): Promise<void> {
-    const finalized = Math.max(this.status.finalized, this.status.head - this.options.confirmations);
-    const touched = await this.db.transaction(async (tx) => {
-      if (unfinalized) await tx.execute(sql`SELECT set_config('rhizome.block', ${String(to)}, true)`);
+    const undoable = to > this.status.head - this.maxReorgDepth;
+    const { touched, anchor } = await this.db.transaction(async (tx) => {
+      if (undoable) await tx.execute(sql`SELECT set_config('rhizome.block', ${String(to)}, true)`);
       const collectives = await applyEvents(tx, this.registry, events);
-      if (unfinalized) await tx.execute(sql`SELECT set_config('rhizome.block', '', true)`);
-      await tx
-        .insert(schema.blocks)
-        .values({
-          number: header.number,
-          hash: header.hash,
-          parentHash: header.parentHash,
-          timestamp: header.timestamp,
-        })
-        .onConflictDoUpdate({
-          target: schema.blocks.number,
-          set: { hash: header.hash, parentHash: header.parentHash },
-        });
+      if (undoable) await tx.execute(sql`SELECT set_config('rhizome.block', '', true)`);
+      await keepBlock(tx, header);
+      const kept = await pruneBelow(tx, this.status.head - this.maxReorgDepth);
       await tx.update(schema.indexerState).set({
         cursorBlock: to,
         headBlock: this.status.head,
         headTimestamp: header.timestamp,
-        finalizedBlock: finalized,
+        finalizedBlock: kept ?? this.status.finalized,
       });
-      await tx.delete(schema.reorgLog).where(sql`${schema.reorgLog.blockNumber} <= ${finalized}`);
-      await tx.delete(schema.blocks).where(sql`${schema.blocks.number} < ${Math.min(finalized, to)}`);
       await this.options.beforeCommit?.({ fromBlock: from, toBlock: to });
-      return collectives;
+      return { touched: collectives, anchor: kept };
     });
     this.status.cursor = to;
-    this.status.finalized = finalized;
+    this.cursorHash = header.hash;
+    this.status.finalized = anchor ?? this.status.finalized;
     this.status.events += events.length;
     this.emit("indexed", {
       fromBlock: from,
@@ -408,46 +418,53 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       events: events.length,
       collectives: [...touched],
       eventNames: [...new Set(events.map((e) => `${e.source}.${e.eventName}`))],
-      backfill: !unfinalized,
+      backfill,
     });
   }
 
-  /** Walks back to the newest block whose hash the chain still has, and undoes everything above it. */
-  private async handleReorg(): Promise<void> {
-    const stored = await this.db
-      .select()
-      .from(schema.blocks)
-      .orderBy(sql`${schema.blocks.number} DESC`);
-    const head = await this.rpc.head();
-    let ancestor: number | undefined;
-    for (const block of stored) {
-      if (block.number > head) continue;
-      const onChain = await this.rpc.header(block.number);
-      if (onChain.hash === block.hash) {
-        ancestor = block.number;
-        break;
-      }
+  /**
+   * Walks back to the newest kept block the chain still has and undoes everything above it. When
+   * the chain has none of them, the reorg went deeper than the undo records reach (or the chain
+   * was replaced): the index is rebuilt from the chain. False when the walk finds the cursor's
+   * own block after all (the chain's answers disagreed for a moment): nothing to undo, and the
+   * next poll looks again.
+   */
+  private async handleReorg(): Promise<boolean> {
+    this.prefetch = undefined;
+    const ancestor = await findAncestor(this.db, this.rpc);
+    if (!ancestor) {
+      await this.rebuild();
+      return true;
     }
-    if (ancestor === undefined || ancestor < this.status.finalized) {
-      const genesis = await this.rpc.header(0);
-      const [state] = await this.db.select().from(schema.indexerState);
-      if (state && state.genesisHash !== genesis.hash) {
-        await this.init();
-        return;
-      }
-      throw new DeepReorgError(
-        `A reorg reached below the finalized block ${this.status.finalized}; raise CONFIRMATIONS for this chain`,
-      );
-    }
-    const depth = this.status.cursor - ancestor;
-    await this.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT rhizome_revert_to(${ancestor})`);
-      await tx.delete(schema.blocks).where(sql`${schema.blocks.number} > ${ancestor}`);
-      await tx.update(schema.indexerState).set({ cursorBlock: ancestor });
-    });
-    this.status.cursor = ancestor;
+    const depth = this.status.cursor - ancestor.number;
+    if (depth === 0) return false;
+    await rollBack(this.db, ancestor.number);
+    this.status.cursor = ancestor.number;
+    this.cursorHash = ancestor.hash;
+    this.updateLag();
     this.registry = await Registry.load(this.db, this.options.factory);
-    this.log.warn({ ancestor, depth }, "reorg: rolled back to the common ancestor");
-    this.emit("reorg", { ancestor, depth });
+    this.log.warn({ ancestor: ancestor.number, depth }, "reorg: rolled back to the common ancestor");
+    this.emit("reorg", { ancestor: ancestor.number, depth });
+    return true;
+  }
+
+  /**
+   * Starts the index afresh from the chain after a reorg deeper than `maxReorgDepth`: every
+   * projection and the bookkeeping are emptied (nothing else: data that does not come from the
+   * chain is kept) and indexed again, while the status says why the index is not ready.
+   */
+  private async rebuild(): Promise<void> {
+    const depth = this.status.cursor - (this.options.startBlock - 1);
+    const reason = `rebuilding the index from the chain: a reorg went deeper than the ${this.maxReorgDepth} blocks it can undo`;
+    this.log.error(
+      { cursor: this.status.cursor, head: this.status.head, maxReorgDepth: this.maxReorgDepth },
+      `${reason}. The API serves the index as it is rebuilt and /readyz answers 503 until it has caught up; ` +
+        "if this chain reorganises this deep, raise MAX_REORG_DEPTH",
+    );
+    await this.emptyIndex();
+    await this.init();
+    this.status.caughtUp = false;
+    this.status.reason = reason;
+    this.emit("reorg", { ancestor: this.options.startBlock - 1, depth });
   }
 }
