@@ -15,6 +15,7 @@ import {
   type CollectiveSettings,
   type Deployment,
 } from "@rhizome/contracts";
+import { DEFAULT_MAX_REORG_DEPTH } from "@rhizome/indexer";
 import { Random, txsFor } from "./actions.js";
 import { benchAccount, driveChain, type BenchAccount, type BenchChain } from "./chain.js";
 import { takeCensus, type Census } from "./census.js";
@@ -22,7 +23,12 @@ import { weighty, type Context, type Plan } from "./context.js";
 import { runWave } from "./wave.js";
 
 export const FOUNDERS = 200;
-const TRAILING_BLOCKS = 40;
+/**
+ * Empty blocks after the history: more than the indexer keeps undo records for, so the history is
+ * final, as a collective's history is on a live chain when an indexer starts; what undo records
+ * cost is measured apart (main.ts, "within the undo window"). Ponder wants 30 of them too.
+ */
+const TRAILING_BLOCKS = DEFAULT_MAX_REORG_DEPTH + 40;
 /** Votes cast one block at a time while the indexer follows the head (live.ts). */
 const LIVE_VOTES = 10;
 

@@ -28,8 +28,11 @@ import {
   type PeerResult,
 } from "./peer-ponder.js";
 import { startPostgres, type Postgres } from "./postgres.js";
-import { buildReport, formatReport, writeReport } from "./report.js";
+import { buildReport, formatReport, writeReport, type UndoWindowResult } from "./report.js";
 import { serveHistory } from "./serve.js";
+
+/** A reorg window wider than any history here: every block is written with undo records. */
+const UNDO_EVERYTHING = 1_000_000_000;
 
 const databases = (process.env.BENCH_DATABASES ?? "postgres,pglite").split(",").map((d) => d.trim());
 for (const d of databases) {
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
   const results: BackfillResult[] = [];
   const details = new Map<DatabaseKind, BackfillDetails>();
   let live: LiveResult | null = null;
+  let undoWindow: UndoWindowResult | null = null;
   const peers: PeerResult[] = [];
   // With --vs ponder the cluster stays up for Ponder's run, in a database of its own.
   let postgres: Postgres | null = null;
@@ -66,6 +70,24 @@ async function main(): Promise<void> {
           );
         } finally {
           await handle.close();
+        }
+        // The same history, every block of it within the reorg window: what undo records cost.
+        console.log("\nBackfilling into Postgres with undo records for every block…");
+        const undoHandle = await openDatabase({ url: await freshDatabase(postgres.url, "undo_bench"), writer: true });
+        try {
+          await undoHandle.migrate();
+          const { result } = await measureBackfill("postgres", history, undoHandle, history.url, UNDO_EVERYTHING);
+          const plain = results.find((r) => r.database === "postgres");
+          undoWindow = {
+            wallSeconds: result.wallSeconds,
+            eventsPerSecond: result.eventsPerSecond,
+            ratio: plain ? Math.round((result.eventsPerSecond / plain.eventsPerSecond) * 100) / 100 : null,
+          };
+          console.log(
+            `  ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s`,
+          );
+        } finally {
+          await undoHandle.close();
         }
       } finally {
         if (!ponderVersion) postgres.stop();
@@ -118,7 +140,7 @@ async function main(): Promise<void> {
     postgres?.stop();
     await history.close();
   }
-  const report = buildReport(history.census, results, live, ponderVersion ? peers : undefined);
+  const report = buildReport(history.census, results, live, undoWindow, ponderVersion ? peers : undefined);
   const file = await writeReport(report);
   console.log(formatReport(report, details));
   console.log(`\nWritten to ${file}`);

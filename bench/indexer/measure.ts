@@ -77,7 +77,14 @@ function timedRpc(rpc: Rpc, seconds: Record<string, number>, calls: Record<strin
 /** What the indexer needs of the history: where it starts, and what it must end up holding. */
 type Indexed = Pick<ServedHistory, "deployment" | "census">;
 
-export function benchIndexer(history: Indexed, handle: DatabaseHandle, rpcUrl: string, log: Logger, rpc?: Rpc) {
+export function benchIndexer(
+  history: Indexed,
+  handle: DatabaseHandle,
+  rpcUrl: string,
+  log: Logger,
+  rpc?: Rpc,
+  maxReorgDepth?: number,
+) {
   return new Indexer(
     handle.db,
     rpc ?? createRpc(rpcUrl),
@@ -86,6 +93,7 @@ export function benchIndexer(history: Indexed, handle: DatabaseHandle, rpcUrl: s
       startBlock: history.deployment.startBlock,
       confirmations: 12,
       pollInterval: POLL_INTERVAL_MS,
+      ...(maxReorgDepth === undefined ? {} : { maxReorgDepth }),
     },
     log,
   );
@@ -96,11 +104,14 @@ export async function measureBackfill(
   history: Indexed,
   handle: DatabaseHandle,
   rpcUrl: string,
+  /** Undo records for every block within this many of the head (the service's default if unset). */
+  maxReorgDepth?: number,
 ): Promise<{ result: BackfillResult; details: BackfillDetails; indexer: Indexer }> {
   const rpcSeconds: Record<string, number> = {};
   const rpcCalls: Record<string, number> = {};
   const log = recordingLogger();
-  const indexer = benchIndexer(history, handle, rpcUrl, log, timedRpc(createRpc(rpcUrl), rpcSeconds, rpcCalls));
+  const rpc = timedRpc(createRpc(rpcUrl), rpcSeconds, rpcCalls);
+  const indexer = benchIndexer(history, handle, rpcUrl, log, rpc, maxReorgDepth);
   let ranges = 0;
   indexer.on("indexed", () => ranges++);
   await indexer.init();

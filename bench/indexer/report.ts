@@ -1,6 +1,5 @@
 /** bench/results/indexer.json and the table printed at the end of `npm run bench:indexer`. */
 import { mkdir, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { format, resolveConfig } from "prettier";
@@ -8,6 +7,7 @@ import type { Census } from "./census.js";
 import type { LiveResult } from "./live.js";
 import { POLL_INTERVAL_MS, type BackfillDetails, type BackfillResult } from "./measure.js";
 import type { PeerResult } from "./peer-ponder.js";
+import { machine } from "../machine.js";
 
 export const TARGETS = {
   postgresEventsPerSecond: 20_000,
@@ -38,6 +38,13 @@ export const NOTES = [
   `The live figure is from evm_mine returning to the vote's row being visible (polled every 10 ms), with the votes mined at offsets spread evenly over the indexer's ${POLL_INTERVAL_MS} ms poll interval; its target is met when the slowest sample is within it.`,
 ];
 
+/** The Postgres backfill again with undo records for every block, and its ratio to the plain one. */
+export interface UndoWindowResult {
+  wallSeconds: number;
+  eventsPerSecond: number;
+  ratio: number | null;
+}
+
 export interface Report {
   date: string;
   machine: { cpus: number; model: string; memory: string };
@@ -46,6 +53,8 @@ export interface Report {
   history: { blocks: number; events: Record<string, number>; total: number };
   results: BackfillResult[];
   live: LiveResult | null;
+  /** Present when Postgres was measured. */
+  undoWindow?: UndoWindowResult;
   /** Present after `--vs ponder`. */
   peers?: PeerEntry[];
   targets: typeof TARGETS;
@@ -56,24 +65,21 @@ export function buildReport(
   census: Census,
   results: BackfillResult[],
   live: LiveResult | null,
+  undoWindow: UndoWindowResult | null,
   peers?: PeerResult[],
 ): Report {
-  const cpus = os.cpus();
   const ratio = (peer: PeerResult) => {
     const own = results.find((r) => r.database === peer.database);
     return own ? Math.round((own.eventsPerSecond / peer.eventsPerSecond) * 100) / 100 : null;
   };
   return {
     date: new Date().toISOString(),
-    machine: {
-      cpus: cpus.length,
-      model: cpus[0]?.model ?? "unknown",
-      memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
-    },
+    machine: machine(),
     chain: "own process",
     history: { blocks: census.toBlock - census.fromBlock + 1, events: census.byKind, total: census.total },
     results,
     live,
+    ...(undoWindow ? { undoWindow } : {}),
     ...(peers ? { peers: peers.map((p) => ({ ...p, ratio: ratio(p), target: TARGETS.vsPonder })) } : {}),
     targets: TARGETS,
     notes: peers ? [...NOTES, ...PEER_NOTES] : NOTES,
@@ -136,6 +142,14 @@ export function formatReport(report: Report, details: Map<string, BackfillDetail
     );
     for (const warning of d.warnings.slice(0, 5)) lines.push(`    indexer ${warning.slice(0, 220)}`);
     if (d.warnings.length > 5) lines.push(`    … and ${d.warnings.length - 5} more warnings`);
+  }
+  if (report.undoWindow) {
+    const { eventsPerSecond, wallSeconds, ratio } = report.undoWindow;
+    lines.push(
+      "",
+      `Within the undo window (Postgres, every block written with undo records for a reorg): ${n(eventsPerSecond)} events/s ` +
+        `in ${wallSeconds.toFixed(2)} s, ${ratio ?? "?"} of the backfill of final history above`,
+    );
   }
   if (report.live) {
     const { p50Ms, maxMs, samples } = report.live;
