@@ -5,13 +5,17 @@
  * stops everything.
  */
 import { performance } from "node:perf_hooks";
-import { pino } from "pino";
+import { createLogger, type LoggerOptions } from "@rhizome/indexer";
 import { DEV_MNEMONIC } from "./demo/clients.js";
 import { PEOPLE } from "./demo/rizom.js";
 import { startStack, type Stack } from "./demo/stack.js";
 
 const started = performance.now();
-const log = pino({ level: process.env.LOG_LEVEL ?? "warn" });
+// The chain is local, but DATABASE_URL may still carry a password: no line shows it.
+const log = createLogger({
+  level: (process.env.LOG_LEVEL ?? "warn") as LoggerOptions["level"],
+  secrets: [process.env.DATABASE_URL],
+});
 
 let stack: Stack;
 let deploying = false;

@@ -12,6 +12,7 @@ describe("indexer configuration", () => {
       confirmations: 12,
       port: 42069,
       corsOrigins: "*",
+      trustProxy: false,
     });
   });
 
@@ -58,5 +59,53 @@ describe("indexer configuration", () => {
     expect(problems.join("\n")).toMatch(/RPC_URL=ftp:\/\/nope must be a URL starting with http:\/\/ or https:\/\//);
     expect(problems.join("\n")).toMatch(/PORT=99999 must be a whole number from 0 to 65535/);
     expect((error as ConfigError).message).toContain("FACTORY_ADDRESS=0x123 must be a 0x-prefixed 20-byte address");
+  });
+
+  it("reads TRUST_PROXY as true, false, or the proxies' addresses and ranges", () => {
+    expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: "FALSE" }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 192.168.1.7,fd00::/8, loopback" }).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.7",
+      "fd00::/8",
+      "loopback",
+    ]);
+  });
+
+  it("refuses a TRUST_PROXY that is a number of hops or not an address, saying why", () => {
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    // Fastify 5 ignores a hop count: accepting one would silently trust no proxy at all.
+    expect(problems({ TRUST_PROXY: "1" })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY=1 is a number of proxies.*give the proxies' addresses or ranges instead/),
+    ]);
+    for (const value of ["10.0.0.0/33", "proxy.example", "10.0.0.1,", "yes"]) {
+      expect(problems({ TRUST_PROXY: value }), value).toEqual([
+        expect.stringContaining(`TRUST_PROXY=${value} must be true, false, or a comma-separated list of addresses`),
+      ]);
+    }
+  });
+
+  it("never quotes a key or a password in its messages", () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        RPC_URL: "wss://eth-mainnet.g.alchemy.com/v2/Zx9kQ2mV7pL4wR8tY1uI",
+        DATABASE_URL: "postgress://rhizome:hunter22@db/rhizome",
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    const message = (error as ConfigError).message;
+    expect(message).toContain("RPC_URL=wss://eth-mainnet.g.alchemy.com/*** must be a URL");
+    expect(message).toContain("DATABASE_URL=postgress://***@db/*** must be a URL");
+    expect(message).not.toMatch(/Zx9kQ2mV7pL4wR8tY1uI|hunter22/);
   });
 });

@@ -4,13 +4,19 @@
  * and the caller may register more (the web app's static files) before it does.
  */
 import type { EventEmitter } from "node:events";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from "fastify";
 import type { Database } from "@rhizome/db";
 import type { Address } from "viem";
 import errors, { frameworkErrors } from "./plugins/errors.js";
 import { finiteNumbers, refuseBlankNumbers } from "./plugins/finite-numbers.js";
 import rateLimit from "./plugins/rate-limit.js";
 import repositories from "./plugins/repositories.js";
+import requestLog from "./plugins/request-log.js";
 import security from "./plugins/security.js";
 import docs from "./plugins/swagger.js";
 import api from "./routes/api/index.js";
@@ -18,6 +24,7 @@ import type { IndexerEvents } from "./routes/api/events.js";
 import web from "./plugins/web.js";
 import rpc from "./routes/rpc.js";
 import health from "./routes/health.js";
+import { secretRedactor, type Redact } from "./redact.js";
 import type { IndexerStatus } from "./sync/indexer.js";
 
 export interface AppOptions {
@@ -30,8 +37,17 @@ export interface AppOptions {
   corsOrigins: string[] | "*";
   /** Requests per minute per client IP. */
   rateLimit: number;
-  logger?: FastifyServerOptions["logger"];
-  /** Behind a proxy: which X-Forwarded-For hops to trust for the client's IP. */
+  /**
+   * Where the API logs: one line for each request that ends in a 5xx, none for the others. Silent
+   * when absent. Secrets are taken out where the lines are written (createLogger).
+   */
+  logger?: FastifyBaseLogger;
+  /**
+   * Takes secrets out of what the API tells clients, such as /readyz's reason, which may quote an
+   * RPC error and the URL in it; by default those of `rpcUrl`.
+   */
+  redact?: Redact;
+  /** Behind a proxy: which X-Forwarded-For hops to trust for the client's IP (TRUST_PROXY). */
   trustProxy?: FastifyServerOptions["trustProxy"];
   /** Milliseconds between /api/events heartbeats (15 s). */
   heartbeatMs?: number;
@@ -39,13 +55,20 @@ export interface AppOptions {
   webRoot?: string;
   /** The chain's JSON-RPC, offered to the web client at POST /rpc when given. */
   rpcUrl?: string;
-  /** The factory indexed, told to clients at /api/chain (404 there without it). */
-  factory?: Address;
+  /** Milliseconds POST /rpc waits for the chain before answering 504 (RPC_RELAY_TIMEOUT_MS). */
+  rpcTimeoutMs?: number;
+  /**
+   * The factory indexed, told to clients at /api/chain (404 there without it): an address, or
+   * how to read it for a service that learns it once the chain answers (503 until then).
+   */
+  factory?: Address | (() => Address | undefined);
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    // The request log (plugins/request-log.ts) writes the lines worth reading: the 5xx.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
     frameworkErrors,
     // Union types (the JSON-RPC relay takes one call or a batch) validate without a warning.
@@ -53,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   refuseBlankNumbers(app);
+  await app.register(requestLog);
   await app.register(security, { corsOrigins: options.corsOrigins });
   await app.register(rateLimit, { max: options.rateLimit });
   // Before the docs, whose routes take the error handler in place when they are registered.
@@ -63,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   options.events?.on("reorg", forget);
   app.addHook("onClose", async () => void options.events?.off("reorg", forget));
 
-  await app.register(health, { status: options.status });
+  await app.register(health, { status: options.status, redact: options.redact ?? secretRedactor([options.rpcUrl]) });
   await app.register(api, {
     prefix: "/api",
     events: options.events,
@@ -71,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     status: options.status,
     factory: options.factory,
   });
-  if (options.rpcUrl) await app.register(rpc, { rpcUrl: options.rpcUrl });
+  if (options.rpcUrl) await app.register(rpc, { rpcUrl: options.rpcUrl, timeoutMs: options.rpcTimeoutMs });
   if (options.webRoot) await app.register(web, { root: options.webRoot });
   return app;
 }

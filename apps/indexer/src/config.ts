@@ -3,8 +3,10 @@
  * default that makes the embedded mode work untouched: the local chain, PGlite in .rhizome/db,
  * the factory from @rhizome/contracts' deployments for the chain.
  */
+import { isIP } from "node:net";
 import path from "node:path";
 import { getAddress, isAddress, type Address } from "viem";
+import { redactUrl } from "./redact.js";
 import { DEFAULT_MAX_REORG_DEPTH } from "./sync/indexer.js";
 
 export interface Config {
@@ -27,6 +29,11 @@ export interface Config {
   corsOrigins: string[] | "*";
   /** Requests per minute per client. */
   rateLimit: number;
+  /**
+   * Whose X-Forwarded-For to believe for the client's address (the rate limit's key), as Fastify's
+   * `trustProxy` takes it: no proxy, any, or those at these addresses and ranges.
+   */
+  trustProxy: boolean | string[];
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
@@ -39,6 +46,46 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** The names proxy-addr (Fastify's `trustProxy`) gives to address ranges. */
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address, a CIDR range of them (10.0.0.0/8, fd00::/8), or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = "", prefix, ...more] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || more.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy`: `true`, `false`, or the proxies' addresses. Not a number
+ * of hops: Fastify 5 ignores one (it trusts no proxy then), since trusting the nearest hop, whoever
+ * it is, lets a client that reaches the service directly claim any address.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): Config["trustProxy"] {
+  const value = raw?.trim() ?? "";
+  if (value === "" || /^false$/i.test(value)) return false;
+  if (/^true$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) {
+    problems.push(
+      `TRUST_PROXY=${raw} is a number of proxies, which cannot be trusted without knowing who they are: ` +
+        "give the proxies' addresses or ranges instead (TRUST_PROXY=10.0.0.0/8, or loopback for one on this host)",
+    );
+    return false;
+  }
+  const entries = value.split(",").map((entry) => entry.trim());
+  const wrong = entries.find((entry) => !isProxyAddress(entry));
+  if (wrong === undefined) return entries;
+  problems.push(
+    `TRUST_PROXY=${raw} must be true, false, or a comma-separated list of addresses, CIDR ranges (10.0.0.0/8) ` +
+      `and loopback, linklocal or uniquelocal; "${wrong}" is none of these`,
+  );
+  return false;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -60,7 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       if (!protocols.includes(parsed.protocol)) throw new Error(parsed.protocol);
       return raw;
     } catch {
-      problems.push(`${name}=${raw} must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`);
+      problems.push(
+        `${name}=${redactUrl(raw)} must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`,
+      );
       return fallback;
     }
   };
@@ -90,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: integer("PORT", 42069, 0, 65_535),
     corsOrigins: cors === "*" ? "*" : cors.split(",").map((origin) => origin.trim()),
     rateLimit: integer("RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),
     logLevel,
   };
   if (config.maxReorgDepth < config.confirmations) {

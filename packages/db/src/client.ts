@@ -3,7 +3,7 @@
  * install), or Postgres when a connection URL is given. Both get the same drizzle schema and
  * migrations, and the same guard against a second indexer writing to them.
  */
-import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -12,8 +12,13 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import pg from "pg";
+import { AdvisoryLock } from "./advisory-lock.js";
+import { releaseLockFile, takeLockFile } from "./lock-file.js";
+import { createPool, READ_STATEMENT_TIMEOUT_MS } from "./pool.js";
 import * as schema from "./schema/index.js";
+
+export { DatabaseLockedError } from "./errors.js";
+export { CONNECT_TIMEOUT_MS, IDLE_TIMEOUT_MS, READ_STATEMENT_TIMEOUT_MS } from "./pool.js";
 
 export type Schema = typeof schema;
 /** Either driver behind one type: what the indexer and the API are written against. */
@@ -23,13 +28,14 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
-/** Another indexer already writes to this database. */
-export class DatabaseLockedError extends Error {
-  override name = "DatabaseLockedError";
-}
-
 export interface DatabaseHandle {
+  /** For the indexer's writes and migrations: statements run as long as they need. */
   db: Database;
+  /**
+   * For the API's reads. On Postgres, a pool of its own whose statements Postgres cancels after
+   * `readTimeoutMs`, so that a stuck query cannot hold a connection for long; on PGlite, `db`.
+   */
+  reads: Database;
   kind: "pglite" | "postgres";
   /** Where the data lives: the PGlite folder, or the Postgres URL without its password. */
   location: string;
@@ -49,40 +55,39 @@ export interface OpenDatabaseOptions {
    * Throws DatabaseLockedError when another process holds it.
    */
   writer?: boolean;
+  /** Milliseconds after which Postgres cancels a statement of `reads` (READ_STATEMENT_TIMEOUT_MS). */
+  readTimeoutMs?: number;
+  /**
+   * Told what goes wrong outside any query: a Postgres connection that died while idle (Postgres
+   * restarted, its backend was terminated), which the pool replaces, and a DatabaseLockedError when
+   * the writer's lock, lost with its connection, was taken by another indexer before this one could
+   * take it again. Nothing is thrown for these; without this option they are not told.
+   */
+  onError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const writer = options.writer ?? false;
-  return options.url ? openPostgres(options.url, writer) : openPglite(options.dataDir, writer);
+  return options.url ? openPostgres(options.url, writer, options) : openPglite(options.dataDir, writer);
 }
 
-/** The advisory lock key Rhizome's indexer takes on Postgres ("rhizome" in ASCII). */
-const ADVISORY_LOCK_KEY = 0x72_68_69_7a_6f_6d_65n;
-
-async function openPostgres(url: string, writer: boolean): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, writer: boolean, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const location = url.replace(/:[^:@/]*@/, ":***@");
-  let lockClient: pg.PoolClient | undefined;
-  if (writer) {
-    // A session lock lives as long as its connection, which is kept out of the pool for it.
-    lockClient = await pool.connect();
-    const result = await lockClient.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
-      ADVISORY_LOCK_KEY.toString(),
-    ]);
-    if (!result.rows[0]?.locked) {
-      lockClient.release();
-      await pool.end();
-      throw new DatabaseLockedError(`Another indexer is writing to ${location}; stop it first.`);
-    }
-  }
+  const onError = options.onError ?? (() => undefined);
+  const lock = writer ? await AdvisoryLock.take(url, location, onError) : undefined;
+  // Two pools, opening connections only when used: the writer's, and the API's with a statement
+  // timeout (a session setting, so it cannot be set for some queries of one pool and not others).
+  const pool = createPool(url, { onError });
+  const readPool = createPool(url, { onError, statementTimeoutMs: options.readTimeoutMs ?? READ_STATEMENT_TIMEOUT_MS });
   return {
     db: drizzlePg(pool, { schema }) as unknown as Database,
+    reads: drizzlePg(readPool, { schema }) as unknown as Database,
     kind: "postgres",
     location,
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
     async close() {
-      lockClient?.release();
-      await pool.end();
+      await Promise.all([pool.end(), readPool.end()]);
+      await lock?.release();
     },
   };
 }
@@ -93,45 +98,23 @@ async function openPglite(dataDir: string | undefined, writer: boolean): Promise
   // The lock comes before PGlite opens the folder: a refused indexer must not touch it.
   if (lockFile) await takeLockFile(lockFile, dataDir ?? "");
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    if (lockFile) await releaseLockFile(lockFile);
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Database,
+    db,
+    // One connection, in this process: nothing to hold, and nothing to time out.
+    reads: db,
     kind: "pglite",
     location: dataDir ?? "memory",
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
     async close() {
       await client.close();
-      if (lockFile) await rm(lockFile, { force: true });
+      if (lockFile) await releaseLockFile(lockFile);
     },
   };
-}
-
-/** PGlite does not lock its folder: a lock file beside it, with the owner's pid, does. */
-async function takeLockFile(file: string, dataDir: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(file, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = Number((await readFile(file, "utf8").catch(() => "")).trim());
-      if (owner && isAlive(owner)) {
-        throw new DatabaseLockedError(`Another indexer (pid ${owner}) is writing to ${dataDir}; stop it first.`);
-      }
-      // The owner is gone: the lock is stale.
-      await rm(file, { force: true });
-    }
-  }
-  throw new DatabaseLockedError(`Could not take the lock on ${dataDir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

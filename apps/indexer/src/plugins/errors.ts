@@ -14,6 +14,7 @@ import fp from "fastify-plugin";
 import { PATTERN_HINTS, type ErrorBody } from "../schemas/common.js";
 import { FINITE } from "./finite-numbers.js";
 import { HttpError } from "./http-errors.js";
+import { noteFailure } from "./request-log.js";
 
 /** "Too Many Requests" → "TooManyRequests". */
 export function errorCode(statusCode: number): string {
@@ -73,8 +74,9 @@ function toBody(error: FastifyError | HttpError): { statusCode: number; body: Er
 }
 
 /** Errors Fastify raises before a route runs (a malformed URL, a too-long parameter). */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const { statusCode, body } = toBody(error);
+  if (statusCode >= 500) noteFailure(request, error);
   void reply.code(statusCode).type("application/json").send(body);
 }
 
@@ -82,7 +84,8 @@ export default fp(
   async function errors(app: FastifyInstance) {
     app.setErrorHandler<FastifyError | HttpError>(function (error, request, reply) {
       const { statusCode, body } = toBody(error);
-      if (statusCode >= 500) request.log.error({ err: error }, "request failed");
+      // Logged once the answer is sent, with the request's status and route (request-log.ts).
+      if (statusCode >= 500) noteFailure(request, error);
       return reply.code(statusCode).send(body);
     });
 
@@ -92,5 +95,5 @@ export default fp(
         .send({ error: "NotFound", message: `No route ${request.method} ${request.url.split("?")[0]}.` });
     });
   },
-  { name: "errors", dependencies: ["rate-limit"] },
+  { name: "errors", dependencies: ["rate-limit", "request-log"] },
 );

@@ -1,11 +1,15 @@
 /** /healthz: the process and its database answer. /readyz: the index has caught up with the head. */
 import type { FastifyPluginAsync } from "fastify";
 import type { IndexerStatus } from "../sync/indexer.js";
+import { noteFailure } from "../plugins/request-log.js";
+import type { Redact } from "../redact.js";
 import type { ErrorBody } from "../schemas/common.js";
 import { healthz, readyz, type Readiness } from "../schemas/health.js";
 
 export interface HealthOptions {
   status: () => IndexerStatus;
+  /** Takes secrets out of the reason /readyz gives, which may quote an RPC error and its URL. */
+  redact: Redact;
 }
 
 const health: FastifyPluginAsync<HealthOptions> = async (app, options) => {
@@ -17,7 +21,7 @@ const health: FastifyPluginAsync<HealthOptions> = async (app, options) => {
       try {
         await app.repositories.health.ping();
       } catch (error) {
-        request.log.warn({ err: error }, "the database does not answer");
+        noteFailure(request, error);
         return reply.code(503).send({ error: "ServiceUnavailable", message: "The database does not answer." });
       }
       return { ok: true };
@@ -26,10 +30,19 @@ const health: FastifyPluginAsync<HealthOptions> = async (app, options) => {
 
   app.get<{ Reply: { 200: Readiness; 503: Readiness } }>(
     "/readyz",
-    { schema: readyz, config: { rateLimit: false } },
+    // Not ready is an answer, given while the index catches up: not a failure to log.
+    { schema: readyz, config: { rateLimit: false, unavailableIsAnAnswer: true } },
     async (_request, reply) => {
-      const { caughtUp, lag, head, cursor, chainId, reason } = options.status();
-      const body: Readiness = { ready: caughtUp, lag, head, cursor, chainId, ...(reason ? { reason } : {}) };
+      const { caughtUp, lag, head, cursor, chainId, reason, skippedEvents } = options.status();
+      const body: Readiness = {
+        ready: caughtUp,
+        lag,
+        head,
+        cursor,
+        chainId,
+        skippedEvents,
+        ...(reason ? { reason: options.redact(reason) } : {}),
+      };
       return reply.code(caughtUp ? 200 : 503).send(body);
     },
   );

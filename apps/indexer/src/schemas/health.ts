@@ -17,17 +17,22 @@ export const healthz = {
 
 const readiness = {
   type: "object",
-  required: ["ready", "lag", "head", "cursor", "chainId"],
+  required: ["ready", "lag", "head", "cursor", "chainId", "skippedEvents"],
   properties: {
     ready: { type: "boolean" },
     lag: { type: "integer", description: "Blocks between the chain's head and the indexed cursor." },
     head: { type: "integer" },
     cursor: { type: "integer" },
     chainId: { type: "integer" },
+    skippedEvents: {
+      type: "integer",
+      description:
+        "Logs that did not decode as the event their topic names, or events a projection could not apply, skipped since the service started (each logged with its block and log index).",
+    },
     reason: {
       type: "string",
       description:
-        "Why the index is not ready beyond catching up with the head: a rebuild after a reorg deeper than the index can undo, or a failing indexing step that is being retried.",
+        "Why the index is not ready beyond catching up with the head: a rebuild after a reorg deeper than the index can undo, a head behind the index, the RPC rate-limiting, or a failing indexing step that is being retried.",
     },
   },
 } as const;
@@ -47,5 +52,6 @@ export interface Readiness {
   head: number;
   cursor: number;
   chainId: number;
+  skippedEvents: number;
   reason?: string;
 }
