@@ -12,7 +12,16 @@ if (!url) throw new Error("BENCH_DATABASE_URL is not set");
 const handle = await openDatabase({ url });
 const app = await buildApp({
   db: handle.db,
-  status: () => ({ chainId: 31337, head: 0, cursor: 0, finalized: 0, lag: 0, caughtUp: true, events: 0 }),
+  status: () => ({
+    chainId: 31337,
+    head: 0,
+    cursor: 0,
+    finalized: 0,
+    lag: 0,
+    caughtUp: true,
+    events: 0,
+    skippedEvents: 0,
+  }),
   corsOrigins: "*",
   rateLimit: 1_000_000_000,
 });

@@ -17,7 +17,16 @@ describe("the web client beside the API", () => {
     await writeFile(path.join(dir, "index.html"), "<!doctype html><title>Rhizome</title><div id=root></div>");
     await writeFile(path.join(dir, "app.js"), "console.log('rhizome')");
     db = await freshDatabase();
-    const status = { chainId: 31337, head: 0, cursor: 0, finalized: 0, lag: 0, caughtUp: true, events: 0 };
+    const status = {
+      chainId: 31337,
+      head: 0,
+      cursor: 0,
+      finalized: 0,
+      lag: 0,
+      caughtUp: true,
+      events: 0,
+      skippedEvents: 0,
+    };
     app = await buildApp({ db: db.db, status: () => status, corsOrigins: "*", rateLimit: 1_000, webRoot: dir });
   });
   afterAll(async () => {
@@ -64,7 +73,16 @@ describe("the chain's JSON-RPC on the service's origin", () => {
     await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
     const { port } = upstream.address() as { port: number };
     const db = await freshDatabase();
-    const status = { chainId: 31337, head: 0, cursor: 0, finalized: 0, lag: 0, caughtUp: true, events: 0 };
+    const status = {
+      chainId: 31337,
+      head: 0,
+      cursor: 0,
+      finalized: 0,
+      lag: 0,
+      caughtUp: true,
+      events: 0,
+      skippedEvents: 0,
+    };
     const app = await buildApp({
       db: db.db,
       status: () => status,

@@ -2,7 +2,8 @@
  * Serves an in-process Hardhat chain over HTTP JSON-RPC, as a node would, so the indexer talks
  * to it exactly as to a real RPC: for the tests, and for the indexer benchmark's chain process
  * (bench/indexer/chain-process.ts). Faults can be switched on to make it flaky: errors, delays
- * and rate-limit answers on a share of the calls, and eth_getLogs ranges refused as too wide.
+ * and rate-limit answers on a share of the calls, every answer held back, connections dropped
+ * unanswered, and eth_getLogs ranges refused as too wide.
  * Without them, the hot path is the provider's answer and one JSON.stringify.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -20,16 +21,97 @@ export interface Faults {
   /** Share of requests delayed by up to `maxDelayMs`. */
   delayRate: number;
   maxDelayMs: number;
+  /** Every request waits this long before it is answered, as a chain that stalls does (0: none). */
+  stallMs: number;
+  /** Drop the connection of every request, unanswered, until this many have been dropped. */
+  dropNext: number;
+  /** Answer as a node this many blocks behind: a lower head, and no block above it. */
+  lagBlocks: number;
+  /** The chain id to answer eth_chainId with (0: the chain's own), to stand for a chain that is not a local one. */
+  chainId: number;
   /** eth_getLogs ranges wider than this are refused as too large (0: no limit). */
   maxLogRange: number;
+  /** How a rate-limited request is answered: as hosted providers do (see RATE_LIMIT_ANSWERS). */
+  rateLimitShape: RateLimitShape;
+  /** Rate-limit every request until this many have been refused (on top of `rateLimitRate`). */
+  rateLimitNext: number;
+  /** Seconds a rate-limited answer asks the client to wait (Retry-After, or the provider's own field). */
+  retryAfterSeconds: number;
+  /** Answer each eth_getLogs with every log twice, as some providers' load balancers have. */
+  duplicateLogs: boolean;
+  /** eth_getLogs filters with more addresses, or a longer topic list, than this are refused (0: no limit). */
+  maxFilterSize: number;
 }
+
+export type RateLimitShape = "plain" | "alchemy" | "infura" | "quicknode";
+
+/**
+ * Rate-limit answers as providers send them: the HTTP status, headers and body. `plain` is a bare
+ * 429; Alchemy answers 429 with a JSON-RPC error of code 429; Infura answers 429 with code -32005
+ * and the wait in `data.rate.backoff_seconds`; QuickNode answers 200 with code -32007.
+ */
+const RATE_LIMIT_ANSWERS: Record<
+  RateLimitShape,
+  (id: unknown, seconds: number) => { status: number; headers: Record<string, string>; body: unknown }
+> = {
+  plain: (_id, seconds) => ({
+    status: 429,
+    headers: { "retry-after": String(seconds) },
+    body: { error: "rate limited (injected)" },
+  }),
+  alchemy: (id, seconds) => ({
+    status: 429,
+    headers: { "retry-after": String(seconds) },
+    body: {
+      jsonrpc: "2.0",
+      id,
+      error: {
+        code: 429,
+        message:
+          "Your app has exceeded its compute units per second capacity. If you have retries enabled, you can safely ignore this message.",
+      },
+    },
+  }),
+  infura: (id, seconds) => ({
+    status: 429,
+    headers: {},
+    body: {
+      jsonrpc: "2.0",
+      id,
+      error: {
+        code: -32005,
+        message: "project ID request rate exceeded",
+        data: {
+          see: "https://infura.io/dashboard",
+          rate: { allowed_rps: 1, backoff_seconds: seconds, current_rps: 13 },
+        },
+      },
+    },
+  }),
+  quicknode: (id) => ({
+    status: 200,
+    headers: {},
+    body: {
+      jsonrpc: "2.0",
+      id,
+      error: { code: -32007, message: "request limit reached - reduce calls per second or upgrade your account" },
+    },
+  }),
+};
 
 export interface RpcServer {
   url: string;
   /** The faults in force; change them to change the server's behaviour from the next request. */
   faults: Faults;
   /** Requests seen and faults injected, by kind. */
-  stats: { requests: number; errors: number; rateLimited: number; delayed: number; refusedRanges: number };
+  stats: {
+    requests: number;
+    errors: number;
+    rateLimited: number;
+    delayed: number;
+    refusedRanges: number;
+    refusedFilters: number;
+  };
   /** Stops listening and drops open connections, in flight or idle. */
   close(): Promise<void>;
 }
@@ -40,7 +122,22 @@ interface Call {
   params?: unknown[];
 }
 
-const NO_FAULTS: Faults = { errorRate: 0, rateLimitRate: 0, delayRate: 0, maxDelayMs: 0, maxLogRange: 0 };
+const NO_FAULTS: Faults = {
+  errorRate: 0,
+  rateLimitRate: 0,
+  delayRate: 0,
+  maxDelayMs: 0,
+  stallMs: 0,
+  dropNext: 0,
+  lagBlocks: 0,
+  chainId: 0,
+  maxLogRange: 0,
+  rateLimitShape: "plain",
+  rateLimitNext: 0,
+  retryAfterSeconds: 0,
+  duplicateLogs: false,
+  maxFilterSize: 0,
+};
 
 async function body(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -62,7 +159,14 @@ function json(value: unknown): string {
 }
 
 export async function serveProvider(provider: EthereumProvider, faults: Partial<Faults> = {}): Promise<RpcServer> {
-  const stats: RpcServer["stats"] = { requests: 0, errors: 0, rateLimited: 0, delayed: 0, refusedRanges: 0 };
+  const stats: RpcServer["stats"] = {
+    requests: 0,
+    errors: 0,
+    rateLimited: 0,
+    delayed: 0,
+    refusedRanges: 0,
+    refusedFilters: 0,
+  };
   const settings: Faults = { ...NO_FAULTS, ...faults };
 
   /** A JSON-RPC error answer when a fault refuses `call`. */
@@ -70,6 +174,21 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
     if (Math.random() < settings.errorRate) {
       stats.errors++;
       return { jsonrpc: "2.0", id: call.id, error: { code: -32603, message: "internal error (injected)" } };
+    }
+    if (call.method === "eth_getLogs" && settings.maxFilterSize > 0) {
+      const filter = (call.params?.[0] ?? {}) as { address?: string | string[]; topics?: (string | string[] | null)[] };
+      const sizes = [
+        Array.isArray(filter.address) ? filter.address.length : 1,
+        ...(filter.topics ?? []).map((topic) => (Array.isArray(topic) ? topic.length : 1)),
+      ];
+      if (Math.max(...sizes) > settings.maxFilterSize) {
+        stats.refusedFilters++;
+        return {
+          jsonrpc: "2.0",
+          id: call.id,
+          error: { code: -32602, message: `invalid params: filter has more than ${settings.maxFilterSize} addresses` },
+        };
+      }
     }
     if (call.method === "eth_getLogs" && settings.maxLogRange > 0) {
       const filter = (call.params?.[0] ?? {}) as { fromBlock?: string; toBlock?: string };
@@ -94,7 +213,19 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
     const fault = refused(call);
     if (fault) return fault;
     try {
+      if (settings.chainId > 0 && call.method === "eth_chainId") {
+        return { jsonrpc: "2.0", id: call.id, result: `0x${settings.chainId.toString(16)}` };
+      }
+      if (settings.lagBlocks > 0) {
+        const head = Number(await provider.request({ method: "eth_blockNumber", params: [] })) - settings.lagBlocks;
+        if (call.method === "eth_blockNumber") return { jsonrpc: "2.0", id: call.id, result: `0x${head.toString(16)}` };
+        const asked = call.method === "eth_getBlockByNumber" ? String(call.params?.[0]) : undefined;
+        if (asked?.startsWith("0x") && Number(asked) > head) return { jsonrpc: "2.0", id: call.id, result: null };
+      }
       const result = await provider.request({ method: call.method, params: call.params ?? [] });
+      if (settings.duplicateLogs && call.method === "eth_getLogs" && Array.isArray(result)) {
+        return { jsonrpc: "2.0", id: call.id, result: [...result, ...result] };
+      }
       return { jsonrpc: "2.0", id: call.id, result };
     } catch (error) {
       const e = error as { code?: number; message?: string; data?: unknown };
@@ -106,12 +237,20 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
     }
   };
 
-  const respond = async (request: IncomingMessage): Promise<{ status: number; body: string }> => {
+  const respond = async (
+    request: IncomingMessage,
+  ): Promise<{ status: number; body: string; headers?: Record<string, string> }> => {
     const text = await body(request);
-    if (Math.random() < settings.rateLimitRate) {
+    if (settings.rateLimitNext > 0 || Math.random() < settings.rateLimitRate) {
+      if (settings.rateLimitNext > 0) settings.rateLimitNext--;
       stats.rateLimited++;
-      return { status: 429, body: '{"error":"rate limited (injected)"}' };
+      const payload = JSON.parse(text) as Call | Call[];
+      const id = Array.isArray(payload) ? (payload[0]?.id ?? null) : payload.id;
+      const answer = RATE_LIMIT_ANSWERS[settings.rateLimitShape](id, settings.retryAfterSeconds);
+      // A batch answered with one error object, as providers do when they refuse the whole request.
+      return { status: answer.status, headers: answer.headers, body: json(answer.body) };
     }
+    if (settings.stallMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.stallMs));
     if (Math.random() < settings.delayRate) {
       stats.delayed++;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * settings.maxDelayMs));
@@ -122,12 +261,20 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
   };
 
   const server: Server = createServer((request, response) => {
+    if (settings.dropNext > 0) {
+      settings.dropNext--;
+      request.socket.destroy();
+      return;
+    }
     void respond(request)
       .catch((error: unknown) => ({
         status: 400,
+        headers: {},
         body: json({ jsonrpc: "2.0", id: null, error: { code: -32700, message: String(error) } }),
       }))
-      .then(({ status, body }) => response.writeHead(status, { "content-type": "application/json" }).end(body));
+      .then(({ status, body, headers }) =>
+        response.writeHead(status, { "content-type": "application/json", ...headers }).end(body),
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

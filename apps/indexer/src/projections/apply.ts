@@ -19,28 +19,33 @@ import { work } from "./work.js";
  * The version of what the projections make of the chain. Raise it when a handler reads events
  * differently, so that an index written by the earlier handlers is rebuilt rather than mixed:
  * 1. a mint to an existing member is a grant, not an admission; admissions name the applicant.
+ * 2. treasury balances summed from Transfer events are bounded and marked as reported or spam.
  */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2;
 
 const handlers: Record<Source, Handler> = { factory, shares, governor, timelock, treasury, work, token };
 
-/** Applies `events` and returns the collectives they touched. */
-export async function applyEvents(tx: Batch["tx"], registry: Registry, events: IndexedEvent[]): Promise<Set<string>> {
-  const batch = new Batch(tx);
-  await batch.load(keysOf(events));
-  // A collective's modules emit their set-up events before the factory announces it.
-  for (const event of events) {
-    if (event.source === "factory") await factory.apply(batch, registry, event);
-  }
-  for (const event of events) {
-    if (event.source !== "factory") await handlers[event.source].apply(batch, registry, event);
-  }
-  await batch.flush();
-  await recordOwnership(batch);
-  return new Set(events.map((event) => event.collective));
+/** An event a handler could not take: skipped, so that one bad event never stops the index. */
+export interface SkippedEvent {
+  event: IndexedEvent;
+  error: unknown;
 }
 
-function keysOf(events: IndexedEvent[]): Keys {
+/** Applies `events`; returns the collectives they touched and the events that were skipped. */
+export async function applyEvents(
+  tx: Batch["tx"],
+  registry: Registry,
+  events: IndexedEvent[],
+): Promise<{ touched: Set<string>; skipped: SkippedEvent[] }> {
+  const skipped: SkippedEvent[] = [];
+  const isolated = async (event: IndexedEvent, task: () => void | Promise<void>) => {
+    try {
+      await task();
+    } catch (error) {
+      skipped.push({ event, error });
+    }
+  };
+  const batch = new Batch(tx);
   const keys: Keys = {
     collectives: [...new Set(events.map((e) => e.collective))],
     members: [],
@@ -49,6 +54,16 @@ function keysOf(events: IndexedEvent[]): Keys {
     applications: [],
     balances: [],
   };
-  for (const event of events) handlers[event.source].keys(event, keys);
-  return keys;
+  for (const event of events) await isolated(event, () => handlers[event.source].keys(event, keys));
+  await batch.load(keys);
+  // A collective's modules emit their set-up events before the factory announces it.
+  for (const event of events) {
+    if (event.source === "factory") await isolated(event, () => factory.apply(batch, registry, event));
+  }
+  for (const event of events) {
+    if (event.source !== "factory") await isolated(event, () => handlers[event.source].apply(batch, registry, event));
+  }
+  await batch.flush();
+  await recordOwnership(batch);
+  return { touched: new Set(events.map((event) => event.collective)), skipped };
 }

@@ -88,9 +88,24 @@ function decodeArgs(layout: EventLayout, topics: readonly Hex[], data: Hex): Rec
   });
   if (layout.data.length > 0) {
     const values = decodeAbiParameters(layout.data, data);
-    layout.data.forEach((input, i) => (args[input.name ?? String(i)] = values[i]));
+    layout.data.forEach((input, i) => (args[input.name ?? String(i)] = storable(values[i])));
   }
   return args;
+}
+
+/**
+ * A decoded value as Postgres can store it: a NUL character (which anyone can put in an
+ * application's pitch or a collective's name, and which Postgres refuses in text and JSON)
+ * becomes U+FFFD, the replacement character viem already puts where bytes are not UTF-8.
+ * Strings inside arrays and tuples too; everything else as it is.
+ */
+export function storable(value: unknown): unknown {
+  if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value;
+  if (Array.isArray(value)) return value.some((item) => typeof item !== "bigint") ? value.map(storable) : value;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, storable(item)]));
+  }
+  return value;
 }
 
 const checksummed = new Map<string, Address>();
@@ -121,15 +136,26 @@ export interface IndexedEvent {
 }
 
 /**
- * Decodes `logs` in chain order. Logs of events this indexer does not project, and anything
- * that does not decode, are skipped: a contract may emit events the projections do not need.
+ * Decodes `logs` in chain order. Logs of events this indexer does not project are skipped: a
+ * contract may emit events the projections do not need. A log with a known event's topic that
+ * does not decode as that event (anyone can emit a Transfer of another shape into a treasury) is
+ * skipped too, and told to `onUndecodable`. A log the RPC returned twice (some providers' load
+ * balancers do) is taken once.
  */
-export function decodeLogs(logs: RawLog[], registry: Registry, timestamps: Map<number, number>): IndexedEvent[] {
+export function decodeLogs(
+  logs: RawLog[],
+  registry: Registry,
+  timestamps: Map<number, number>,
+  onUndecodable?: (log: RawLog, error: unknown) => void,
+): IndexedEvent[] {
   const events: IndexedEvent[] = [];
   const sorted = [...logs].sort((a, b) =>
     a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
   );
+  let previous: RawLog | undefined;
   for (const log of sorted) {
+    if (previous && previous.blockNumber === log.blockNumber && previous.logIndex === log.logIndex) continue;
+    previous = log;
     const blockNumber = Number(log.blockNumber);
     let source: Source;
     let collective: Address;
@@ -153,7 +179,8 @@ export function decodeLogs(logs: RawLog[], registry: Registry, timestamps: Map<n
     let args: Record<string, unknown>;
     try {
       args = decodeArgs(layout, log.topics, log.data);
-    } catch {
+    } catch (error) {
+      onUndecodable?.(log, error);
       continue;
     }
     events.push({

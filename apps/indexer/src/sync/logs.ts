@@ -22,6 +22,19 @@ const TRANSFER_TOPIC = encodeEventTopics({ abi: erc20Abi, eventName: "Transfer" 
 const LOG_PARTS = 4;
 
 /**
+ * Addresses (or treasury topics) in one log filter, at most. Nodes and providers cap a filter's
+ * size (Infura at 5,000 parameters in a request; others lower and not always documented), and
+ * each collective adds five modules: past a hundred collectives, a filter is asked in several.
+ */
+export const ADDRESSES_PER_FILTER = 500;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
  * The range's logs, in no particular order (decoding sorts them). The factory's logs and those of
  * the collectives known before the range are asked at once; collectives the range itself creates
  * are asked for in a second round, which the union makes the same as asking for all at the end.
@@ -73,8 +86,16 @@ async function moduleAndDepositLogs(
   // An empty address list would ask for every log of the chain.
   if (addresses.length === 0) return { modules: [], deposits: [] };
   const [modules, deposits] = await Promise.all([
-    Promise.all(inParts(range).map((part) => rpc.logs({ ...part, address: addresses }))).then((parts) => parts.flat()),
-    rpc.logs({ ...range, topics: [TRANSFER_TOPIC, null, treasuries.map((address) => pad(address))] }),
+    Promise.all(
+      inParts(range).flatMap((part) =>
+        chunks(addresses, ADDRESSES_PER_FILTER).map((address) => rpc.logs({ ...part, address })),
+      ),
+    ).then((parts) => parts.flat()),
+    Promise.all(
+      chunks(treasuries, ADDRESSES_PER_FILTER).map((chunk) =>
+        rpc.logs({ ...range, topics: [TRANSFER_TOPIC, null, chunk.map((address) => pad(address))] }),
+      ),
+    ).then((parts) => parts.flat()),
   ]);
   return { modules, deposits };
 }

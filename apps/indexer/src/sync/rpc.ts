@@ -3,6 +3,9 @@
  * retried with backoff when the RPC fails, times out or rate-limits.
  */
 import { createPublicClient, http, numberToHex, type Address, type Hex, type PublicClient } from "viem";
+import { classifyRpcError, errorText } from "./rpc-errors.js";
+
+export { errorText };
 
 /** A log as eth_getLogs returns it, with the fields the indexer reads. */
 export interface RawLog {
@@ -29,9 +32,21 @@ export interface BlockHeader {
   timestamp: number;
 }
 
-/** The RPC refused or failed a request more times than the retry policy allows. */
+/** The RPC refused or failed a request more times than the retry policy allows, or refused its range. */
 export class RpcUnavailableError extends Error {
   override name = "RpcUnavailableError";
+}
+
+/** The RPC kept refusing for its rate limit; `retryAfterMs` is how long it last asked to wait, if it said. */
+export class RpcRateLimitedError extends RpcUnavailableError {
+  override name = "RpcRateLimitedError";
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | undefined,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 export interface Rpc {
@@ -49,8 +64,19 @@ export interface Rpc {
 }
 
 const RETRIES = 8;
+/** The longest pause between two attempts, unless the provider asks for longer. */
+const MAX_BACKOFF_MS = 5_000;
 
-export function createRpc(url: string, options: { onRetry?: (error: unknown, attempt: number) => void } = {}): Rpc {
+export interface RpcOptions {
+  onRetry?: (error: unknown, attempt: number) => void;
+  /** Attempts after the first before a failure goes to the caller (8). */
+  retries?: number;
+  /** Once aborted, a failed request is not tried again and no pause is waited out. */
+  signal?: AbortSignal;
+}
+
+export function createRpc(url: string, options: RpcOptions = {}): Rpc {
+  const retries = options.retries ?? RETRIES;
   // Our own retry loop owns the backoff; viem's is off so the two do not multiply. Busy ranges
   // answer tens of megabytes; the range shrinks when the RPC refuses, not us.
   const transport = { retryCount: 0, timeout: 30_000, maxResponseBodySize: 512 * 1024 * 1024 };
@@ -63,16 +89,30 @@ export function createRpc(url: string, options: { onRetry?: (error: unknown, att
     transport: http(url, { ...transport, batch: { batchSize: 100, wait: 0 } }),
     cacheTime: 0,
   });
+  // A request over the provider's cap fails at once (the caller asks a smaller range); a rate
+  // limit waits as long as the provider says, if it says; anything else backs off. After RETRIES
+  // attempts the error goes to the caller, whose own loop keeps trying (the indexer's run loop).
   const withRetry = async <T>(task: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await task();
       } catch (error) {
-        if (attempt >= RETRIES || isPermanent(error)) {
-          throw new RpcUnavailableError(`RPC request failed after ${attempt + 1} attempts`, { cause: error });
+        const failure = classifyRpcError(error);
+        if (failure.kind === "range") {
+          throw new RpcUnavailableError("The RPC refused the request as too large", { cause: error });
+        }
+        if (attempt >= retries || options.signal?.aborted) {
+          const message = `RPC request failed after ${attempt + 1} attempts`;
+          throw failure.kind === "rate-limit"
+            ? new RpcRateLimitedError(`${message}: the RPC is rate-limiting`, failure.retryAfterMs, { cause: error })
+            : new RpcUnavailableError(message, { cause: error });
         }
         options.onRetry?.(error, attempt + 1);
-        await sleep(Math.min(100 * 2 ** attempt, 5_000) * (0.5 + Math.random()));
+        const backoff = Math.min(100 * 2 ** attempt, MAX_BACKOFF_MS) * (0.5 + Math.random());
+        await sleep(
+          failure.kind === "rate-limit" ? Math.max(backoff, failure.retryAfterMs ?? 0) : backoff,
+          options.signal,
+        );
       }
     }
   };
@@ -145,24 +185,8 @@ export function createRpc(url: string, options: { onRetry?: (error: unknown, att
   };
 }
 
-/** Errors that retrying cannot fix: the range is too large, or the request is malformed. */
-export function isPermanent(error: unknown): boolean {
-  const text = errorText(error);
-  return (
-    /range|too many|limit exceeded|response size|exceed|query returned more than/i.test(text) && !/rate/i.test(text)
-  );
-}
-
-export function errorText(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 6; depth++) {
-    const e = current as { message?: string; details?: string; cause?: unknown };
-    parts.push(e.message ?? "", e.details ?? "");
-    current = e.cause;
-  }
-  return parts.join(" ");
-}
+/** A request over the provider's cap: retrying cannot fix it, a smaller range can. */
+export const isPermanent = (error: unknown): boolean => classifyRpcError(error).kind === "range";
 
 /** Waits `ms`, or less when `signal` aborts first. */
 export const sleep = (ms: number, signal?: AbortSignal) =>
