@@ -1,12 +1,25 @@
 /**
  * End to end in Chromium against the whole local stack: on My stake, a member delegates their
  * votes and takes them back, one who voted for a live proposal is kept from leaving, and another
- * leaves by ragequit, through the web client and the injected test wallet; and the wallet itself:
+ * leaves by ragequit, and one more past a honeypot token and spam, through the web client and the
+ * injected test wallet; and the wallet itself:
  * found by EIP-6963, and on another network, asked to switch.
  */
 import { paymentProposal } from "@rhizome/contracts";
 import type { Browser, Page } from "playwright-core";
-import { formatEther, parseEther, verifyMessage, verifyTypedData, type Hex } from "viem";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  erc20Abi,
+  formatEther,
+  maxUint256,
+  parseEther,
+  verifyMessage,
+  verifyTypedData,
+  type Abi,
+  type Address,
+  type Hex,
+} from "viem";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { governance, Vote } from "../../scripts/demo/governance.js";
 import { DEMO_SETTINGS } from "../../scripts/demo/rizom.js";
@@ -15,11 +28,15 @@ import { startE2eStack, type E2eStack } from "./helpers/stack.js";
 import { confirmed, figure, openActor, screenshotFailure, see, short, shortPattern } from "./helpers/ui.js";
 import { OTHER_CHAIN, WALLET_NAME } from "./helpers/wallet.js";
 
-/** Dev accounts: Ada proposes; Bo and Eli vote for themselves; Dee votes for Ada's proposal; Hal (30 shares) has voted for nothing. */
+/**
+ * Dev accounts: Ada proposes; Bo and Eli vote for themselves; Dee votes for Ada's proposal; Gus
+ * (40 shares) and Hal (30 shares) have voted for nothing.
+ */
 const ADA = 1;
 const BO = 2;
 const DEE = 4;
 const ELI = 5;
+const GUS = 7;
 const HAL = 8;
 /** Never held shares. */
 const IVO = 16;
@@ -171,6 +188,64 @@ describe.skipIf(!browserAvailable("stake.test.ts"))("my stake in Rizom, in the b
     const row = memberRow(page, hal.address);
     await see(row.row.getByText("left"));
     expect(await row.shares.textContent()).toBe("0");
+  });
+
+  it("leaves a honeypot token and spam out of an exit, says so, and pays every real asset past 50 fake ones", async () => {
+    const { publicClient, wallets } = stack.clients;
+    const [deployer] = wallets;
+    if (!deployer) throw new Error("No deployer");
+    const treasury = stack.demo.rizom.modules.treasury;
+    const artifact = JSON.parse(
+      await readFile(
+        path.resolve(import.meta.dirname, "../../artifacts/contracts/testing/SpamToken.sol/SpamToken.json"),
+        "utf8",
+      ),
+    ) as { abi: Abi; bytecode: Hex };
+    const deploy = async (name: string) => {
+      const hash = await deployer.deployContract({
+        abi: artifact.abi,
+        bytecode: artifact.bytecode,
+        args: [name, name],
+      });
+      const address = (await publicClient.waitForTransactionReceipt({ hash })).contractAddress as Address;
+      const call = async (functionName: string, args: unknown[]) =>
+        publicClient.waitForTransactionReceipt({
+          hash: await deployer.writeContract({ address, abi: artifact.abi, functionName, args }),
+        });
+      return { address, call };
+    };
+    // Fifty tokens that claim deposits they never made: listed, worth nothing.
+    for (let i = 0; i < 50; i++) await (await deploy(`FAKE${i}`)).call("fakeTransfer", [treasury, 1n]);
+    // A honeypot: it shows a balance it will never send, so taking it reverts any exit.
+    const honey = await deploy("HONEY");
+    await honey.call("fakeTransfer", [treasury, parseEther("1")]);
+    await honey.call("becomeHoneypot", [parseEther("1000")]);
+    // Spam that claims more than any token can hold.
+    const spam = await deploy("SPAM");
+    for (let i = 0; i < 2; i++) await spam.call("fakeTransfer", [treasury, maxUint256]);
+    await stack.indexed();
+
+    const euro = stack.demo.token;
+    const euroOf = (account: Address) =>
+      publicClient.readContract({ address: euro, abi: erc20Abi, functionName: "balanceOf", args: [account] });
+    const gus = await openActor(browser, stack, GUS, "Gus");
+    const { page } = gus;
+    const [treasuryEuro, supply] = await Promise.all([
+      euroOf(treasury),
+      publicClient.readContract({
+        address: stack.demo.rizom.modules.shares,
+        abi: erc20Abi,
+        functionName: "totalSupply",
+      }),
+    ]);
+    await gus.visit(`/c/${stack.rizom}/stake`);
+    await see(page.getByText("Left out: 1 asset marked as spam"));
+    await page.getByRole("button", { name: "Burn shares and leave" }).click();
+    await confirmed(page, page, /You have left with your part\./);
+    await see(page.getByRole("status").filter({ hasText: "Left out of your exit, because sending it fails: HONEY" }));
+    // The euro token was paid, wherever its address falls among the fifty-two.
+    expect(await euroOf(gus.address)).toBe((treasuryEuro * 40n) / supply);
+    await screenshot(page, "ragequit-spam");
   });
 
   it("has a test wallet that announces itself by EIP-6963 and signs as its dev account", async () => {

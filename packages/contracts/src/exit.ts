@@ -52,9 +52,63 @@ export function ragequitTokens(tokens: readonly Address[]): Address[] {
   return unique.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
 }
 
+/** A token an exit leaves out, and the revert that taking it caused. */
+export interface RefusedToken {
+  token: Address;
+  error: unknown;
+}
+
+/**
+ * Which of `tokens` an exit can take. The treasury pays each token with a transfer, so one token
+ * whose transfer reverts (a honeypot that shows a balance it will not send, a paused token) makes
+ * the whole exit revert, and anyone can send a treasury such a token. The exit is simulated with
+ * every token; if that reverts, each token is tried on its own and those that revert are left
+ * out. A revert that is not a token's (the exit lock, more shares than held) is thrown as it is.
+ */
+export async function exitableTokens(
+  publicClient: PublicClient,
+  params: {
+    account: Address;
+    treasury: Address;
+    shares: bigint;
+    tokens: readonly Address[];
+    forVotes: readonly bigint[];
+  },
+): Promise<{ tokens: Address[]; refused: RefusedToken[] }> {
+  const simulate = (tokens: readonly Address[]) =>
+    publicClient.simulateContract({
+      account: params.account,
+      address: params.treasury,
+      abi: treasuryAbi,
+      functionName: "ragequit",
+      args: [params.shares, tokens, params.forVotes],
+    });
+  const all = ragequitTokens(params.tokens);
+  try {
+    await simulate(all);
+    return { tokens: all, refused: [] };
+  } catch (error) {
+    // Without any token: a revert here is the exit's own, not a token's.
+    if (all.length === 0) throw error;
+    await simulate([]);
+  }
+  const refused: RefusedToken[] = [];
+  const taken: Address[] = [];
+  for (const token of all) {
+    try {
+      await simulate([token]);
+      taken.push(token);
+    } catch (error) {
+      refused.push({ token, error });
+    }
+  }
+  await simulate(taken);
+  return { tokens: taken, refused };
+}
+
 /**
  * Leaves a collective with `shares` of the wallet's shares and the same fraction of the
- * treasury's ETH and of each token in `tokens`. Gathers the *for* votes to release itself;
+ * treasury's ETH and of each token in `tokens` that it can take (see `exitableTokens`). Gathers the *for* votes to release itself;
  * the simulation surfaces `GovernorExitLocked` when one of them can still run.
  */
 export async function ragequit(
@@ -73,12 +127,20 @@ export async function ragequit(
     voter,
     ...(params.fromBlock === undefined ? {} : { fromBlock: params.fromBlock }),
   });
+  // Tokens whose transfer reverts are left out rather than making the exit revert.
+  const { tokens } = await exitableTokens(clients.publicClient, {
+    account: voter,
+    treasury: params.treasury,
+    shares: params.shares,
+    tokens: params.tokens ?? [],
+    forVotes,
+  });
   const { request } = await clients.publicClient.simulateContract({
     account: clients.walletClient.account,
     address: params.treasury,
     abi: treasuryAbi,
     functionName: "ragequit",
-    args: [params.shares, ragequitTokens(params.tokens ?? []), forVotes],
+    args: [params.shares, tokens, forVotes],
   });
   return clients.walletClient.writeContract(request);
 }

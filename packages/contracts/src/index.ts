@@ -28,4 +28,4 @@ export {
   type ProposalActions,
   type WorkTerms,
 } from "./proposals.js";
-export { forVotesSinceRelease, ragequit, ragequitTokens } from "./exit.js";
+export { exitableTokens, forVotesSinceRelease, ragequit, ragequitTokens, type RefusedToken } from "./exit.js";

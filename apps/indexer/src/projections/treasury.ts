@@ -1,8 +1,14 @@
 /**
  * The treasury's projection: its balances and flows (deposits, payments, ragequits), from the
  * treasury's own events and from the ERC-20 transfers into it (the `token` source).
+ *
+ * Anyone can deploy a contract that emits `Transfer(x, treasury, 2^256 - 1)` as often as they
+ * like. A balance summed from Transfer events is therefore bounded (at uint256's largest value,
+ * which no real token can exceed in one account, so reaching it marks the token as spam), and it
+ * is replaced by the treasury's own statement of the balance whenever the treasury moves the
+ * token (its Paid and Ragequit events carry the balance after), which marks it as reported.
  */
-import { getAddress, zeroAddress } from "viem";
+import { getAddress, maxUint256, zeroAddress } from "viem";
 import type { IndexedEvent } from "../sync/decode.js";
 import { key, type Batch } from "./batch.js";
 import { position, type Args, type Handler } from "./handler.js";
@@ -20,7 +26,7 @@ export const treasury: Handler = {
     const c = event.collective;
     switch (event.eventName) {
       case "EthReceived":
-        setBalance(batch, c, zeroAddress, a.balance as bigint, event.blockNumber);
+        setBalance(batch, c, zeroAddress, a.balance as bigint, event.blockNumber, REPORTED);
         batch.flows.push({
           collective: c,
           ...position(event),
@@ -32,7 +38,7 @@ export const treasury: Handler = {
         return;
       case "Paid": {
         const token = getAddress(a.token as string);
-        setBalance(batch, c, token, a.balance as bigint, event.blockNumber);
+        setBalance(batch, c, token, a.balance as bigint, event.blockNumber, REPORTED);
         batch.flows.push({
           collective: c,
           ...position(event),
@@ -59,8 +65,12 @@ export const token: Handler = {
     if (event.eventName !== "Transfer") return;
     const a = event.args as Args;
     const c = event.collective;
-    const current = batch.balances.get(key(c, event.address))?.balance ?? 0n;
-    setBalance(batch, c, event.address, current + (a.value as bigint), event.blockNumber);
+    const current = batch.balances.get(key(c, event.address));
+    const sum = (current?.balance ?? 0n) + (a.value as bigint);
+    setBalance(batch, c, event.address, sum > maxUint256 ? maxUint256 : sum, event.blockNumber, {
+      reported: current?.reported ?? false,
+      spam: (current?.spam ?? false) || sum > maxUint256,
+    });
     batch.flows.push({
       collective: c,
       ...position(event),
@@ -81,7 +91,7 @@ function ragequit(batch: Batch, event: IndexedEvent): void {
   const tokens = (a.tokens as string[]).map((t) => getAddress(t));
   const amounts = a.amounts as bigint[];
   const balances = a.balances as bigint[];
-  setBalance(batch, c, zeroAddress, a.ethBalance as bigint, event.blockNumber);
+  setBalance(batch, c, zeroAddress, a.ethBalance as bigint, event.blockNumber, REPORTED);
   if ((a.ethAmount as bigint) > 0n) {
     batch.flows.push({
       collective: c,
@@ -93,7 +103,7 @@ function ragequit(batch: Batch, event: IndexedEvent): void {
     });
   }
   tokens.forEach((token, i) => {
-    setBalance(batch, c, token, balances[i] ?? 0n, event.blockNumber);
+    setBalance(batch, c, token, balances[i] ?? 0n, event.blockNumber, REPORTED);
     if ((amounts[i] ?? 0n) > 0n)
       batch.flows.push({
         collective: c,
@@ -115,6 +125,16 @@ function ragequit(batch: Batch, event: IndexedEvent): void {
   });
 }
 
-function setBalance(batch: Batch, collective: string, token: string, balance: bigint, blockNumber: number): void {
-  batch.balances.put(key(collective, token), { collective, token, balance, updatedBlock: blockNumber });
+/** The treasury stated the balance itself: the asset is real, whatever Transfer events said before. */
+const REPORTED = { reported: true, spam: false } as const;
+
+function setBalance(
+  batch: Batch,
+  collective: string,
+  token: string,
+  balance: bigint,
+  blockNumber: number,
+  trust: { reported: boolean; spam: boolean },
+): void {
+  batch.balances.put(key(collective, token), { collective, token, balance, updatedBlock: blockNumber, ...trust });
 }

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { zeroAddress } from "viem";
 import { schema, type Database } from "@rhizome/db";
 import type { Page, PageQuery } from "../schemas/common.js";
-import type { Balance, Flow, FlowKind, FlowsQuery, Ragequit } from "../schemas/treasury.js";
+import type { Balance, BalancesQuery, Flow, FlowKind, FlowsQuery, Ragequit } from "../schemas/treasury.js";
 import { Keyset } from "./page.js";
 
 const tb = schema.treasuryBalances;
@@ -31,19 +31,31 @@ export function treasuryRepository(db: Database) {
       return row?.balance ?? 0n;
     },
 
-    /** Every asset held, by address: ETH, the zero address, first. */
-    async balances(collective: string, query: PageQuery): Promise<Page<Balance>> {
+    /** Every asset held (or only those marked as spam, or not), by address: ETH, the zero address, first. */
+    async balances(collective: string, query: BalancesQuery): Promise<Page<Balance>> {
       const rows = await db
         .select()
         .from(tb)
-        .where(and(eq(tb.collective, collective), byToken.after(query.cursor, [tb.token], "asc")))
+        .where(
+          and(
+            eq(tb.collective, collective),
+            query.spam === undefined ? undefined : eq(tb.spam, query.spam),
+            byToken.after(query.cursor, [tb.token], "asc"),
+          ),
+        )
         .orderBy(tb.token)
         .limit(query.limit + 1);
       return byToken.page(
         rows,
         query.limit,
         (row) => [row.token],
-        (row) => ({ token: row.token, balance: row.balance.toString(), updatedBlock: row.updatedBlock }),
+        (row) => ({
+          token: row.token,
+          balance: row.balance.toString(),
+          updatedBlock: row.updatedBlock,
+          reported: row.reported,
+          spam: row.spam,
+        }),
       );
     },
 

@@ -15,11 +15,21 @@ import {
 
 export const balance = {
   type: "object",
-  required: ["token", "balance", "updatedBlock"],
+  required: ["token", "balance", "updatedBlock", "reported", "spam"],
   properties: {
     token: { ...address, description: "The asset; the zero address is ETH." },
     balance: amount,
     updatedBlock: integer,
+    reported: {
+      type: "boolean",
+      description:
+        "The treasury itself stated this balance (it has paid or paid out an exit in the asset, or received ETH). Otherwise the balance is the sum of the token's Transfer events into the treasury, which any contract can emit.",
+    },
+    spam: {
+      type: "boolean",
+      description:
+        "The token's Transfer events into the treasury claim more than any token can hold: it is spam, and an exit leaves it out by default.",
+    },
   },
 } as const;
 
@@ -27,6 +37,13 @@ export interface Balance {
   token: string;
   balance: string;
   updatedBlock: number;
+  reported: boolean;
+  spam: boolean;
+}
+
+export interface BalancesQuery extends PageQuery {
+  /** Only the assets marked as spam (true) or not (false); both when absent. */
+  spam?: boolean;
 }
 
 export const FLOW_KINDS = ["deposit", "payment", "ragequit"] as const;
@@ -93,7 +110,11 @@ export const treasury = {
   properties: {
     address: { ...address, description: "The treasury module." },
     eth: { ...amount, description: "The ETH balance, in wei." },
-    balances: { ...page(balance), description: "Every asset held, ETH (the zero address) first." },
+    balances: {
+      ...page(balance),
+      description:
+        "The assets held that are not marked as spam, ETH (the zero address) first; `/balances?spam=true` lists the others.",
+    },
     flows: { ...page(flow), description: "Movements of funds, newest first." },
     ragequits: { ...page(ragequit), description: "Exits, newest first." },
   },
@@ -118,9 +139,15 @@ const pageQuery = { type: "object", properties: pageQueryProperties } as const;
 
 export const listBalances = routeSchema({
   tags: ["treasury"],
-  summary: "Every asset a treasury holds, ETH (the zero address) first",
+  summary: "Every asset a treasury holds, ETH (the zero address) first; only spam or none with `spam`",
   params: collectiveParams,
-  querystring: pageQuery,
+  querystring: {
+    type: "object",
+    properties: {
+      spam: { type: "boolean", description: "Only assets marked as spam (true), or only the others (false)." },
+      ...pageQueryProperties,
+    },
+  },
   response: { 200: page(balance) },
 });
 

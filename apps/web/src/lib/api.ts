@@ -78,6 +78,8 @@ export const api = {
   applications: (address: string, query: { status?: string; applicant?: string } & PageOf, signal?: AbortSignal) =>
     getJson<Api.Page<Api.Application>>(`${c(address)}/applications`, { limit: 200, ...query }, signal),
   treasury: (address: string, signal?: AbortSignal) => getJson<Api.Treasury>(`${c(address)}/treasury`, {}, signal),
+  balances: (address: string, query: { spam?: boolean } & PageOf, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.Balance>>(`${c(address)}/treasury/balances`, { limit: 200, ...query }, signal),
   network: (signal?: AbortSignal) => getJson<Api.Network>("/network", {}, signal),
   chain: (signal?: AbortSignal) => getJson<Api.ChainInfo>("/chain", {}, signal),
 };

@@ -134,6 +134,27 @@ export const useApplications = (
 export const useTreasury = (address: string) =>
   useQuery({ queryKey: key(address, "treasury"), queryFn: ({ signal }) => api.treasury(address, signal) });
 
+/**
+ * What an exit takes a part of: every asset the treasury holds that is not marked as spam, all of
+ * them (page after page, so that many deposited tokens cannot push real ones out of sight), and
+ * the first page of those marked as spam, which an exit leaves out.
+ */
+export const useExitAssets = (address: string) =>
+  useQuery({
+    queryKey: key(address, "treasury", "exit"),
+    queryFn: async ({ signal }) => {
+      const assets: Api.Balance[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.balances(address, { spam: false, cursor }, signal);
+        assets.push(...page.items);
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      const spam = await api.balances(address, { spam: true }, signal);
+      return { assets, spam: spam.items, moreSpam: spam.next !== null };
+    },
+  });
+
 /** The chain the service follows and its factory; fixed for the service's life. */
 export const useChainInfo = () =>
   useQuery({ queryKey: ["chain"], queryFn: ({ signal }) => api.chain(signal), staleTime: Infinity });

@@ -13,7 +13,11 @@ export interface Payout {
 }
 
 /** Each asset's part for `shares` of `supply`, rounded down like Treasury.ragequit. */
-export function ragequitPayout(balances: readonly Api.Balance[], shares: bigint, supply: bigint): Payout[] {
+export function ragequitPayout(
+  balances: readonly Pick<Api.Balance, "token" | "balance">[],
+  shares: bigint,
+  supply: bigint,
+): Payout[] {
   if (shares <= 0n || supply <= 0n)
     return balances.map((b) => ({ token: b.token, balance: BigInt(b.balance), amount: 0n }));
   const burnt = shares > supply ? supply : shares;

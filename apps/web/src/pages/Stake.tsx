@@ -1,5 +1,5 @@
 /** My stake: shares and votes, delegating, and leaving with a preview of the payout. */
-import { forVotesSinceRelease, ragequitTokens, sharesAbi, treasuryAbi } from "@rhizome/contracts";
+import { exitableTokens, forVotesSinceRelease, sharesAbi, treasuryAbi } from "@rhizome/contracts";
 import type { Api } from "@rhizome/indexer";
 import { useMemo, useState } from "react";
 import { zeroAddress, type Address, type PublicClient } from "viem";
@@ -9,7 +9,7 @@ import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { QueryState } from "../components/QueryState";
 import { formatPercent, formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
-import { useCollective, useMember, useMemberVotes, useProposals, useTreasury } from "../lib/queries";
+import { useCollective, useExitAssets, useMember, useMemberVotes, useProposals } from "../lib/queries";
 import { exitLocks, ragequitPayout } from "../lib/ragequit";
 import { validateDelegate, validateRagequit } from "../lib/validation";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
@@ -93,7 +93,9 @@ function Ragequit({
   member: Api.MemberDetail;
   me: Address;
 }) {
-  const treasury = useTreasury(collective.address);
+  const treasury = useExitAssets(collective.address);
+  // Tokens the last attempt left out because sending them fails: shown beside the outcome.
+  const [leftOut, setLeftOut] = useState<Address[]>([]);
   const votes = useMemberVotes(collective.address, me);
   const proposals = useProposals(collective.address);
   const publicClient = usePublicClient();
@@ -105,7 +107,7 @@ function Ragequit({
   const tx = useTransaction();
   const supply = BigInt(collective.stats.totalShares);
   const burn = /^[0-9]+$/.test(raw.trim()) ? BigInt(raw.trim()) : 0n;
-  const payout = treasury.data ? ragequitPayout(treasury.data.balances.items, burn, supply) : [];
+  const payout = treasury.data ? ragequitPayout(treasury.data.assets, burn, supply) : [];
   const locks = useMemo(() => {
     if (!votes.data || !proposals.data) return [];
     const byId = new Map(proposals.data.items.map((p) => [p.proposalId, p]));
@@ -140,24 +142,33 @@ function Ragequit({
           const result = validateRagequit(raw, held);
           if (!result.ok) return setError(result.errors.shares ?? "");
           setError("");
-          const tokens = ragequitTokens(
-            (treasury.data?.balances.items ?? []).map((b) => b.token as Address).filter((t) => t !== zeroAddress),
-          );
+          const candidates = (treasury.data?.assets ?? [])
+            .map((b) => b.token as Address)
+            .filter((t) => t !== zeroAddress);
+          setLeftOut([]);
           void tx
-            .send(async () => ({
-              address: collective.modules.treasury as Address,
-              abi: treasuryAbi,
-              functionName: "ragequit",
-              args: [
-                result.value,
-                tokens,
-                await forVotesSinceRelease(publicClient as PublicClient, {
-                  governor: collective.modules.governor as Address,
-                  voter: me,
-                  fromBlock: BigInt(collective.createdBlock),
-                }),
-              ],
-            }))
+            .send(async () => {
+              const forVotes = await forVotesSinceRelease(publicClient as PublicClient, {
+                governor: collective.modules.governor as Address,
+                voter: me,
+                fromBlock: BigInt(collective.createdBlock),
+              });
+              // A token whose transfer reverts would make the whole exit revert: leave it out.
+              const { tokens, refused } = await exitableTokens(publicClient as PublicClient, {
+                account: me,
+                treasury: collective.modules.treasury as Address,
+                shares: result.value,
+                tokens: candidates,
+                forVotes,
+              });
+              setLeftOut(refused.map((r) => r.token));
+              return {
+                address: collective.modules.treasury as Address,
+                abi: treasuryAbi,
+                functionName: "ragequit",
+                args: [result.value, tokens, forVotes],
+              };
+            })
             // Once the shares are burnt, the preview must not keep promising a payout for them.
             .then((ok) => ok && setRaw(""));
         }}
@@ -173,41 +184,62 @@ function Ragequit({
         </label>
         <FieldError name="shares" errors={errors} />
         <QueryState query={treasury}>
-          {() => (
-            <table>
-              <caption>
-                You would receive (
-                {supply > 0n ? formatPercent(Number((burn * 1_000_000n) / supply) / 1_000_000, 2) : "0%"} of the
-                treasury)
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Asset</th>
-                  <th scope="col">Treasury holds</th>
-                  <th scope="col">Your part</th>
-                </tr>
-              </thead>
-              <tbody>
-                {payout.map((p) => (
-                  <tr key={p.token}>
-                    <td>
-                      <AssetName token={p.token} />
-                    </td>
-                    <td>
-                      <Asset token={p.token} amount={p.balance} />
-                    </td>
-                    <td>
-                      <Asset token={p.token} amount={p.amount} />
-                    </td>
+          {(assets) => (
+            <>
+              <table>
+                <caption>
+                  You would receive (
+                  {supply > 0n ? formatPercent(Number((burn * 1_000_000n) / supply) / 1_000_000, 2) : "0%"} of the
+                  treasury)
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Asset</th>
+                    <th scope="col">Treasury holds</th>
+                    <th scope="col">Your part</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {payout.map((p) => (
+                    <tr key={p.token}>
+                      <td>
+                        <AssetName token={p.token} />
+                      </td>
+                      <td>
+                        <Asset token={p.token} amount={p.balance} />
+                      </td>
+                      <td>
+                        <Asset token={p.token} amount={p.amount} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {assets.spam.length > 0 && (
+                <p className="hint">
+                  Left out: {assets.spam.length}
+                  {assets.moreSpam ? "+" : ""} {assets.spam.length === 1 && !assets.moreSpam ? "asset" : "assets"}{" "}
+                  marked as spam (their deposits claim more than any token can hold).
+                </p>
+              )}
+            </>
           )}
         </QueryState>
         <button type="submit" className="danger" disabled={held === 0n} aria-disabled={tx.busy}>
           Burn shares and leave
         </button>
+        {leftOut.length > 0 && (
+          <p role="status">
+            Left out of your exit, because sending {leftOut.length === 1 ? "it" : "them"} fails:{" "}
+            {leftOut.map((token, i) => (
+              <span key={token}>
+                {i > 0 && ", "}
+                <AssetName token={token} />
+              </span>
+            ))}
+            .
+          </p>
+        )}
         <TxStatus state={tx.state} done="You have left with your part." />
       </form>
     </section>

@@ -1,5 +1,5 @@
 /** Treasury balances, flows and exits. */
-import { index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { address, amount, blockNumber, timestamp } from "./columns.js";
 
 /** What a treasury holds of each asset; the zero address is ETH. */
@@ -10,6 +10,14 @@ export const treasuryBalances = pgTable(
     token: address("token").notNull(),
     balance: amount("balance").notNull(),
     updatedBlock: blockNumber("updated_block").notNull(),
+    /**
+     * The treasury's own events stated this balance (a payment or an exit in the asset, or ETH
+     * received): the collective has moved it. Otherwise it is the sum of the token's Transfer
+     * events into the treasury, which any contract can emit.
+     */
+    reported: boolean("reported").notNull().default(false),
+    /** Marked as spam: its Transfer events claim more than any token can hold. Never taken on an exit by default. */
+    spam: boolean("spam").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.collective, t.token] })],
 );

@@ -8,6 +8,7 @@ import {
   listFlows,
   listRagequits,
   type Balance,
+  type BalancesQuery,
   type Flow,
   type FlowsQuery,
   type Ragequit,
@@ -28,7 +29,7 @@ const treasury: FastifyPluginAsync = async (app) => {
       const [address, eth, balances, flows, ragequits] = await Promise.all([
         repo.address(collective),
         repo.eth(collective),
-        repo.balances(collective, FIRST_PAGE),
+        repo.balances(collective, { ...FIRST_PAGE, spam: false }),
         repo.flows(collective, FIRST_PAGE),
         repo.ragequits(collective, FIRST_PAGE),
       ]);
@@ -37,7 +38,7 @@ const treasury: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: CollectiveParams; Querystring: PageQuery; Reply: { 200: Page<Balance> } }>(
+  app.get<{ Params: CollectiveParams; Querystring: BalancesQuery; Reply: { 200: Page<Balance> } }>(
     "/balances",
     { schema: listBalances },
     async (request) => repo.balances(checksum(request.params.address), request.query),
