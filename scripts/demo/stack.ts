@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import type { Logger } from "pino";
 import { network } from "hardhat";
 import { deployRhizome, type Deployment } from "@rhizome/contracts";
-import { loadConfig, startService, type RunningService } from "@rhizome/indexer";
+import { loadConfig, startService, type Indexer, type RunningService } from "@rhizome/indexer";
 import { writeDeployment } from "../deployments.js";
 import { localClients, type LocalClients } from "./clients.js";
 import { buildDemo } from "./rizom.js";
@@ -37,6 +37,8 @@ export interface Stack {
   deployment: Deployment;
   demo: Awaited<ReturnType<typeof buildDemo>>;
   service: RunningService;
+  /** The service's indexer, caught up with the demo when the stack is returned. */
+  indexer: Indexer;
   /** Stops the service, then the chain. */
   stop(): Promise<void>;
 }
@@ -88,7 +90,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
     });
     const service = await startService(config, options.log);
-    await service.indexer.syncToHead();
+    const indexer = await service.connected;
+    await indexer.syncToHead();
     return {
       rpcUrl,
       chainPort,
@@ -97,6 +100,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       deployment,
       demo,
       service,
+      indexer,
       async stop() {
         await service.stop();
         await server.close();

@@ -327,6 +327,9 @@ export async function reorgModel(options: ReorgModelOptions) {
       stats.commands += [...cmds].length;
       // Snapshots taken during the sequence belong to it; the base one is taken again above.
       await fc.asyncModelRun(() => ({ model: { height: base, base }, real }), cmds);
+      // The chain goes on, as chains do: a head left below what the index keeps would be a node
+      // that is behind, which the indexer waits for.
+      await request(real, "hardhat_mine", [`0x${(options.maxReorgDepth + options.confirmations + 1).toString(16)}`]);
       await real.indexer.syncToHead();
       real.indexer.removeAllListeners();
 

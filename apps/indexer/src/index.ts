@@ -1,15 +1,20 @@
 /** @rhizome/indexer: the sync pipeline and the API, for the service and its tests. */
 export {
   Indexer,
+  IndexMismatchError,
   DEFAULT_MAX_REORG_DEPTH,
   type IndexerOptions,
   type IndexerStatus,
   type Indexed,
   type Logger,
 } from "./sync/indexer.js";
-export { createRpc, RpcUnavailableError, type Rpc } from "./sync/rpc.js";
+export { createRpc, RpcRateLimitedError, RpcUnavailableError, type Rpc } from "./sync/rpc.js";
+export { classifyRpcError, type RpcFailure } from "./sync/rpc-errors.js";
 export { loadConfig, ConfigError, type Config } from "./config.js";
 export { buildApp, type AppOptions } from "./app.js";
+export { RPC_RELAY_TIMEOUT_MS } from "./routes/rpc.js";
+export { createLogger, type LoggerOptions } from "./logger.js";
+export { redactUrl, secretRedactor, type Redact } from "./redact.js";
 export type { IndexerEvents } from "./routes/api/events.js";
 /** The API's response shapes: `Api.Member`, `Api.Page<Api.Proposal>`… */
 export type * as Api from "./schemas/index.js";

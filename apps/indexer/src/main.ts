@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 /**
  * `npm run serve`: the indexer, the API and the web client against RPC_URL and DATABASE_URL (or PGlite), until
- * Ctrl-C or SIGTERM. Exits 2 on a configuration error, 1 when it cannot run or stops on an error.
+ * Ctrl-C or SIGTERM. Exits 2 on a configuration error (a bad value, no factory for the chain, a
+ * database that indexes another chain or factory), 1 when it cannot run or stops on an error. A
+ * chain that does not answer is waited for, with the API up.
+ * Every line it logs is cleared of RPC_URL's key and DATABASE_URL's password (logger.ts).
  */
-import { pino } from "pino";
 import { DatabaseLockedError } from "@rhizome/db";
 import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { redactUrl } from "./redact.js";
+import { IndexMismatchError } from "./sync/indexer.js";
 import { NoFactoryError, startService } from "./service.js";
+
+/** Errors the operator fixes in the configuration: exit code 2. */
+const misconfigured = (error: unknown) => error instanceof NoFactoryError || error instanceof IndexMismatchError;
 
 async function main(): Promise<number> {
   let config;
@@ -19,16 +27,16 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const log = pino({ level: config.logLevel });
+  const log = createLogger({ level: config.logLevel, secrets: [config.rpcUrl, config.databaseUrl] });
   let service;
   try {
     service = await startService(config, log);
   } catch (error) {
-    if (error instanceof DatabaseLockedError || error instanceof NoFactoryError) {
-      log.error({}, error.message);
-      return error instanceof NoFactoryError ? 2 : 1;
+    if (error instanceof DatabaseLockedError || misconfigured(error)) {
+      log.error({}, (error as Error).message);
+      return misconfigured(error) ? 2 : 1;
     }
-    log.error({ rpcUrl: config.rpcUrl, error: String(error) }, "The indexer could not start");
+    log.error({ rpcUrl: redactUrl(config.rpcUrl), error: String(error) }, "The indexer could not start");
     return 1;
   }
   log.info({ api: `${service.url}/api`, docs: `${service.url}/api/docs` }, "API listening");
@@ -39,6 +47,10 @@ async function main(): Promise<number> {
     await service.done;
     return 0;
   } catch (error) {
+    if (misconfigured(error)) {
+      log.error({}, (error as Error).message);
+      return 2;
+    }
     log.error({ error: String(error) }, "The indexer stopped");
     return 1;
   }

@@ -1,21 +1,29 @@
 /**
  * The indexer service as a function: open the database (refusing to run beside another
- * indexer), check the chain, serve the API, follow the chain until stopped. The CLI (main.ts)
- * and `npm start` both run it.
+ * indexer), serve the API, reach the chain (waiting for it, while the API answers, when it is
+ * down), check that the database's index is this chain's, and follow the chain until stopped.
+ * The CLI (main.ts) and `npm start` both run it.
  */
+import { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Logger as PinoLogger } from "pino";
+import type { Address } from "viem";
 import { deployments } from "@rhizome/contracts";
-import { openDatabase } from "@rhizome/db";
+import { DatabaseLockedError, openDatabase } from "@rhizome/db";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { showProgress } from "./progress.js";
-import { Indexer } from "./sync/indexer.js";
-import { createRpc } from "./sync/rpc.js";
+import { secretRedactor } from "./redact.js";
+import type { IndexerEvents } from "./routes/api/events.js";
+import { IndexMismatchError, Indexer, type IndexerStatus } from "./sync/indexer.js";
+import { createRpc, errorText, sleep } from "./sync/rpc.js";
 
 /** The web client's production build, when it was built (`npm run build`). */
 const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
+/** The longest wait between two attempts to reach a chain that does not answer. */
+const MAX_CONNECT_DELAY_MS = 30_000;
 
 /** The chain has no Rhizome factory that the indexer knows of. */
 export class NoFactoryError extends Error {
@@ -23,65 +31,155 @@ export class NoFactoryError extends Error {
 }
 
 export interface RunningService {
-  indexer: Indexer;
+  /** The indexer, once the chain has answered and the database's index was found to be its own. */
+  connected: Promise<Indexer>;
+  /** Where the API listens, with the port it was given when PORT is 0. */
   url: string;
-  /** Resolves when the indexer stops: after `stop()`, or with the error that stopped it. */
+  /** Resolves when the service stops: after `stop()`, or with the error that stopped it. */
   done: Promise<void>;
   stop(): Promise<void>;
 }
 
+/**
+ * Starts the service. Everything it, the indexer and the API log goes to `log`: make it with
+ * createLogger (logger.ts), as main.ts does, so that no line carries RPC_URL's key or
+ * DATABASE_URL's password, even when an error quotes them.
+ *
+ * Throws NoFactoryError or IndexMismatchError when the chain answers at once and the
+ * configuration cannot fit it; when the chain is down, the API serves the index as it is, with
+ * /readyz saying why it is not ready, until it answers (and `done` rejects with those errors if
+ * it then turns out not to fit).
+ */
 export async function startService(config: Config, log: PinoLogger): Promise<RunningService> {
+  const controller = new AbortController();
   const rpc = createRpc(config.rpcUrl, {
+    signal: controller.signal,
     onRetry: (error, attempt) =>
       log.warn({ attempt, error: String(error).slice(0, 200) }, "RPC request failed; retrying"),
   });
-  const chainId = await rpc.chainId();
-  const deployment = deployments[chainId];
-  const factory = config.factory ?? deployment?.factory;
-  if (!factory) {
-    throw new NoFactoryError(
-      `No factory address for chain ${chainId}: set FACTORY_ADDRESS or deploy Rhizome to it first`,
-    );
-  }
-  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, writer: true });
+  // Reaching the chain is tried once at a time: a chain that is down is waited for here, not by
+  // the indexer's retries.
+  const probe = createRpc(config.rpcUrl, { retries: 0, signal: controller.signal });
+  /** Why the service must stop on its own: another indexer took the database while its lock was lost. */
+  let lost: Error | undefined;
+  const handle = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    writer: true,
+    onError(error) {
+      if (error instanceof DatabaseLockedError) {
+        lost = error;
+        log.error({}, error.message);
+        controller.abort();
+      } else {
+        log.warn({ error: String(error) }, "a database connection was lost; it is replaced when next needed");
+      }
+    },
+  });
   try {
     await handle.migrate();
-    const indexer = new Indexer(
-      handle.db,
-      rpc,
-      {
-        factory,
-        startBlock: config.startBlock ?? deployment?.startBlock ?? 0,
-        confirmations: config.confirmations,
-        maxReorgDepth: config.maxReorgDepth,
-        pollInterval: config.pollInterval,
-      },
-      log,
-    );
-    await indexer.init();
-    log.info({ chainId, factory, database: handle.location, cursor: indexer.status.cursor }, "indexer ready");
-    const stopProgress = showProgress(indexer, log);
+    const waiting: IndexerStatus = {
+      chainId: 0,
+      head: 0,
+      cursor: 0,
+      finalized: 0,
+      lag: 0,
+      caughtUp: false,
+      events: 0,
+      skippedEvents: 0,
+      reason: "reaching the chain at RPC_URL",
+    };
+    let indexer: Indexer | undefined;
+    let factory: Address | undefined;
+    // The API's live events, relayed from the indexer once there is one.
+    const events = new EventEmitter<IndexerEvents>();
     const app = await buildApp({
-      db: handle.db,
-      status: () => indexer.status,
-      events: indexer,
+      db: handle.reads,
+      status: () => indexer?.status ?? waiting,
+      events,
       corsOrigins: config.corsOrigins,
       rateLimit: config.rateLimit,
-      logger: false,
+      trustProxy: config.trustProxy,
+      logger: log,
+      redact: secretRedactor([config.rpcUrl, config.databaseUrl]),
       rpcUrl: config.rpcUrl,
-      factory,
+      factory: () => factory,
       ...(existsSync(`${WEB_ROOT}/index.html`) ? { webRoot: WEB_ROOT } : {}),
     });
+
+    /**
+     * Reaches the chain, finds its factory and checks the index against it; null if the chain
+     * does not answer. A configuration that cannot fit the chain throws.
+     */
+    const connect = async (): Promise<Indexer | null> => {
+      try {
+        return await reach(await probe.chainId());
+      } catch (error) {
+        if (error instanceof NoFactoryError || error instanceof IndexMismatchError) throw error;
+        waiting.reason = `waiting for the chain at RPC_URL, which does not answer (${errorText(error).slice(0, 160)})`;
+        return null;
+      }
+    };
+    const reach = async (chainId: number): Promise<Indexer> => {
+      const deployment = deployments[chainId];
+      factory = config.factory ?? deployment?.factory;
+      if (!factory) {
+        throw new NoFactoryError(
+          `No factory address for chain ${chainId}: set FACTORY_ADDRESS or deploy Rhizome to it first`,
+        );
+      }
+      const created = new Indexer(
+        handle.db,
+        rpc,
+        {
+          factory,
+          startBlock: config.startBlock ?? deployment?.startBlock ?? 0,
+          confirmations: config.confirmations,
+          maxReorgDepth: config.maxReorgDepth,
+          pollInterval: config.pollInterval,
+        },
+        log,
+      );
+      await created.init();
+      created.on("indexed", (range) => events.emit("indexed", range));
+      created.on("reorg", (reorg) => events.emit("reorg", reorg));
+      log.info({ chainId, factory, database: handle.location, cursor: created.status.cursor }, "indexer ready");
+      return created;
+    };
+
+    // The first attempt decides before the API listens: a configuration that cannot fit the
+    // chain is refused at once, not served.
+    const first = await connect();
     await app.listen({ host: config.host, port: config.port });
-    const url = `http://${config.host}:${config.port}`;
-    const controller = new AbortController();
-    const done = indexer.run(controller.signal).finally(async () => {
-      stopProgress();
-      await app.close();
-      await handle.close();
-    });
+    const { port } = app.server.address() as AddressInfo;
+    const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+
+    let stopProgress = () => {};
+    const connected = (async () => {
+      let reached = first;
+      for (let attempt = 0; !reached; attempt++) {
+        if (attempt === 0) log.warn({ reason: waiting.reason }, "the chain does not answer; the API serves meanwhile");
+        await sleep(Math.min(config.pollInterval * 2 ** attempt, MAX_CONNECT_DELAY_MS), controller.signal);
+        if (controller.signal.aborted) throw new Error("The service stopped before it reached the chain");
+        reached = await connect();
+      }
+      indexer = reached;
+      stopProgress = showProgress(reached, log);
+      return reached;
+    })();
+    const done = connected
+      .then((running) => running.run(controller.signal))
+      .finally(async () => {
+        stopProgress();
+        await app.close();
+        await handle.close();
+      })
+      .then(() => {
+        if (lost) throw lost;
+      });
+    connected.catch(() => undefined);
     return {
-      indexer,
+      connected,
       url,
       done,
       async stop() {

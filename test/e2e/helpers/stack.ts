@@ -66,7 +66,7 @@ export async function startE2eStack(): Promise<E2eStack> {
   const indexed = async () => {
     const head = Number(await publicClient.getBlockNumber());
     const deadline = Date.now() + 30_000;
-    while (stack.service.indexer.status.cursor < head) {
+    while (stack.indexer.status.cursor < head) {
       if (Date.now() > deadline) throw new Error(`The index did not reach block ${head}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

@@ -1,5 +1,5 @@
 /** The chain the service follows and the Rhizome factory it indexes: what a client needs to create a collective. */
-import { address, integer, routeSchema } from "./common.js";
+import { address, errorBody, integer, routeSchema } from "./common.js";
 
 export const chainInfo = {
   type: "object",
@@ -18,5 +18,9 @@ export interface ChainInfo {
 export const getChain = routeSchema({
   tags: ["network"],
   summary: "The chain the service follows and the factory that creates collectives on it",
-  response: { 200: chainInfo },
+  response: {
+    200: chainInfo,
+    404: { description: "The service was started without a factory address.", ...errorBody },
+    503: { description: "The service has not reached its chain yet.", ...errorBody },
+  },
 });

@@ -16,8 +16,8 @@ import { applyEvents, PROJECTION_VERSION } from "../projections/apply.js";
 import { decodeLogs, type IndexedEvent } from "./decode.js";
 import { fetchLogs, type BlockRange } from "./logs.js";
 import { Registry } from "./registry.js";
-import { findAncestor, keepBlock, keptHash, pruneBelow, rollBack } from "./kept-blocks.js";
-import { errorText, isPermanent, sleep, type BlockHeader, type RawLog, type Rpc } from "./rpc.js";
+import { findAncestor, keepBlock, keptHash, oldestKept, pruneBelow, rollBack } from "./kept-blocks.js";
+import { errorText, isPermanent, RpcRateLimitedError, sleep, type BlockHeader, type RawLog, type Rpc } from "./rpc.js";
 
 export interface IndexerOptions {
   factory: Address;
@@ -47,6 +47,8 @@ export interface IndexerStatus {
   events: number;
   /** Why the index is not ready beyond catching up (a rebuild, a failing step), if it is not. */
   reason?: string | undefined;
+  /** Events a handler could not apply since the indexer started, skipped and logged one by one. */
+  skippedEvents: number;
 }
 
 /** What a committed range brings, for progress and live updates. */
@@ -85,13 +87,33 @@ interface Poll {
   current: BlockHeader | undefined;
 }
 
+/**
+ * The database holds an index of another chain or factory than the one configured: indexing
+ * would mix the two or wipe it, so the indexer refuses to start.
+ */
+export class IndexMismatchError extends Error {
+  override name = "IndexMismatchError";
+}
+
+/** Chain ids of local development chains (Hardhat, Anvil, Ganache), which start anew with a new genesis. */
+const DEVELOPMENT_CHAINS = new Set([31337, 1337]);
+
 /** The deepest reorg rolled back in place when the options do not say. */
 export const DEFAULT_MAX_REORG_DEPTH = 256;
 /** The longest wait between attempts of a step that keeps failing. */
 const MAX_RETRY_DELAY_MS = 30_000;
 
 export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancestor: number; depth: number }] }> {
-  readonly status: IndexerStatus = { chainId: 0, head: 0, cursor: 0, finalized: 0, lag: 0, caughtUp: false, events: 0 };
+  readonly status: IndexerStatus = {
+    chainId: 0,
+    head: 0,
+    cursor: 0,
+    finalized: 0,
+    lag: 0,
+    caughtUp: false,
+    events: 0,
+    skippedEvents: 0,
+  };
   private registry: Registry;
   /** Blocks in the next backfill range: starts small, grows while ranges come back light. */
   private rangeSize = 100;
@@ -121,7 +143,9 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     const chainId = await this.rpc.chainId();
     const genesis = await this.rpc.header(0);
     const [state] = await this.db.select().from(schema.indexerState);
-    const reason = state ? await this.resetReason(state, chainId, genesis.hash) : undefined;
+    const reason = state
+      ? (this.resetReason(state, chainId, genesis.hash) ?? (await this.developmentChainRestarted(chainId)))
+      : undefined;
     const outdated = !reason && state !== undefined && state.projectionVersion !== PROJECTION_VERSION;
     if (reason) {
       this.log.warn(
@@ -164,28 +188,57 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     this.registry = await Registry.load(this.db, this.options.factory);
   }
 
+  /**
+   * A local development chain restarted from the same genesis (Hardhat's is the same every time)
+   * no longer has the blocks the index keeps. On a real chain that is a deep reorg or a node
+   * behind, which the first step tells apart; on a development chain it is a new chain.
+   */
+  private async developmentChainRestarted(chainId: number): Promise<string | undefined> {
+    if (!DEVELOPMENT_CHAINS.has(chainId)) return undefined;
+    const oldest = await oldestKept(this.db);
+    if (oldest === undefined) return undefined;
+    const { headers } = await this.rpc.headWithHeaders([oldest]);
+    return headers[0]?.hash === (await keptHash(this.db, oldest)) ? undefined : "the indexed blocks are gone";
+  }
+
   /** Empties every projection and the bookkeeping; data that does not come from the chain stays. */
   private async emptyIndex(): Promise<void> {
     await this.db.execute(sql.raw(`TRUNCATE ${[...PROJECTION_TABLES, ...BOOKKEEPING_TABLES].join(", ")}`));
   }
 
   /**
-   * Why the database's index cannot belong to the chain the RPC serves now, if it cannot: another
-   * chain id, genesis or factory, or the oldest block it keeps (at or below the finalized one) is
-   * gone from the chain, which only a chain restarted from scratch does.
+   * Whether the database's index belongs to the chain the RPC serves now. Another chain id or
+   * factory is a wrong RPC_URL or FACTORY_ADDRESS, or the wrong database: refused, never
+   * truncated. Another genesis block under the same chain id is a local development chain started
+   * anew (`npm start` makes one each time): its index starts afresh. Anything else, a head behind
+   * the index or blocks no longer on the chain, is the first step's to find out (it waits, rolls
+   * back or rebuilds, and says so).
    */
-  private async resetReason(
+  private resetReason(
     state: typeof schema.indexerState.$inferSelect,
     chainId: number,
     genesis: Hex,
-  ): Promise<string | undefined> {
-    if (state.chainId !== chainId) return "another chain id";
-    if (state.genesisHash !== genesis) return "another genesis block";
-    if (state.factory !== this.options.factory) return "another factory";
-    const [oldest] = await this.db.select().from(schema.blocks).orderBy(schema.blocks.number).limit(1);
-    if (!oldest) return undefined;
-    if (oldest.number > (await this.rpc.head())) return "the chain is shorter than the index";
-    if ((await this.rpc.header(oldest.number)).hash !== oldest.hash) return "the indexed blocks are gone";
+  ): string | undefined {
+    const elsewhere =
+      "point RPC_URL at that chain, or give this chain a database of its own (DATABASE_URL or DATA_DIR)";
+    if (state.chainId !== chainId) {
+      throw new IndexMismatchError(
+        `The database holds an index of chain ${state.chainId}, but RPC_URL serves chain ${chainId}: ${elsewhere}.`,
+      );
+    }
+    if (state.factory !== this.options.factory) {
+      throw new IndexMismatchError(
+        `The database holds an index of the factory ${state.factory}, not ${this.options.factory}: ` +
+          "set FACTORY_ADDRESS to it, or give this factory a database of its own (DATABASE_URL or DATA_DIR).",
+      );
+    }
+    if (state.genesisHash !== genesis) {
+      if (DEVELOPMENT_CHAINS.has(chainId)) return "another genesis block";
+      throw new IndexMismatchError(
+        `The database holds an index of chain ${chainId} from the genesis block ${state.genesisHash}, but RPC_URL ` +
+          `serves one from ${genesis}: ${elsewhere}.`,
+      );
+    }
     return undefined;
   }
 
@@ -207,12 +260,16 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
         failures = 0;
       } catch (error) {
         failures++;
-        const delay = Math.min(this.options.pollInterval * 2 ** failures, MAX_RETRY_DELAY_MS);
+        const backoff = Math.min(this.options.pollInterval * 2 ** failures, MAX_RETRY_DELAY_MS);
+        const rateLimited = error instanceof RpcRateLimitedError;
+        const delay = rateLimited ? Math.max(backoff, error.retryAfterMs ?? 0) : backoff;
         this.status.caughtUp = false;
-        this.status.reason = `indexing failed (${errorText(error).slice(0, 200)}); retrying`;
+        this.status.reason = rateLimited
+          ? `the RPC is rate-limiting the indexer; retrying in ${Math.ceil(delay / 1000)} s`
+          : `indexing failed (${errorText(error).slice(0, 200)}); retrying in ${Math.ceil(delay / 1000)} s`;
         this.log.error(
           { error: errorText(error).slice(0, 500), failures, retryInMs: delay },
-          "an indexing step failed",
+          rateLimited ? "the RPC is rate-limiting the indexer" : "an indexing step failed",
         );
         await sleep(delay, signal);
         continue;
@@ -352,7 +409,18 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
   /** The logs as events in chain order, each with its block's time. */
   private decode(logs: RawLog[], header: BlockHeader, timestamps: Map<number, number>): IndexedEvent[] {
     timestamps.set(header.number, header.timestamp);
-    return decodeLogs(logs, this.registry, timestamps);
+    return decodeLogs(logs, this.registry, timestamps, (log, error) => {
+      this.status.skippedEvents++;
+      this.log.warn(
+        {
+          block: Number(log.blockNumber),
+          logIndex: log.logIndex,
+          address: log.address,
+          error: errorText(error).slice(0, 300),
+        },
+        "a log did not decode as the event its topic names and was skipped",
+      );
+    });
   }
 
   /**
@@ -393,9 +461,9 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     backfill: boolean,
   ): Promise<void> {
     const undoable = to > this.status.head - this.maxReorgDepth;
-    const { touched, anchor } = await this.db.transaction(async (tx) => {
+    const { touched, anchor, skipped } = await this.db.transaction(async (tx) => {
       if (undoable) await tx.execute(sql`SELECT set_config('rhizome.block', ${String(to)}, true)`);
-      const collectives = await applyEvents(tx, this.registry, events);
+      const applied = await applyEvents(tx, this.registry, events);
       if (undoable) await tx.execute(sql`SELECT set_config('rhizome.block', '', true)`);
       await keepBlock(tx, header);
       const kept = await pruneBelow(tx, this.status.head - this.maxReorgDepth);
@@ -406,8 +474,21 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
         finalizedBlock: kept ?? this.status.finalized,
       });
       await this.options.beforeCommit?.({ fromBlock: from, toBlock: to });
-      return { touched: collectives, anchor: kept };
+      return { ...applied, anchor: kept };
     });
+    for (const { event, error } of skipped) {
+      this.log.warn(
+        {
+          block: event.blockNumber,
+          logIndex: event.logIndex,
+          event: `${event.source}.${event.eventName}`,
+          address: event.address,
+          error: errorText(error).slice(0, 300),
+        },
+        "an event could not be applied and was skipped",
+      );
+    }
+    this.status.skippedEvents += skipped.length;
     this.status.cursor = to;
     this.cursorHash = header.hash;
     this.status.finalized = anchor ?? this.status.finalized;
@@ -431,8 +512,18 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
    */
   private async handleReorg(): Promise<boolean> {
     this.prefetch = undefined;
+    // A head below every block the index keeps is a node that is behind (a provider's node
+    // catching up, a load balancer's lagging one), not a reorg: wait for it rather than rebuild.
+    const behind = () => {
+      this.status.caughtUp = false;
+      this.status.reason = `the chain's head (block ${this.status.head}) is behind the index (block ${this.status.cursor}): waiting for the RPC to catch up`;
+      return false;
+    };
+    if (this.status.head < this.status.finalized) return behind();
     const ancestor = await findAncestor(this.db, this.rpc);
     if (!ancestor) {
+      const oldest = await oldestKept(this.db);
+      if (oldest !== undefined && this.status.head < oldest) return behind();
       await this.rebuild();
       return true;
     }

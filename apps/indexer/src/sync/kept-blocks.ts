@@ -18,6 +18,12 @@ export async function keptHash(db: Database, number: number): Promise<string | u
   return kept?.hash;
 }
 
+/** The oldest block the index keeps (the anchor), if it keeps any. */
+export async function oldestKept(db: Database): Promise<number | undefined> {
+  const [row] = await db.select({ oldest: sql<string | null>`min(${schema.blocks.number})` }).from(schema.blocks);
+  return row?.oldest === null || row?.oldest === undefined ? undefined : Number(row.oldest);
+}
+
 /** Keeps a committed unit's last block. */
 export async function keepBlock(tx: Transaction, header: BlockHeader): Promise<void> {
   await tx

@@ -7,17 +7,27 @@ import type { ErrorBody } from "../../schemas/common.js";
 
 export interface ChainOptions {
   status: () => IndexerStatus;
-  factory?: Address | undefined;
+  factory?: Address | (() => Address | undefined) | undefined;
 }
 
 const chain: FastifyPluginAsync<ChainOptions> = async (app, options) => {
-  app.get<{ Reply: { 200: ChainInfo; 404: ErrorBody } }>("/chain", { schema: getChain }, async (_request, reply) => {
-    if (!options.factory)
-      return reply
-        .code(404)
-        .send({ error: "NotFound", message: "This service was started without a factory address." });
-    return { chainId: options.status().chainId, factory: options.factory };
-  });
+  app.get<{ Reply: { 200: ChainInfo; 404: ErrorBody; 503: ErrorBody } }>(
+    "/chain",
+    { schema: getChain },
+    async (_request, reply) => {
+      if (options.factory === undefined)
+        return reply
+          .code(404)
+          .send({ error: "NotFound", message: "This service was started without a factory address." });
+      const factory = typeof options.factory === "function" ? options.factory() : options.factory;
+      const { chainId } = options.status();
+      if (factory === undefined || chainId === 0)
+        return reply
+          .code(503)
+          .send({ error: "ServiceUnavailable", message: "The service has not reached its chain yet." });
+      return { chainId, factory };
+    },
+  );
 };
 
 export default chain;
