@@ -37,6 +37,8 @@ export interface ReorgModelOptions {
   /** Commands per sequence, at most. */
   maxCommands: number;
   seed?: number;
+  /** With `seed`, replays one failing sequence (fast-check's `path`, printed with a failure). */
+  path?: string;
 }
 
 /** What the sequences exercised, to show that they reached what they are meant to test. */
@@ -327,9 +329,11 @@ export async function reorgModel(options: ReorgModelOptions) {
       stats.commands += [...cmds].length;
       // Snapshots taken during the sequence belong to it; the base one is taken again above.
       await fc.asyncModelRun(() => ({ model: { height: base, base }, real }), cmds);
-      // The chain goes on, as chains do: a head left below what the index keeps would be a node
-      // that is behind, which the indexer waits for.
-      await request(real, "hardhat_mine", [`0x${(options.maxReorgDepth + options.confirmations + 1).toString(16)}`]);
+      // The chain goes on, as chains do, past where the index is: a head left below what the index
+      // keeps is a node that is behind, which the indexer waits for.
+      const behind = Math.max(0, real.indexer.status.cursor - (await height(real)));
+      const more = behind + options.maxReorgDepth + options.confirmations + 1;
+      await request(real, "hardhat_mine", [`0x${more.toString(16)}`]);
       await real.indexer.syncToHead();
       real.indexer.removeAllListeners();
 
@@ -353,7 +357,11 @@ export async function reorgModel(options: ReorgModelOptions) {
     stats,
     /** Runs the sequences; throws with the shrunk counterexample if one fails. */
     check: () =>
-      fc.assert(property, { numRuns: options.runs, ...(options.seed === undefined ? {} : { seed: options.seed }) }),
+      fc.assert(property, {
+        numRuns: options.runs,
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.path === undefined ? {} : { path: options.path, endOnFailure: true }),
+      }),
     async close() {
       await db.close();
       await freshDb.close();
