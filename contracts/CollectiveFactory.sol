@@ -169,12 +169,17 @@ contract CollectiveFactory is ICollectiveFactory {
             if (length == 0 || length > _MAX_PRINCIPLE_BYTES) revert FactoryInvalidPrinciple(i);
         }
         if (founders.length == 0) revert FactoryNoFounders();
+        uint256 supply;
         for (uint256 i = 0; i < founders.length; ++i) {
             if (founders[i].account == address(0) || founders[i].shares == 0) {
                 revert FactoryInvalidFounder(i, founders[i].account, founders[i].shares);
             }
+            supply += founders[i].shares;
         }
+        // The modules refuse the rest of what is out of bounds as they are initialised; a
+        // threshold above the founders' shares only the factory can see.
         if (
+            settings.proposalThreshold > supply ||
             settings.votingPeriod == 0 ||
             settings.executionWindow == 0 ||
             settings.quorumPercent > 100 ||

@@ -6,6 +6,7 @@ import {GovernorVotesUpgradeable} from "@openzeppelin/contracts-upgradeable/gove
 import {GovernorVotesQuorumFractionUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesQuorumFractionUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {IShares} from "./interfaces/IShares.sol";
 import {CloneArgs} from "./utils/CloneArgs.sol";
@@ -32,6 +33,9 @@ contract CollectiveGovernor is
     GovernorVotesQuorumFractionUpgradeable,
     GovernorTimelock
 {
+    uint256 private constant MIN_QUORUM_PERCENT = 1;
+    uint256 private constant MAX_QUORUM_PERCENT = 80;
+
     constructor() {
         _disableInitializers();
     }
@@ -114,6 +118,19 @@ contract CollectiveGovernor is
 
     function _shares() internal view override returns (IShares) {
         return IShares(CloneArgs.addressAt(0));
+    }
+
+    function _supplyNow() internal view override returns (uint256) {
+        return IERC20(CloneArgs.addressAt(0)).totalSupply();
+    }
+
+    /// @dev A quorum from 1% to 80%: with none, one vote decides; with all, one absent member
+    /// blocks everything, for good, since changing it takes a vote.
+    function _updateQuorumNumerator(uint256 newQuorumNumerator) internal override {
+        if (newQuorumNumerator < MIN_QUORUM_PERCENT || newQuorumNumerator > MAX_QUORUM_PERCENT) {
+            revert GovernorInvalidQuorumFraction(newQuorumNumerator, quorumDenominator());
+        }
+        super._updateQuorumNumerator(newQuorumNumerator);
     }
 
     // solhint-disable-next-line func-name-mixedcase

@@ -13,6 +13,14 @@ import {ICollectiveTimelock} from "./interfaces/ICollectiveTimelock.sol";
 /// only the timelock itself changes its delay. The governor and the delay share one slot.
 contract CollectiveTimelock is Initializable, ICollectiveTimelock {
     uint256 private constant _DONE = 1;
+    uint256 private constant _FAILED = 2;
+    /// @dev The gas an execution must have had for a failure to count. A call keeps 1/64 of the
+    /// gas at each level and nested calls give back what they did not use, so a timelock cannot
+    /// tell a call that failed from one its executor starved; with this much, only an operation
+    /// that needs more than most blocks' gas can be starved. Executing costs only the gas used.
+    uint256 private constant _GAS_TO_FAIL = 8_000_000;
+    /// @dev The longest delay: a delay no one would wait out leaves passed proposals unable to run.
+    uint256 private constant _MAX_DELAY = 30 days;
 
     address private _governor;
     uint48 private _delay;
@@ -31,6 +39,7 @@ contract CollectiveTimelock is Initializable, ICollectiveTimelock {
     /// @param governor_ The collective's governor.
     /// @param delay_ Seconds between queueing and execution.
     function initialize(address governor_, uint48 delay_) external initializer {
+        if (delay_ > _MAX_DELAY) revert TimelockInvalidDelay(delay_);
         _governor = governor_;
         _delay = delay_;
         emit DelayUpdated(0, delay_);
@@ -53,11 +62,33 @@ contract CollectiveTimelock is Initializable, ICollectiveTimelock {
         address[] calldata targets,
         uint256[] calldata values,
         bytes[] calldata calldatas
-    ) external payable onlyGovernor {
+    ) external payable onlyGovernor returns (bool succeeded) {
         uint256 ready = _readyAt[id];
-        if (ready <= _DONE || ready > block.timestamp) revert TimelockOperationNotReady(id, ready);
+        if (ready <= _FAILED || ready > block.timestamp) revert TimelockOperationNotReady(id, ready);
         // Marked done before any call, so no call can run the operation again.
         _readyAt[id] = _DONE;
+        uint256 gasBefore = gasleft();
+        try this.run{value: msg.value}(id, targets, values, calldatas) {
+            emit OperationExecuted(id);
+            return true;
+        } catch (bytes memory reason) {
+            // The calls may have failed for want of the gas the executor held back: that is not
+            // the operation failing, and must not end it.
+            if (gasBefore < _GAS_TO_FAIL) revert TimelockInsufficientGas(id);
+            _readyAt[id] = _FAILED;
+            emit OperationFailed(id, reason);
+            return false;
+        }
+    }
+
+    /// @inheritdoc ICollectiveTimelock
+    function run(
+        uint256 id,
+        address[] calldata targets,
+        uint256[] calldata values,
+        bytes[] calldata calldatas
+    ) external payable {
+        if (msg.sender != address(this)) revert TimelockOnlySelf(msg.sender);
         for (uint256 i = 0; i < targets.length; ++i) {
             (bool success, bytes memory returndata) = targets[i].call{value: values[i]}(calldatas[i]);
             if (!success) {
@@ -65,12 +96,12 @@ contract CollectiveTimelock is Initializable, ICollectiveTimelock {
                 Address.verifyCallResult(success, returndata);
             }
         }
-        emit OperationExecuted(id);
     }
 
     /// @inheritdoc ICollectiveTimelock
     function updateDelay(uint48 newDelay) external {
         if (msg.sender != address(this)) revert TimelockOnlySelf(msg.sender);
+        if (newDelay > _MAX_DELAY) revert TimelockInvalidDelay(newDelay);
         emit DelayUpdated(_delay, newDelay);
         _delay = newDelay;
     }

@@ -231,7 +231,8 @@ contract Work is Initializable, IWork {
     }
 
     function _setReviewWindow(uint32 newReviewWindow) private {
-        if (newReviewWindow == 0) revert WorkInvalidSettings();
+        // At least a minute to object, at most 30 days for a contributor to wait.
+        if (newReviewWindow < 1 minutes || newReviewWindow > 30 days) revert WorkInvalidSettings();
         emit ReviewWindowSet(_reviewWindow, newReviewWindow);
         _reviewWindow = newReviewWindow;
     }

@@ -2,13 +2,18 @@
 pragma solidity ^0.8.28;
 
 import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/GovernorUpgradeable.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {ICollectiveGovernor} from "../interfaces/ICollectiveGovernor.sol";
 
 /// @title GovernorParameters
 /// @notice The governor's settings, changeable only by governance: voting delay, voting period,
 /// proposal threshold, and the execution window after which a passed proposal expires.
-/// @dev All four share one storage slot, so `propose` reads its settings with one SLOAD.
+/// @dev All four share one storage slot, so `propose` reads its settings with one SLOAD. The
+/// execution window's history is kept too: a proposal's window is the one in force when its vote
+/// ended, so changing the window never revives an expired proposal nor shortens a passed one's.
 abstract contract GovernorParameters is GovernorUpgradeable, ICollectiveGovernor {
+    using Checkpoints for Checkpoints.Trace208;
+
     struct Parameters {
         uint48 votingDelay;
         uint32 votingPeriod;
@@ -16,7 +21,18 @@ abstract contract GovernorParameters is GovernorUpgradeable, ICollectiveGovernor
         uint64 proposalThreshold;
     }
 
+    /// @dev Bounds of the settings, so that no proposal can leave a collective unable to decide:
+    /// a vote too short to take part in, a delay or window no one would wait out, a threshold
+    /// no member reaches. The quorum's are in CollectiveGovernor, the timelock's and the work
+    /// module's in theirs.
+    uint256 internal constant MAX_VOTING_DELAY = 30 days;
+    uint256 internal constant MIN_VOTING_PERIOD = 10 minutes;
+    uint256 internal constant MAX_VOTING_PERIOD = 30 days;
+    uint256 internal constant MIN_EXECUTION_WINDOW = 1 hours;
+    uint256 internal constant MAX_EXECUTION_WINDOW = 90 days;
+
     Parameters private _parameters;
+    Checkpoints.Trace208 private _executionWindows;
 
     // solhint-disable-next-line func-name-mixedcase
     function __GovernorParameters_init(
@@ -63,6 +79,8 @@ abstract contract GovernorParameters is GovernorUpgradeable, ICollectiveGovernor
 
     /// @inheritdoc ICollectiveGovernor
     function setProposalThreshold(uint256 newProposalThreshold) external onlyGovernance {
+        // More than the supply, no one could ever propose again (founders are checked by the factory).
+        if (newProposalThreshold > _supplyNow()) revert GovernorInvalidProposalThreshold(newProposalThreshold);
         _setProposalThreshold(newProposalThreshold);
     }
 
@@ -71,30 +89,43 @@ abstract contract GovernorParameters is GovernorUpgradeable, ICollectiveGovernor
         _setExecutionWindow(newExecutionWindow);
     }
 
+    /// @dev The shares' supply now.
+    function _supplyNow() internal view virtual returns (uint256);
+
     /// @dev The voting delay, the voting period and the proposal threshold, from one SLOAD.
     function _proposalSettings() internal view returns (uint256 delay, uint256 period, uint256 threshold) {
         Parameters storage parameters = _parameters;
         return (parameters.votingDelay, parameters.votingPeriod, parameters.proposalThreshold);
     }
 
-    /// @notice A passed proposal that was not queued within the execution window after its vote
-    /// ended, or not executed within the window after it became ready, is Expired.
+    /// @inheritdoc ICollectiveGovernor
+    function proposalExecutionWindow(uint256 proposalId) public view returns (uint256) {
+        return _executionWindows.upperLookupRecent(uint48(proposalDeadline(proposalId)));
+    }
+
+    /// @notice A passed proposal that was not queued within its execution window after its vote
+    /// ended, or not executed within the window after it became ready, is Expired, for good: its
+    /// window is the one in force when its vote ended.
     function state(uint256 proposalId) public view virtual override returns (ProposalState current) {
         current = super.state(proposalId);
         if (current == ProposalState.Succeeded) {
-            if (clock() > proposalDeadline(proposalId) + _parameters.executionWindow) return ProposalState.Expired;
+            uint256 deadline = proposalDeadline(proposalId);
+            if (clock() > deadline + proposalExecutionWindow(proposalId)) return ProposalState.Expired;
         } else if (current == ProposalState.Queued) {
-            if (clock() > proposalEta(proposalId) + _parameters.executionWindow) return ProposalState.Expired;
+            if (clock() > proposalEta(proposalId) + proposalExecutionWindow(proposalId)) return ProposalState.Expired;
         }
     }
 
     function _setVotingDelay(uint48 newVotingDelay) private {
+        if (newVotingDelay > MAX_VOTING_DELAY) revert GovernorInvalidVotingDelay(newVotingDelay);
         emit VotingDelaySet(_parameters.votingDelay, newVotingDelay);
         _parameters.votingDelay = newVotingDelay;
     }
 
     function _setVotingPeriod(uint32 newVotingPeriod) private {
-        if (newVotingPeriod == 0) revert GovernorInvalidVotingPeriod(0);
+        if (newVotingPeriod < MIN_VOTING_PERIOD || newVotingPeriod > MAX_VOTING_PERIOD) {
+            revert GovernorInvalidVotingPeriod(newVotingPeriod);
+        }
         emit VotingPeriodSet(_parameters.votingPeriod, newVotingPeriod);
         _parameters.votingPeriod = newVotingPeriod;
     }
@@ -106,8 +137,11 @@ abstract contract GovernorParameters is GovernorUpgradeable, ICollectiveGovernor
     }
 
     function _setExecutionWindow(uint32 newExecutionWindow) private {
-        if (newExecutionWindow == 0) revert GovernorInvalidExecutionWindow(0);
+        if (newExecutionWindow < MIN_EXECUTION_WINDOW || newExecutionWindow > MAX_EXECUTION_WINDOW) {
+            revert GovernorInvalidExecutionWindow(newExecutionWindow);
+        }
         emit ExecutionWindowSet(_parameters.executionWindow, newExecutionWindow);
         _parameters.executionWindow = newExecutionWindow;
+        _executionWindows.push(clock(), newExecutionWindow);
     }
 }

@@ -12,6 +12,9 @@ import {CloneArgs} from "../utils/CloneArgs.sol";
 /// very calls it hands over, so nothing else needs hashing or storing on either side. The
 /// timelock's address is the second one in the clone's code (see CloneArgs).
 abstract contract GovernorTimelock is GovernorUpgradeable {
+    /// @dev The timelock's mark of an operation whose calls reverted (see CollectiveTimelock).
+    uint256 private constant _FAILED = 2;
+
     /// @notice The collective's timelock, which executes passed proposals.
     function timelock() public view returns (address) {
         return address(_timelock());
@@ -36,6 +39,14 @@ abstract contract GovernorTimelock is GovernorUpgradeable {
         return _timelock().schedule(proposalId);
     }
 
+    /// @notice Whether proposal `proposalId` was executed and its calls reverted: it is over,
+    /// as an executed proposal is, but nothing it asked for happened.
+    function proposalFailed(uint256 proposalId) public view returns (bool) {
+        return _timelock().readyAt(proposalId) == _FAILED;
+    }
+
+    /// @dev The timelock runs the calls, or records that they failed: either way the proposal is
+    /// executed (final), and a proposal that cannot run never keeps its backers from leaving.
     function _executeOperations(
         uint256 proposalId,
         address[] memory targets,

@@ -8,11 +8,14 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 /// an execution window after which a passed proposal expires, and the record of each member's
 /// *for* votes that keeps them from leaving while a proposal they backed can still spend.
 interface ICollectiveGovernor {
-    /// @notice The proposal threshold does not fit the shares' supply type.
+    /// @notice The proposal threshold is more than the shares' supply.
     error GovernorInvalidProposalThreshold(uint256 threshold);
 
-    /// @notice The execution window must be at least one second.
+    /// @notice The execution window must be from one hour to 90 days.
     error GovernorInvalidExecutionWindow(uint256 window);
+
+    /// @notice The voting delay may be at most 30 days.
+    error GovernorInvalidVotingDelay(uint256 delay);
 
     /// @notice `voter` backed proposal `proposalId`, which is still `state` and may yet run.
     error GovernorExitLocked(address voter, uint256 proposalId, IGovernor.ProposalState state);
@@ -41,6 +44,10 @@ interface ICollectiveGovernor {
     /// @notice Seconds after the vote ends in which a passed proposal must be queued, and after
     /// it is ready in which it must be executed; past either, it is Expired.
     function executionWindow() external view returns (uint256);
+
+    /// @notice The execution window of `proposalId`: the one in force when its vote ended (or will
+    /// end), which no later change of the window alters.
+    function proposalExecutionWindow(uint256 proposalId) external view returns (uint256);
 
     /// @notice Sets the voting delay. Only governance.
     function setVotingDelay(uint48 newVotingDelay) external;

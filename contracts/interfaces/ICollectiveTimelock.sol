@@ -12,6 +12,9 @@ interface ICollectiveTimelock {
     /// @notice Only the timelock itself (an executed proposal) may change its delay.
     error TimelockOnlySelf(address caller);
 
+    /// @notice The delay may be at most 30 days.
+    error TimelockInvalidDelay(uint256 delay);
+
     /// @notice Operation `id` was already scheduled or executed.
     error TimelockOperationExists(uint256 id);
 
@@ -21,11 +24,19 @@ interface ICollectiveTimelock {
     /// @notice The call at `index` reverted without a reason.
     error TimelockCallFailed(uint256 id, uint256 index);
 
+    /// @notice Operation `id`'s calls reverted with less than 8,000,000 gas to run: they may have
+    /// run out of the gas the executor gave, so the operation neither runs nor fails for good.
+    error TimelockInsufficientGas(uint256 id);
+
     /// @notice Operation `id` (a proposal id) can run from `readyAt` on.
     event OperationScheduled(uint256 indexed id, uint256 readyAt);
 
     /// @notice Operation `id` ran.
     event OperationExecuted(uint256 indexed id);
+
+    /// @notice Operation `id`'s calls reverted (with `reason`, the revert data) and were undone; it
+    /// is over for good, as if executed: nothing backing it can keep anyone from leaving.
+    event OperationFailed(uint256 indexed id, bytes reason);
 
     /// @notice The delay changed from `oldDelay` to `newDelay` seconds.
     event DelayUpdated(uint256 oldDelay, uint256 newDelay);
@@ -35,9 +46,22 @@ interface ICollectiveTimelock {
     /// @return readyAt When the operation becomes executable.
     function schedule(uint256 id) external returns (uint48 readyAt);
 
-    /// @notice Runs the calls of a ready operation, in order, reverting all if one reverts.
+    /// @notice Runs the calls of a ready operation, in order, all or none. If one reverts, none
+    /// takes effect and the operation fails for good (`OperationFailed`): a proposal that cannot
+    /// run (an applicant who withdrew, a payee that refuses ETH) ends instead of waiting out its
+    /// execution window.
     /// @dev Only the governor, which derived `id` from exactly these calls.
+    /// @return succeeded Whether the calls ran.
     function execute(
+        uint256 id,
+        address[] calldata targets,
+        uint256[] calldata values,
+        bytes[] calldata calldatas
+    ) external payable returns (bool succeeded);
+
+    /// @notice The calls of an operation being executed; reverts them all if one reverts.
+    /// @dev Only the timelock itself, from `execute`, so that a failure can be undone and recorded.
+    function run(
         uint256 id,
         address[] calldata targets,
         uint256[] calldata values,
@@ -54,6 +78,6 @@ interface ICollectiveTimelock {
     /// @notice The governor, the only account allowed to schedule and execute.
     function governor() external view returns (address);
 
-    /// @notice When operation `id` is ready: 0 if unknown, 1 if done, else a timestamp.
+    /// @notice When operation `id` is ready: 0 if unknown, 1 if executed, 2 if it failed, else a timestamp.
     function readyAt(uint256 id) external view returns (uint256);
 }

@@ -128,7 +128,7 @@ describe("CollectiveFactory", () => {
       name: "Rizom",
       symbol: "RZM",
       principles: PRINCIPLES,
-      founders: [{ account: alice.account.address, shares: 1n }],
+      founders: [{ account: alice.account.address, shares: 10n }],
       settings: SETTINGS,
     };
     const create = (overrides: Partial<typeof valid>) =>
@@ -151,12 +151,37 @@ describe("CollectiveFactory", () => {
       { reviewWindow: 0 },
       { objectionThreshold: 0 },
       { objectionThreshold: 101 },
+      // More than the founders' 10 shares: no one could ever propose.
+      { proposalThreshold: 11n },
     ]) {
       await expectRevert(create({ settings: { ...SETTINGS, ...bad } }), "FactoryInvalidSettings");
     }
-    // A valid one still goes through after all the refusals.
+    // The modules refuse the rest of what is out of bounds, by name, as they are initialised.
+    for (const [bad, error] of [
+      [{ votingPeriod: 599 }, "GovernorInvalidVotingPeriod"],
+      [{ votingPeriod: 30 * 86_400 + 1 }, "GovernorInvalidVotingPeriod"],
+      [{ votingDelay: 30 * 86_400 + 1 }, "GovernorInvalidVotingDelay"],
+      [{ executionWindow: 3_599 }, "GovernorInvalidExecutionWindow"],
+      [{ executionWindow: 90 * 86_400 + 1 }, "GovernorInvalidExecutionWindow"],
+      [{ quorumPercent: 0 }, "GovernorInvalidQuorumFraction"],
+      [{ quorumPercent: 81 }, "GovernorInvalidQuorumFraction"],
+      [{ timelockDelay: 30 * 86_400 + 1 }, "TimelockInvalidDelay"],
+      [{ reviewWindow: 59 }, "WorkInvalidSettings"],
+      [{ reviewWindow: 30 * 86_400 + 1 }, "WorkInvalidSettings"],
+    ] as const) {
+      await expectRevert(create({ settings: { ...SETTINGS, ...bad } }), error);
+    }
+    // Each bound itself is allowed.
+    await create({
+      settings: { ...SETTINGS, votingPeriod: 600, votingDelay: 30 * 86_400, executionWindow: 3_600, quorumPercent: 80 },
+    });
+    await create({
+      settings: { ...SETTINGS, votingPeriod: 30 * 86_400, executionWindow: 90 * 86_400, quorumPercent: 1 },
+    });
+    await create({ settings: { ...SETTINGS, timelockDelay: 30 * 86_400, reviewWindow: 60, proposalThreshold: 10n } });
+    // A valid one still goes through after all the refusals (and the three at the bounds).
     const created = await create({});
-    expect(created.id).toBe(0n);
+    expect(created.id).toBe(3n);
   });
 
   it("refuses to initialise an implementation or a clone a second time", async () => {

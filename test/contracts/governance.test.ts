@@ -22,7 +22,7 @@ import {
   Vote,
   waitFor,
 } from "../helpers/collective.js";
-import { expectRevert } from "../helpers/reverts.js";
+import { expectFailedExecution, expectRevert } from "../helpers/reverts.js";
 
 describe("Governance", () => {
   it("admits a member by a proposal that mints shares to them, self-delegated", async () => {
@@ -113,7 +113,7 @@ describe("Governance", () => {
     expect(received?.args).toEqual({ from: addressOf(f.deployer), amount: parseEther("2"), balance: parseEther("3") });
   });
 
-  it("refuses a payment larger than the treasury holds, and the proposal can run once funded", async () => {
+  it("fails a payment larger than the treasury holds for good when it runs; paid once proposed again, funded", async () => {
     const f = await collectiveFixture();
     const eve = addressOf(f.eve);
     const actions = paymentProposal(f.modules, { to: eve, amount: parseEther("5") }, "Pay Eve 5 ETH");
@@ -125,15 +125,22 @@ describe("Governance", () => {
     const { governor } = f.as(f.bob);
     await waitFor(f, governor.write.queue(args));
     await advance(f, SETTINGS.timelockDelay + 1);
-    expect(await expectRevert(governor.write.execute(args), "TreasuryInsufficientBalance")).toEqual([
-      zeroAddress,
-      0n,
-      parseEther("5"),
-    ]);
-    expect(await governor.read.state([proposalId])).toBe(ProposalState.Queued);
-    await waitFor(f, f.deployer.sendTransaction({ to: f.modules.treasury, value: parseEther("5") }));
-    await waitFor(f, governor.write.execute(args));
+    const before = await f.publicClient.getBalance({ address: eve });
+    expect(
+      await expectFailedExecution(waitFor(f, governor.write.execute(args)), "TreasuryInsufficientBalance"),
+    ).toEqual([zeroAddress, 0n, parseEther("5")]);
+    // Over for good, as executed; nothing was paid, and it cannot run again.
     expect(await governor.read.state([proposalId])).toBe(ProposalState.Executed);
+    expect(await governor.read.proposalFailed([proposalId])).toBe(true);
+    expect(await f.publicClient.getBalance({ address: eve })).toBe(before);
+    await waitFor(f, f.deployer.sendTransaction({ to: f.modules.treasury, value: parseEther("5") }));
+    await expectRevert(governor.write.execute(args), "GovernorUnexpectedProposalState");
+    const again = await pass(
+      f,
+      paymentProposal(f.modules, { to: eve, amount: parseEther("5") }, "Pay Eve 5 ETH, funded"),
+    );
+    expect(await governor.read.proposalFailed([again.proposalId])).toBe(false);
+    expect(await f.publicClient.getBalance({ address: eve })).toBe(before + parseEther("5"));
   });
 
   it("defeats a proposal whose turnout misses the quorum, even with no vote against", async () => {

@@ -11,7 +11,7 @@ import {
   waitFor,
   type Fixture,
 } from "../helpers/collective.js";
-import { expectRevert } from "../helpers/reverts.js";
+import { expectFailedExecution, expectRevert } from "../helpers/reverts.js";
 
 const WorkState = { None: 0, Commissioned: 1, Delivered: 2, Accepted: 3, Disputed: 4, Rejected: 5, Cancelled: 6 };
 
@@ -164,7 +164,7 @@ describe("Work", () => {
 
   it("keeps to the collective's principles, which a proposal can amend", async () => {
     const f = await collectiveFixture();
-    await expectRevert(
+    await expectFailedExecution(
       pass(f, workProposal(f.modules, { ...indexerTerms(f), principle: 4 }, "Bad")),
       "WorkUnknownPrinciple",
     );
@@ -192,11 +192,11 @@ describe("Work", () => {
 
   it("refuses work without a title or anything to earn", async () => {
     const f = await collectiveFixture();
-    await expectRevert(
+    await expectFailedExecution(
       pass(f, workProposal(f.modules, { ...indexerTerms(f), title: "" }, "No title")),
       "WorkInvalidTerms",
     );
-    await expectRevert(
+    await expectFailedExecution(
       pass(f, workProposal(f.modules, { ...indexerTerms(f), reward: 0n }, "No reward")),
       "WorkInvalidTerms",
     );

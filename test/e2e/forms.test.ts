@@ -174,7 +174,7 @@ describe.skipIf(!browserAvailable("forms.test.ts"))("forms and lists in the brow
     await page.getByRole("textbox", { name: "Founder 2's shares" }).fill("50");
     await page.getByRole("textbox", { name: "Quorum (% of shares)" }).fill("150");
     await page.getByRole("button", { name: "Create the collective" }).click();
-    await see(page.getByText("The quorum must be at most 100."));
+    await see(page.getByText("The quorum must be at most 80%."));
 
     await page.getByRole("textbox", { name: "Quorum (% of shares)" }).fill("25");
     await page.getByRole("button", { name: "Create the collective" }).click();

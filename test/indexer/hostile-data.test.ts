@@ -66,7 +66,7 @@ describe(`hostile chain data (${backend})`, () => {
         name: `My${NUL}cel`,
         symbol: `M${NUL}`,
         principles: [`Care${NUL}`],
-        founders: [{ account: f.carol.account.address, shares: 1n }],
+        founders: [{ account: f.carol.account.address, shares: SETTINGS.proposalThreshold }],
         settings: SETTINGS,
       },
     );

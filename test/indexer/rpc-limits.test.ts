@@ -146,7 +146,8 @@ describe(`logs as providers return them (${backend})`, () => {
           name: `Collective ${i}`,
           symbol: "C",
           principles: ["Care"],
-          founders: [{ account: f.carol.account.address, shares: 1n }],
+          // As many shares as the proposal threshold: the factory refuses founders who could never propose.
+          founders: [{ account: f.carol.account.address, shares: SETTINGS.proposalThreshold }],
           settings: SETTINGS,
         },
       );

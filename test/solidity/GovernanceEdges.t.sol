@@ -2,6 +2,8 @@
 pragma solidity ^0.8.28;
 
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+// solhint-disable-next-line max-line-length
+import {GovernorVotesQuorumFractionUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesQuorumFractionUpgradeable.sol";
 import {ICollectiveGovernor} from "../../contracts/interfaces/ICollectiveGovernor.sol";
 import {ICollectiveTimelock} from "../../contracts/interfaces/ICollectiveTimelock.sol";
 import {IWork} from "../../contracts/interfaces/IWork.sol";
@@ -38,23 +40,97 @@ contract GovernanceEdgesTest is CollectiveTest {
         timelock.updateDelay(1);
     }
 
-    function test_invalidParametersAreRefusedAtExecution() public {
-        _expectExecutionReverts(
-            abi.encodeCall(ICollectiveGovernor.setVotingPeriod, (0)),
-            "No period",
-            abi.encodeWithSelector(IGovernor.GovernorInvalidVotingPeriod.selector, 0)
+    function test_outOfBoundsParametersFailTheirProposalAtExecution() public {
+        address g = address(governor);
+        _expectExecutionFails(
+            g,
+            abi.encodeCall(ICollectiveGovernor.setVotingPeriod, (599)),
+            "Too short a vote",
+            abi.encodeWithSelector(IGovernor.GovernorInvalidVotingPeriod.selector, 599)
         );
-        uint256 tooHigh = uint256(type(uint64).max) + 1;
-        _expectExecutionReverts(
-            abi.encodeCall(ICollectiveGovernor.setProposalThreshold, (tooHigh)),
-            "Huge threshold",
-            abi.encodeWithSelector(ICollectiveGovernor.GovernorInvalidProposalThreshold.selector, tooHigh)
+        _expectExecutionFails(
+            g,
+            abi.encodeCall(ICollectiveGovernor.setVotingPeriod, (30 days + 1)),
+            "Too long a vote",
+            abi.encodeWithSelector(IGovernor.GovernorInvalidVotingPeriod.selector, 30 days + 1)
         );
-        _expectExecutionReverts(
-            abi.encodeCall(ICollectiveGovernor.setExecutionWindow, (0)),
-            "No window",
-            abi.encodeWithSelector(ICollectiveGovernor.GovernorInvalidExecutionWindow.selector, 0)
+        _expectExecutionFails(
+            g,
+            abi.encodeCall(ICollectiveGovernor.setVotingDelay, (30 days + 1)),
+            "Too long a delay",
+            abi.encodeWithSelector(ICollectiveGovernor.GovernorInvalidVotingDelay.selector, 30 days + 1)
         );
+        // The supply is 1,000 shares: a threshold above it would stop all proposals.
+        _expectExecutionFails(
+            g,
+            abi.encodeCall(ICollectiveGovernor.setProposalThreshold, (1_001)),
+            "Threshold above the supply",
+            abi.encodeWithSelector(ICollectiveGovernor.GovernorInvalidProposalThreshold.selector, 1_001)
+        );
+        _expectExecutionFails(
+            g,
+            abi.encodeCall(ICollectiveGovernor.setExecutionWindow, (1 hours - 1)),
+            "Too short a window",
+            abi.encodeWithSelector(ICollectiveGovernor.GovernorInvalidExecutionWindow.selector, 1 hours - 1)
+        );
+        _expectExecutionFails(
+            g,
+            abi.encodeCall(ICollectiveGovernor.setExecutionWindow, (90 days + 1)),
+            "Too long a window",
+            abi.encodeWithSelector(ICollectiveGovernor.GovernorInvalidExecutionWindow.selector, 90 days + 1)
+        );
+    }
+
+    function test_outOfBoundsQuorumDelayAndReviewFailTheirProposalAtExecution() public {
+        address g = address(governor);
+        _expectExecutionFails(
+            g,
+            abi.encodeWithSignature("updateQuorumNumerator(uint256)", 0),
+            "No quorum",
+            abi.encodeWithSelector(
+                GovernorVotesQuorumFractionUpgradeable.GovernorInvalidQuorumFraction.selector,
+                0,
+                100
+            )
+        );
+        _expectExecutionFails(
+            g,
+            abi.encodeWithSignature("updateQuorumNumerator(uint256)", 81),
+            "Everyone's quorum",
+            abi.encodeWithSelector(
+                GovernorVotesQuorumFractionUpgradeable.GovernorInvalidQuorumFraction.selector,
+                81,
+                100
+            )
+        );
+        _expectExecutionFails(
+            address(timelock),
+            abi.encodeCall(ICollectiveTimelock.updateDelay, (30 days + 1)),
+            "Too long a grace period",
+            abi.encodeWithSelector(ICollectiveTimelock.TimelockInvalidDelay.selector, 30 days + 1)
+        );
+        _expectExecutionFails(
+            address(work),
+            abi.encodeCall(IWork.setReviewWindow, (59)),
+            "Too short a review",
+            abi.encodeWithSelector(IWork.WorkInvalidSettings.selector)
+        );
+    }
+
+    function test_parametersAtTheirBoundsPass() public {
+        address g = address(governor);
+        _pass(g, abi.encodeCall(ICollectiveGovernor.setVotingPeriod, (600)), "Shortest vote");
+        assertEq(governor.votingPeriod(), 600, "shortest vote");
+        _pass(g, abi.encodeCall(ICollectiveGovernor.setVotingPeriod, (30 days)), "Longest vote");
+        _pass(g, abi.encodeCall(ICollectiveGovernor.setExecutionWindow, (1 hours)), "Shortest window");
+        _pass(g, abi.encodeCall(ICollectiveGovernor.setExecutionWindow, (90 days)), "Longest window");
+        _pass(g, abi.encodeWithSignature("updateQuorumNumerator(uint256)", 80), "Highest quorum");
+        _pass(g, abi.encodeWithSignature("updateQuorumNumerator(uint256)", 1), "Lowest quorum");
+        _pass(address(timelock), abi.encodeCall(ICollectiveTimelock.updateDelay, (30 days)), "Longest grace");
+        assertEq(timelock.getMinDelay(), 30 days, "longest grace period");
+        // Last: no one but a holder of every share could propose after it.
+        _pass(g, abi.encodeCall(ICollectiveGovernor.setProposalThreshold, (1_000)), "Whole supply");
+        assertEq(governor.proposalThreshold(), 1_000, "threshold at the supply");
     }
 
     function test_queuedProposalExpiresAfterTheExecutionWindow() public {
@@ -112,16 +188,32 @@ contract GovernanceEdgesTest is CollectiveTest {
         assertEq(timelock.governor(), address(governor), "the timelock's governor");
     }
 
-    /// @dev Passes a proposal calling the governor with `data` and expects its execution to revert.
-    function _expectExecutionReverts(bytes memory data, string memory description, bytes memory reason) internal {
-        _win(address(governor), data, description);
-        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _actions(
-            address(governor),
-            data
-        );
+    /// @dev Passes a proposal calling `target` with `data` and expects its execution to fail with
+    /// `reason`: recorded as failed, for good, with nothing changed.
+    function _expectExecutionFails(
+        address target,
+        bytes memory data,
+        string memory description,
+        bytes memory reason
+    ) internal {
+        uint256 id = _win(target, data, description);
+        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _actions(target, data);
         governor.queue(targets, values, calldatas, keccak256(bytes(description)));
         VM.warp(block.timestamp + timelock.getMinDelay() + 1);
-        VM.expectRevert(reason);
+        VM.expectEmit(true, false, false, true, address(timelock));
+        emit ICollectiveTimelock.OperationFailed(id, reason);
+        governor.execute(targets, values, calldatas, keccak256(bytes(description)));
+        assertTrue(governor.proposalFailed(id), "recorded as failed");
+        assertTrue(governor.state(id) == IGovernor.ProposalState.Executed, "over, as executed");
+        // Executing again: the governor expects it Queued (bit 5), and it is Executed.
+        VM.expectRevert(
+            abi.encodeWithSelector(
+                IGovernor.GovernorUnexpectedProposalState.selector,
+                id,
+                IGovernor.ProposalState.Executed,
+                bytes32(uint256(1) << uint8(IGovernor.ProposalState.Queued))
+            )
+        );
         governor.execute(targets, values, calldatas, keccak256(bytes(description)));
     }
 }

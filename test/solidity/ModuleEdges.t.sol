@@ -124,7 +124,7 @@ contract ModuleEdgesTest is CollectiveTest {
         assertEq(created, id, "collective id");
         assertEq(factory.collectiveCount(), id + 1, "collective count");
         assertEq(keccak256(abi.encode(factory.collective(id))), keccak256(abi.encode(m)), "registry entry");
-        assertEq(Shares(m.shares).balanceOf(ALICE), 1, "founder's shares");
+        assertEq(Shares(m.shares).balanceOf(ALICE), 10, "founder's shares");
         assertTrue(Shares(m.shares).isModule(m.timelock), "the timelock is a module of the shares");
         assertTrue(m.governor.code.length > 0 && m.timelock.code.length > 0, "governor and timelock deployed");
         assertTrue(m.treasury.code.length > 0, "treasury deployed");
@@ -134,6 +134,6 @@ contract ModuleEdgesTest is CollectiveTest {
         principles = new string[](1);
         principles[0] = "Ownership over employment";
         founders = new ICollectiveFactory.Founder[](1);
-        founders[0] = ICollectiveFactory.Founder(ALICE, 1);
+        founders[0] = ICollectiveFactory.Founder(ALICE, 10);
     }
 }

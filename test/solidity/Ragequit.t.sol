@@ -42,8 +42,9 @@ contract RagequitTest is CollectiveTest {
         uint256 aliceBurns,
         uint256 bobBurns
     ) public {
-        aliceShares = bound(aliceShares, 1, type(uint64).max / 2);
-        bobShares = bound(bobShares, 1, type(uint64).max / 2);
+        // At least the proposal threshold (10) between them, as the factory requires.
+        aliceShares = bound(aliceShares, 5, type(uint64).max / 2);
+        bobShares = bound(bobShares, 5, type(uint64).max / 2);
         address[] memory founders = new address[](2);
         uint256[] memory amounts = new uint256[](2);
         (founders[0], founders[1], amounts[0], amounts[1]) = (ALICE, BOB, aliceShares, bobShares);

@@ -32,6 +32,10 @@ interface Vm {
     /// @notice Expects the next call to revert with a custom error of this selector.
     function expectRevert(bytes4 revertData) external;
 
+    /// @notice Expects the next call to emit the event emitted right after this, from `emitter`,
+    /// comparing the topics and data chosen.
+    function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter) external;
+
     /// @notice Writes `value` to storage slot `slot` of `target`.
     function store(address target, bytes32 slot, bytes32 value) external;
 

@@ -46,6 +46,8 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   TimelockOperationNotReady: (a) => `The proposal is queued and can run from ${when(a[1])}.`,
   TimelockOperationExists: () => "This proposal is already queued.",
   TimelockCallFailed: (a) => `Action ${Number(a[1]) + 1} of the proposal failed when it ran.`,
+  TimelockInsufficientGas: () =>
+    "The proposal's actions were given too little gas to run; nothing changed. Send it again with more gas.",
   SharesInvalidApplication: () => "An application needs at least one share requested and a pitch of 1 to 1,024 bytes.",
   SharesApplicationNotOpen: () => "This application is no longer open.",
   SharesNotApplicant: () => "Only the applicant can withdraw this application.",
@@ -81,24 +83,26 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   FactoryNoFounders: () => "A collective needs at least one founding member.",
   FactoryInvalidFounder: (a) => `Founder ${Number(a[0]) + 1} needs an address and at least one share.`,
   FactoryInvalidSettings: () =>
-    "The rules are out of range: voting, execution and review need some time, and percentages go up to 100.",
+    "The rules are out of range: voting takes 10 minutes to 30 days, the execution window an hour to 90 days, reviews a minute to 30 days, percentages go up to 100, and the proposal threshold at most the founders' shares.",
   FactoryUnknownCollective: () => "There is no such collective.",
   SharesLengthMismatch: () => "Every founder needs an amount of shares, and every amount a founder.",
   SharesSupplyOverflow: () => "That many shares would pass the most a collective can issue (2^64 − 1).",
   GovernorAlreadyQueuedProposal: () => "This proposal is already queued.",
   GovernorUnableToCancel: () => "Only the proposer can withdraw a proposal, and only before voting starts.",
-  GovernorInvalidExecutionWindow: () => "The execution window must be at least one second.",
-  GovernorInvalidVotingPeriod: () => "The voting period must be at least one second.",
-  GovernorInvalidProposalThreshold: () => "The proposal threshold is larger than any supply of shares.",
-  GovernorInvalidQuorumFraction: () => "The quorum is a percentage from 0 to 100.",
+  GovernorInvalidExecutionWindow: () => "The execution window must be from one hour to 90 days.",
+  GovernorInvalidVotingPeriod: () => "The voting period must be from 10 minutes to 30 days.",
+  GovernorInvalidVotingDelay: () => "The voting delay may be at most 30 days.",
+  GovernorInvalidProposalThreshold: () => "The proposal threshold may be at most all the shares there are.",
+  GovernorInvalidQuorumFraction: () => "The quorum is a percentage from 1 to 80.",
   GovernorInvalidSignature: () => "The vote's signature does not match the voter. Sign it again.",
   GovernorInvalidVoteParams: () => "A vote takes no extra parameters.",
   GovernorDisabledDeposit: () => "The governor holds nothing: send assets to the treasury instead.",
   GovernorProposalQueueingNotRequired: () => "This proposal runs without a grace period: execute it directly.",
   TimelockOnlySelf: () => "Only the collective itself, through a proposal, can change the grace period.",
+  TimelockInvalidDelay: () => "The grace period may be at most 30 days.",
   TimelockUnauthorized: () => "Only the collective's governor can queue or run proposals.",
   WorkInvalidSettings: () =>
-    "The review window must be at least one second and the objection threshold from 1 to 100 percent.",
+    "The review window must be from one minute to 30 days and the objection threshold from 1 to 100 percent.",
   ERC20InsufficientAllowance: (a) =>
     `The token allows ${arg(a, 1)} to be taken and this needs ${arg(a, 2)}: approve the amount first.`,
   ERC20InvalidApprover: zeroAddress,
@@ -160,6 +164,26 @@ export function decodeRevert(error: unknown): DecodedError | undefined {
     return { name: decoded.errorName, args: decoded.args ?? [] };
   } catch {
     return undefined; // Not one of Rhizome's errors: the caller falls back to viem's message.
+  }
+}
+
+/**
+ * Revert data as the chain kept it (a failed proposal's reason), in plain words: one of Rhizome's
+ * errors, a reason string, or, for anything else, that the call reverted.
+ */
+export function describeRevertData(data: Hex): string {
+  if (data === "0x") return "A call reverted without a reason.";
+  try {
+    const decoded = decodeErrorResult({ abi: rhizomeErrorsAbi, data });
+    return describeCustomError({ name: decoded.errorName, args: decoded.args ?? [] });
+  } catch {
+    try {
+      const decoded = decodeErrorResult({ data });
+      if (decoded.errorName === "Error") return `A call reverted: ${String(decoded.args?.[0] ?? "")}`;
+    } catch {
+      // Neither a Rhizome error nor a reason string.
+    }
+    return `A call reverted (${data.slice(0, 10)}).`;
   }
 }
 

@@ -132,8 +132,18 @@ describe("form validation", () => {
   });
 
   it("bounds percentages in a parameter change", () => {
-    expect(validateParameter({ parameter: "quorumPercent", value: "101", description: "More quorum" })).toMatchObject({
-      errors: { value: "The new value must be at most 100." },
+    expect(validateParameter({ parameter: "quorumPercent", value: "81", description: "More quorum" })).toMatchObject({
+      errors: { value: "The new value must be at most 80." },
+    });
+    expect(validateParameter({ parameter: "quorumPercent", value: "80", description: "More quorum" })).toMatchObject({
+      ok: true,
+    });
+    // The contracts' bounds, at their edges.
+    expect(validateParameter({ parameter: "votingPeriod", value: "599", description: "Short" })).toMatchObject({
+      errors: { value: "The new value must be at least 600." },
+    });
+    expect(validateParameter({ parameter: "executionWindow", value: "7776001", description: "Long" })).toMatchObject({
+      errors: { value: "The new value must be at most 7776000." },
     });
     expect(validateParameter({ parameter: "votingPeriod", value: "86400", description: "A day" })).toMatchObject({
       ok: true,
@@ -201,7 +211,7 @@ describe("form validation", () => {
           { account: ada, shares: "0" },
           { account: ada.toLowerCase(), shares: "5" },
         ],
-        { ...rules, votingPeriodDays: "0", quorumPercent: "101", objectionThreshold: "0", proposalThreshold: "500" },
+        { ...rules, votingPeriodDays: "0", quorumPercent: "81", objectionThreshold: "0", proposalThreshold: "500" },
       );
       expect(result).toEqual({
         ok: false,
@@ -211,8 +221,8 @@ describe("form validation", () => {
           principles: "That is 17 principles; at most 16 fit.",
           "founder-0-shares": "Founder 1's shares must be at least 1.",
           "founder-1-account": "Founder 2 is listed twice; give each founder one row.",
-          votingPeriodDays: "The voting period must be more than zero.",
-          quorumPercent: "The quorum must be at most 100.",
+          votingPeriodDays: "The voting period must be at least 10 minutes.",
+          quorumPercent: "The quorum must be at most 80%.",
           objectionThreshold: "The objection threshold must be at least 1.",
           proposalThreshold: "The founders hold 5 shares together; a threshold above that would let no one propose.",
         },

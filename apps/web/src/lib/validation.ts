@@ -12,6 +12,25 @@ const UINT64_MAX = 2n ** 64n - 1n;
 const encoder = new TextEncoder();
 const bytes = (text: string) => encoder.encode(text).length;
 
+/** The bounds the contracts keep each setting within (GovernorParameters, the governor's quorum, the timelock, Work). */
+export const BOUNDS = {
+  votingDelay: { min: 0, max: 30 * 86_400 },
+  votingPeriod: { min: 600, max: 30 * 86_400 },
+  executionWindow: { min: 3_600, max: 90 * 86_400 },
+  timelockDelay: { min: 0, max: 30 * 86_400 },
+  reviewWindow: { min: 60, max: 30 * 86_400 },
+  quorumPercent: { min: 1, max: 80 },
+  objectionThreshold: { min: 1, max: 100 },
+} as const;
+
+/** Seconds in words: "10 minutes", "30 days". */
+function span(seconds: number): string {
+  if (seconds % 86_400 === 0 && seconds > 0) return `${seconds / 86_400} day${seconds === 86_400 ? "" : "s"}`;
+  if (seconds % 3_600 === 0 && seconds > 0) return `${seconds / 3_600} hour${seconds === 3_600 ? "" : "s"}`;
+  if (seconds % 60 === 0 && seconds > 0) return `${seconds / 60} minutes`;
+  return `${seconds} seconds`;
+}
+
 /** A whole number of at least `min`; undefined and a message otherwise. */
 function wholeNumber(raw: string, label: string, errors: Record<string, string>, key: string, min = 1n) {
   const text = raw.trim();
@@ -189,29 +208,57 @@ export function validateProfile(raw: string): Validated<string> {
 }
 
 /** The parameters a proposal can change, the module that owns each, and its setter. */
+const bounded = (bounds: { min: number; max: number }) => ({ min: BigInt(bounds.min), max: BigInt(bounds.max) });
 export const PARAMETERS = {
-  votingDelay: { label: "Voting delay (seconds)", module: "governor", fn: "setVotingDelay", max: 2n ** 48n - 1n },
-  votingPeriod: { label: "Voting period (seconds)", module: "governor", fn: "setVotingPeriod", max: 2n ** 32n - 1n },
+  votingDelay: {
+    label: "Voting delay (seconds)",
+    module: "governor",
+    fn: "setVotingDelay",
+    ...bounded(BOUNDS.votingDelay),
+  },
+  votingPeriod: {
+    label: "Voting period (seconds)",
+    module: "governor",
+    fn: "setVotingPeriod",
+    ...bounded(BOUNDS.votingPeriod),
+  },
   executionWindow: {
     label: "Execution window (seconds)",
     module: "governor",
     fn: "setExecutionWindow",
-    max: 2n ** 32n - 1n,
+    ...bounded(BOUNDS.executionWindow),
   },
   proposalThreshold: {
     label: "Proposal threshold (votes)",
     module: "governor",
     fn: "setProposalThreshold",
-    max: 2n ** 256n - 1n,
+    min: 0n,
+    // At most the supply, which the contract checks when the proposal runs.
+    max: 2n ** 64n - 1n,
   },
-  quorumPercent: { label: "Quorum (% of supply)", module: "governor", fn: "updateQuorumNumerator", max: 100n },
-  timelockDelay: { label: "Timelock delay (seconds)", module: "timelock", fn: "updateDelay", max: 2n ** 48n - 1n },
-  reviewWindow: { label: "Review window (seconds)", module: "work", fn: "setReviewWindow", max: 2n ** 32n - 1n },
+  quorumPercent: {
+    label: "Quorum (% of supply)",
+    module: "governor",
+    fn: "updateQuorumNumerator",
+    ...bounded(BOUNDS.quorumPercent),
+  },
+  timelockDelay: {
+    label: "Timelock delay (seconds)",
+    module: "timelock",
+    fn: "updateDelay",
+    ...bounded(BOUNDS.timelockDelay),
+  },
+  reviewWindow: {
+    label: "Review window (seconds)",
+    module: "work",
+    fn: "setReviewWindow",
+    ...bounded(BOUNDS.reviewWindow),
+  },
   objectionThreshold: {
     label: "Objection threshold (% of supply)",
     module: "work",
     fn: "setObjectionThreshold",
-    max: 100n,
+    ...bounded(BOUNDS.objectionThreshold),
   },
 } as const;
 export type Parameter = keyof typeof PARAMETERS;
@@ -220,8 +267,7 @@ export function validateParameter(form: { parameter: string; value: string; desc
   const errors: Record<string, string> = {};
   const spec = PARAMETERS[form.parameter as Parameter] as (typeof PARAMETERS)[Parameter] | undefined;
   if (!spec) errors.parameter = "Choose the parameter to change.";
-  const min = form.parameter === "proposalThreshold" ? 0n : 1n;
-  const value = wholeNumber(form.value, "The new value", errors, "value", min);
+  const value = wholeNumber(form.value, "The new value", errors, "value", spec?.min ?? 0n);
   if (spec && value !== undefined && value > spec.max) errors.value = `The new value must be at most ${spec.max}.`;
   const text = description(form.description, errors);
   return done(errors, () => ({ parameter: form.parameter as Parameter, value: value ?? 0n, description: text }));
@@ -271,21 +317,37 @@ export interface NewCollective {
 }
 
 /** A duration in `unit` seconds ("1.5" days), at least `min` seconds, at most what a uint32 holds. */
-function duration(raw: string, label: string, unit: number, errors: Record<string, string>, key: string, min = 1) {
+/** A number of `unit` seconds, within `bounds`. */
+function duration(
+  raw: string,
+  label: string,
+  unit: number,
+  errors: Record<string, string>,
+  key: string,
+  bounds: { min: number; max: number },
+) {
   const text = raw.trim();
   if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(text)) {
     errors[key] = `${label} must be a number such as 2 or 1.5.`;
     return 0;
   }
   const seconds = Math.round(Number(text) * unit);
-  if (seconds < min) errors[key] = `${label} must be more than zero.`;
-  else if (seconds > 2 ** 32 - 1) errors[key] = `${label} is too long: at most about 136 years.`;
+  if (seconds < bounds.min)
+    errors[key] =
+      bounds.min === 0 ? `${label} must be zero or more.` : `${label} must be at least ${span(bounds.min)}.`;
+  else if (seconds > bounds.max) errors[key] = `${label} must be at most ${span(bounds.max)}.`;
   return seconds;
 }
 
-function percent(raw: string, label: string, errors: Record<string, string>, key: string, min: bigint) {
-  const value = wholeNumber(raw, label, errors, key, min);
-  if (value !== undefined && value > 100n) errors[key] = `${label} must be at most 100.`;
+function percent(
+  raw: string,
+  label: string,
+  errors: Record<string, string>,
+  key: string,
+  bounds: { min: number; max: number },
+) {
+  const value = wholeNumber(raw, label, errors, key, BigInt(bounds.min));
+  if (value !== undefined && value > BigInt(bounds.max)) errors[key] = `${label} must be at most ${bounds.max}%.`;
   return Number(value ?? 0n);
 }
 
@@ -331,15 +393,56 @@ export function validateCollective(
   const total = members.reduce((sum, m) => sum + m.shares, 0n);
   if (total > UINT64_MAX && !errors.founders) errors.founders = "Together the founders' shares exceed the supply cap.";
   const settings = {
-    votingDelay: duration(rules.votingDelayHours, "The voting delay", 3_600, errors, "votingDelayHours", 0),
-    votingPeriod: duration(rules.votingPeriodDays, "The voting period", 86_400, errors, "votingPeriodDays"),
-    timelockDelay: duration(rules.timelockDelayHours, "The grace period", 3_600, errors, "timelockDelayHours", 0),
-    executionWindow: duration(rules.executionWindowDays, "The execution window", 86_400, errors, "executionWindowDays"),
-    quorumPercent: percent(rules.quorumPercent, "The quorum", errors, "quorumPercent", 0n),
+    votingDelay: duration(
+      rules.votingDelayHours,
+      "The voting delay",
+      3_600,
+      errors,
+      "votingDelayHours",
+      BOUNDS.votingDelay,
+    ),
+    votingPeriod: duration(
+      rules.votingPeriodDays,
+      "The voting period",
+      86_400,
+      errors,
+      "votingPeriodDays",
+      BOUNDS.votingPeriod,
+    ),
+    timelockDelay: duration(
+      rules.timelockDelayHours,
+      "The grace period",
+      3_600,
+      errors,
+      "timelockDelayHours",
+      BOUNDS.timelockDelay,
+    ),
+    executionWindow: duration(
+      rules.executionWindowDays,
+      "The execution window",
+      86_400,
+      errors,
+      "executionWindowDays",
+      BOUNDS.executionWindow,
+    ),
+    quorumPercent: percent(rules.quorumPercent, "The quorum", errors, "quorumPercent", BOUNDS.quorumPercent),
     proposalThreshold:
       wholeNumber(rules.proposalThreshold, "The proposal threshold", errors, "proposalThreshold", 0n) ?? 0n,
-    reviewWindow: duration(rules.reviewWindowDays, "The review window", 86_400, errors, "reviewWindowDays"),
-    objectionThreshold: percent(rules.objectionThreshold, "The objection threshold", errors, "objectionThreshold", 1n),
+    reviewWindow: duration(
+      rules.reviewWindowDays,
+      "The review window",
+      86_400,
+      errors,
+      "reviewWindowDays",
+      BOUNDS.reviewWindow,
+    ),
+    objectionThreshold: percent(
+      rules.objectionThreshold,
+      "The objection threshold",
+      errors,
+      "objectionThreshold",
+      BOUNDS.objectionThreshold,
+    ),
   };
   if (!errors.proposalThreshold && settings.proposalThreshold > total && total > 0n)
     errors.proposalThreshold = `The founders hold ${total} shares together; a threshold above that would let no one propose.`;

@@ -1,0 +1,137 @@
+/**
+ * Members' protections, each as a named attack that the contracts refuse: a proposal that cannot
+ * run ends instead of keeping its backers from leaving, and an executor cannot end one by
+ * starving it of gas.
+ */
+import { describe, expect, it } from "vitest";
+import { encodeFunctionData, getAddress, parseEther } from "viem";
+import { admissionProposal, collectiveGovernorAbi, mintSharesProposal, paymentProposal } from "@rhizome/contracts";
+import {
+  addressOf,
+  advance,
+  collectiveFixture,
+  operation,
+  propose,
+  ProposalState,
+  SETTINGS,
+  vote,
+  Vote,
+  waitFor,
+  type Fixture,
+} from "../helpers/collective.js";
+import { expectFailedExecution, expectRevert } from "../helpers/reverts.js";
+import type { ProposalActions } from "@rhizome/contracts";
+
+/** Proposes `actions`, has alice and carol vote for them, and queues them once passed. */
+async function backedAndQueued(f: Fixture, actions: ProposalActions) {
+  const proposalId = await propose(f, f.alice, actions);
+  await advance(f, SETTINGS.votingDelay + 1);
+  await vote(f, f.alice, proposalId, Vote.For);
+  await vote(f, f.carol, proposalId, Vote.For);
+  await advance(f, SETTINGS.votingPeriod);
+  await waitFor(f, f.as(f.bob).governor.write.queue(operation(actions)));
+  return proposalId;
+}
+
+describe("Protections: a proposal that cannot run", () => {
+  it("an applicant who withdraws cannot keep the members who backed their admission from leaving", async () => {
+    const f = await collectiveFixture();
+    await waitFor(f, f.as(f.dave).shares.write.applyForMembership([50n, "Let me in"]));
+    const actions = admissionProposal(f.modules, 1n, 50n, "Admit Dave");
+    const proposalId = await backedAndQueued(f, actions);
+    // The bait: the applicant withdraws, so the admission can never run.
+    await waitFor(f, f.as(f.dave).shares.write.withdrawApplication([1n]));
+    const { treasury, governor } = f.as(f.carol);
+    await expectRevert(treasury.write.ragequit([10n, [], [proposalId]]), "GovernorExitLocked");
+    await advance(f, SETTINGS.timelockDelay + 1);
+    // Anyone executes it: it fails for good, at once, not after the execution window.
+    await expectFailedExecution(
+      waitFor(f, f.as(f.eve).governor.write.execute(operation(actions))),
+      "SharesApplicationNotOpen",
+    );
+    expect(await governor.read.state([proposalId])).toBe(ProposalState.Executed);
+    expect(await governor.read.proposalFailed([proposalId])).toBe(true);
+    await waitFor(f, treasury.write.ragequit([10n, [], [proposalId]]));
+    expect(await f.as(f.carol).shares.read.balanceOf([addressOf(f.carol)])).toBe(90n);
+  });
+
+  it("a payee that refuses ETH cannot keep the members who backed paying it from leaving", async () => {
+    const f = await collectiveFixture();
+    await waitFor(f, f.deployer.sendTransaction({ to: f.modules.treasury, value: parseEther("10") }));
+    // A contract without a way to receive ETH.
+    const refuser = await f.connection.viem.deployContract("SpamToken", ["No ETH", "NOE"]);
+    const actions = paymentProposal(f.modules, { to: getAddress(refuser.address), amount: parseEther("1") }, "Pay it");
+    const proposalId = await backedAndQueued(f, actions);
+    await advance(f, SETTINGS.timelockDelay + 1);
+    const [to, amount] = await expectFailedExecution(
+      waitFor(f, f.as(f.eve).governor.write.execute(operation(actions))),
+      "TreasuryEthTransferFailed",
+    );
+    expect([to, amount]).toEqual([getAddress(refuser.address), parseEther("1")]);
+    expect(await f.publicClient.getBalance({ address: f.modules.treasury })).toBe(parseEther("10"));
+    await waitFor(f, f.as(f.carol).treasury.write.ragequit([100n, [], [proposalId]]));
+  });
+
+  it("an executor who starves a proposal's calls of gas neither runs it nor ends it", async () => {
+    const f = await collectiveFixture();
+    await waitFor(f, f.deployer.sendTransaction({ to: f.modules.treasury, value: parseEther("10") }));
+    const burner = await f.connection.viem.deployContract("GasBurner");
+    const payee = getAddress(burner.address);
+    const actions = paymentProposal(f.modules, { to: payee, amount: parseEther("1") }, "Pay the burner");
+    const proposalId = await backedAndQueued(f, actions);
+    await advance(f, SETTINGS.timelockDelay + 1);
+    const { governor } = f.as(f.eve);
+    // Enough gas to reach the calls, too little for them: refused (and so not mined), nothing recorded.
+    await expectRevert(
+      f.publicClient.simulateContract({
+        account: f.eve.account,
+        address: f.modules.governor,
+        abi: governor.abi,
+        functionName: "execute",
+        args: operation(actions),
+        gas: 300_000n,
+      }),
+      "TimelockInsufficientGas",
+    );
+    expect(await governor.read.state([proposalId])).toBe(ProposalState.Queued);
+    expect(await governor.read.proposalFailed([proposalId])).toBe(false);
+    // With the gas it needs, it runs.
+    const ran = await waitFor(f, governor.write.execute(operation(actions)));
+    expect(ran.logs.some((log) => log.address.toLowerCase() === f.modules.timelock.toLowerCase())).toBe(true);
+    expect(await f.publicClient.getBalance({ address: payee })).toBe(parseEther("1"));
+  });
+});
+
+describe("Protections: expired is final", () => {
+  it("a later change of the execution window does not revive an expired proposal", async () => {
+    const f = await collectiveFixture();
+    const expiring = mintSharesProposal(f.modules, addressOf(f.dave), 10n, "Grant Dave");
+    const longer: ProposalActions = {
+      targets: [f.modules.governor],
+      values: [0n],
+      calldatas: [
+        encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "setExecutionWindow", args: [90 * 86_400] }),
+      ],
+      description: "Ninety days to run a passed proposal",
+    };
+    const expiringId = await propose(f, f.alice, expiring);
+    const longerId = await propose(f, f.alice, longer);
+    await advance(f, SETTINGS.votingDelay + 1);
+    for (const id of [expiringId, longerId]) {
+      await vote(f, f.alice, id, Vote.For);
+      await vote(f, f.carol, id, Vote.For);
+    }
+    await advance(f, SETTINGS.votingPeriod);
+    await waitFor(f, f.as(f.alice).governor.write.queue(operation(longer)));
+    // The grant is never queued: past its window it expires.
+    await advance(f, SETTINGS.executionWindow + 1);
+    const { governor } = f.as(f.alice);
+    expect(await governor.read.state([expiringId])).toBe(ProposalState.Expired);
+    await waitFor(f, governor.write.execute(operation(longer)));
+    expect(await governor.read.executionWindow()).toBe(90n * 86_400n);
+    // Ninety days from its deadline would cover now: it stays expired, with the window it ended with.
+    expect(await governor.read.state([expiringId])).toBe(ProposalState.Expired);
+    expect(await governor.read.proposalExecutionWindow([expiringId])).toBe(BigInt(SETTINGS.executionWindow));
+    await expectRevert(f.as(f.bob).governor.write.queue(operation(expiring)), "GovernorUnexpectedProposalState");
+  });
+});
