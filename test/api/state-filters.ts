@@ -27,16 +27,21 @@ async function everyPage(app: FastifyInstance, url: string): Promise<Api.Proposa
   return items;
 }
 
+/** The API's name of a proposal's state on chain: an executed proposal whose calls reverted is `failed`. */
+export async function chainState(f: Fixture, proposalId: bigint): Promise<Api.ProposalState | undefined> {
+  const governor = f.as(f.alice).governor;
+  const state = await governor.read.state([proposalId]);
+  if (state === ProposalState.Executed && (await governor.read.proposalFailed([proposalId]))) return "failed";
+  return STATE_NAMES[state];
+}
+
 /** Checks every state's filter against the governor's state of every proposal, at the indexed head. */
 export async function expectStateFilters(app: FastifyInstance, f: Fixture): Promise<void> {
   const base = `/api/collectives/${f.modules.governor}/proposals`;
   const all = await everyPage(app, base);
-  const governor = f.as(f.alice).governor;
   const onChain = new Map<string, Api.ProposalState | undefined>();
-  for (const { proposalId } of all) {
-    onChain.set(proposalId, STATE_NAMES[await governor.read.state([BigInt(proposalId)])]);
-  }
-  for (const state of Object.values(STATE_NAMES)) {
+  for (const { proposalId } of all) onChain.set(proposalId, await chainState(f, BigInt(proposalId)));
+  for (const state of [...Object.values(STATE_NAMES), "failed" as const]) {
     const listed = await everyPage(app, `${base}?state=${state}`);
     const expected = all.filter((p) => onChain.get(p.proposalId) === state).map((p) => p.proposalId);
     expect(

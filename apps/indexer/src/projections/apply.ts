@@ -20,8 +20,9 @@ import { work } from "./work.js";
  * differently, so that an index written by the earlier handlers is rebuilt rather than mixed:
  * 1. a mint to an existing member is a grant, not an admission; admissions name the applicant.
  * 2. treasury balances summed from Transfer events are bounded and marked as reported or spam.
+ * 3. proposals keep their own execution window; an execution whose calls reverted is `failed`.
  */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 
 const handlers: Record<Source, Handler> = { factory, shares, governor, timelock, treasury, work, token };
 

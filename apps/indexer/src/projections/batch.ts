@@ -60,6 +60,8 @@ export class Batch {
   readonly flows: (typeof schema.treasuryFlows.$inferInsert)[] = [];
   readonly ragequits: (typeof schema.ragequits.$inferInsert)[] = [];
   readonly quorumNumerators: QuorumNumerator[] = [];
+  /** New execution windows, in chain order: each applies to the proposals whose vote ends at or after `from`. */
+  readonly windowChanges: { collective: string; from: number; window: number }[] = [];
   /** Quorum percentages already in the table, by collective, read when first needed. */
   private readonly storedQuorumNumerators = new Map<string, QuorumNumerator[]>();
   /** Collectives whose shares moved in this range. */
@@ -207,6 +209,13 @@ export class Batch {
     await upsert(tx, schema.principles, this.principles.changedRows(), ["collective", "index"]);
     await upsert(tx, schema.members, this.members.changedRows(), ["collective", "account"]);
     await upsert(tx, schema.proposals, this.proposals.changedRows(), ["collective", "proposalId"]);
+    const p = schema.proposals;
+    for (const { collective, from, window } of this.windowChanges) {
+      await tx
+        .update(p)
+        .set({ executionWindow: window })
+        .where(sql`${p.collective} = ${collective} AND ${p.deadline} >= ${from}`);
+    }
     await upsert(tx, schema.workItems, this.workItems.changedRows(), ["collective", "workId"]);
     await upsert(tx, schema.applications, this.applications.changedRows(), ["collective", "applicationId"]);
     await upsert(tx, schema.treasuryBalances, this.balances.changedRows(), ["collective", "token"]);

@@ -43,7 +43,8 @@ export const governor: Handler = {
           proposal.eta = Number(a.etaSeconds);
           proposal.queuedAt = event.timestamp;
         } else if (event.eventName === "ProposalExecuted") {
-          proposal.status = "executed";
+          // The timelock's OperationFailed, earlier in the same execution, said its calls reverted.
+          if (proposal.status !== "failed") proposal.status = "executed";
           proposal.executedAt = event.timestamp;
         } else {
           proposal.status = "canceled";
@@ -61,9 +62,16 @@ export const governor: Handler = {
       case "ProposalThresholdSet":
         batch.collective(c).proposalThreshold = a.newProposalThreshold as bigint;
         return;
-      case "ExecutionWindowSet":
-        batch.collective(c).executionWindow = Number(a.newExecutionWindow);
+      case "ExecutionWindowSet": {
+        const collective = batch.collective(c);
+        collective.executionWindow = Number(a.newExecutionWindow);
+        // The proposals whose vote has not ended take the new window, as the governor's history
+        // of windows gives them; a new collective's first window has none to change.
+        if (collective.proposalCount > 0) {
+          batch.windowChanges.push({ collective: c, from: event.timestamp, window: collective.executionWindow });
+        }
         return;
+      }
       case "QuorumNumeratorUpdated": {
         const numerator = Number(a.newQuorumNumerator);
         batch.collective(c).quorumPercent = numerator;
@@ -116,6 +124,8 @@ function created(batch: Batch, event: IndexedEvent): void {
     quorum: null,
     status: "created",
     eta: null,
+    executionWindow: collective.executionWindow,
+    failureReason: null,
     createdAt: event.timestamp,
     createdBlock: event.blockNumber,
     queuedAt: null,

@@ -1,11 +1,27 @@
-/** The timelock's projection: the delay between queueing a proposal and executing it. */
+/**
+ * The timelock's projection: the delay between queueing a proposal and executing it, and the
+ * executions whose calls reverted, which end their proposal as failed.
+ */
+import type { Hex } from "viem";
+import { key } from "./batch.js";
 import type { Args, Handler } from "./handler.js";
 
 export const timelock: Handler = {
-  keys() {},
+  keys({ collective, eventName, args }, keys) {
+    if (eventName === "OperationFailed") keys.proposals.push([collective, (args as Args).id as bigint]);
+  },
   apply(batch, _registry, event) {
+    const a = event.args as Args;
     if (event.eventName === "DelayUpdated") {
-      batch.collective(event.collective).timelockDelay = Number((event.args as Args).newDelay);
+      batch.collective(event.collective).timelockDelay = Number(a.newDelay);
+    } else if (event.eventName === "OperationFailed") {
+      const k = key(event.collective, a.id as bigint);
+      const proposal = batch.proposals.get(k);
+      if (!proposal) return;
+      proposal.status = "failed";
+      proposal.failureReason = a.reason as Hex;
+      proposal.executedAt = event.timestamp;
+      batch.proposals.put(k, proposal);
     }
   },
 };

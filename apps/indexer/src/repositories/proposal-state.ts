@@ -9,31 +9,28 @@ import { schema } from "@rhizome/db";
 import type { ProposalState } from "../schemas/proposals.js";
 
 const p = schema.proposals;
-const c = schema.collectives;
 const s = schema.indexerState;
 
 /** The time states are computed at; evaluated once per query (an uncorrelated subquery). */
 export const chainNow: SQL<number> = sql<number>`(SELECT COALESCE(MAX(NULLIF(${s.headTimestamp}, 0)), FLOOR(EXTRACT(EPOCH FROM now()))::bigint) FROM ${s})`;
 
-/** What a proposal's state depends on besides its row: the time, and its collective's execution window. */
+/** What a proposal's state depends on besides its row: the time. */
 export interface StateClock {
   now: number;
-  executionWindow: number;
 }
 
 /**
- * The state of a proposals row, as in Governor.state() and GovernorParameters.state(): executed and
- * canceled are final; pending until the snapshot has passed, active until the deadline has; then
- * defeated without the quorum of for plus abstain or without more for than against; else
- * succeeded, or queued once it is, each expiring when its execution window is over. At `clock`, or
- * by default at the indexed head with the row joined with its collective (for the execution window).
+ * The state of a proposals row, as in Governor.state() and GovernorParameters.state(): executed,
+ * failed (executed, its calls reverted) and canceled are final; pending until the snapshot has
+ * passed, active until the deadline has; then defeated without the quorum of for plus abstain or
+ * without more for than against; else succeeded, or queued once it is, each expiring when the
+ * proposal's own execution window is over. At `clock`, or by default at the indexed head.
  */
 export function proposalState(clock?: StateClock): SQL<ProposalState> {
   const now: SQLWrapper | number = clock?.now ?? chainNow;
-  const window: SQLWrapper | number = clock?.executionWindow ?? c.executionWindow;
+  const window = p.executionWindow;
   return sql<ProposalState>`CASE
-  WHEN ${p.status} = 'executed' THEN 'executed'
-  WHEN ${p.status} = 'canceled' THEN 'canceled'
+  WHEN ${p.status} IN ('executed', 'failed', 'canceled') THEN ${p.status}
   WHEN ${now} <= ${p.snapshot} THEN 'pending'
   WHEN ${now} <= ${p.deadline} THEN 'active'
   WHEN ${p.forVotes} + ${p.abstainVotes} < COALESCE(${p.quorum}, 0) OR ${p.forVotes} <= ${p.againstVotes} THEN 'defeated'
@@ -49,6 +46,9 @@ export const OPEN_STATES: ProposalState[] = ["pending", "active", "succeeded", "
 
 const outcome = schema.proposalOutcome(p);
 
+/** The longest execution window the governor accepts (GovernorParameters.MAX_EXECUTION_WINDOW). */
+const MAX_EXECUTION_WINDOW = 90 * 24 * 3600;
+
 /**
  * The proposals in `state` at `clock`: exactly those proposalState(clock) gives that state, as
  * conditions an index serves. The settled states read the outcome index newest first (the few
@@ -56,13 +56,18 @@ const outcome = schema.proposalOutcome(p);
  * a range of their times: the snapshot, the deadline, or the eta. `clock` is known before the
  * query is planned, so the planner sees how many proposals each range holds.
  */
-export function stateFilter(state: ProposalState, { now, executionWindow }: StateClock): SQL {
-  // `now > t + window` is `t < now - window`: the column alone on its side, for the index.
-  const expiresBefore = now - executionWindow;
-  const open = sql`${p.status} NOT IN ('executed', 'canceled')`;
+export function stateFilter(state: ProposalState, { now }: StateClock): SQL {
+  // Each proposal has its own window, at most the governor's bound: a proposal whose time is
+  // before `now - MAX_EXECUTION_WINDOW` has expired whatever its window, so that range (the
+  // column alone on its side) lets the index skip the old ones, and the exact test follows.
+  const oldest = now - MAX_EXECUTION_WINDOW;
+  const live = (time: SQLWrapper) => sql`${time} >= ${oldest} AND ${time} + ${p.executionWindow} >= ${now}`;
+  const dead = (time: SQLWrapper) => sql`(${time} < ${oldest} OR ${time} + ${p.executionWindow} < ${now})`;
+  const open = sql`${p.status} NOT IN ('executed', 'failed', 'canceled')`;
   const votingOver = sql`${p.snapshot} < ${now} AND ${p.deadline} < ${now}`;
   switch (state) {
     case "executed":
+    case "failed":
     case "canceled":
       return sql`${outcome} = ${state}`;
     case "pending":
@@ -72,11 +77,11 @@ export function stateFilter(state: ProposalState, { now, executionWindow }: Stat
     case "defeated":
       return sql`${outcome} = 'defeated' AND ${votingOver}`;
     case "succeeded":
-      return sql`${outcome} = 'passed' AND ${votingOver} AND ${p.status} <> 'queued' AND ${p.deadline} >= ${expiresBefore}`;
+      return sql`${outcome} = 'passed' AND ${votingOver} AND ${p.status} <> 'queued' AND ${live(p.deadline)}`;
     case "queued":
       // A queued proposal has an eta (the table checks it), so its expiry is a range of etas.
-      return sql`${outcome} = 'passed' AND ${votingOver} AND ${p.status} = 'queued' AND ${p.eta} >= ${expiresBefore}`;
+      return sql`${outcome} = 'passed' AND ${votingOver} AND ${p.status} = 'queued' AND ${live(p.eta)}`;
     case "expired":
-      return sql`${outcome} = 'passed' AND ${votingOver} AND ((${p.status} = 'queued' AND ${p.eta} < ${expiresBefore}) OR (${p.status} <> 'queued' AND ${p.deadline} < ${expiresBefore}))`;
+      return sql`${outcome} = 'passed' AND ${votingOver} AND ((${p.status} = 'queued' AND ${dead(p.eta)}) OR (${p.status} <> 'queued' AND ${dead(p.deadline)}))`;
   }
 }

@@ -13,7 +13,7 @@ export function quorumProgress(proposal: Proposal): { quorumProgress: number | n
 
 /**
  * The moments of a proposal, past and scheduled, in order: created, voting starts and ends,
- * queued and its eta, then how it ended (executed, canceled, or when it expired or will expire if
+ * queued and its eta, then how it ended (executed, failed, canceled, or when it expired or will expire if
  * nobody acts).
  */
 export function timeline(proposal: Proposal, now: number, executionWindow: number): TimelineEntry[] {
@@ -23,7 +23,7 @@ export function timeline(proposal: Proposal, now: number, executionWindow: numbe
     ["votingEnds", proposal.deadline],
     ["queued", proposal.queuedAt],
     ["eta", proposal.eta],
-    ["executed", proposal.executedAt],
+    [proposal.state === "failed" ? "failed" : "executed", proposal.executedAt],
     ["canceled", proposal.canceledAt],
   ];
   if (proposal.state === "succeeded" || proposal.state === "expired" || proposal.state === "queued") {

@@ -18,7 +18,6 @@ const proposalColumns = {
   proposal: p,
   state: proposalState(),
   now: sql<number>`${chainNow}`.mapWith(Number),
-  executionWindow: c.executionWindow,
 };
 
 // A list leaves out the decoded actions (JSON, the largest column): only one proposal shows them.
@@ -45,6 +44,8 @@ const toProposal = (row: Row): Proposal => ({
   queuedAt: row.queuedAt,
   executedAt: row.executedAt,
   canceledAt: row.canceledAt,
+  executionWindow: row.executionWindow,
+  failureReason: row.failureReason,
   txHash: row.txHash,
 });
 
@@ -73,10 +74,10 @@ export function proposalsRepository(db: Database) {
     return row?.numerator;
   }
 
-  /** The time a collective's proposal states are computed at, and its execution window. */
+  /** The time a collective's proposal states are computed at; undefined for an unknown collective. */
   async function clockOf(collective: string): Promise<StateClock | undefined> {
     const [clock] = await db
-      .select({ now: sql<number>`${chainNow}`.mapWith(Number), executionWindow: c.executionWindow })
+      .select({ now: sql<number>`${chainNow}`.mapWith(Number) })
       .from(c)
       .where(eq(c.address, collective));
     return clock;
@@ -95,7 +96,6 @@ export function proposalsRepository(db: Database) {
       const rows = await db
         .select({ proposal: listedColumns, state: proposalState(clock) })
         .from(p)
-        .innerJoin(c, eq(c.address, p.collective))
         .where(
           and(
             eq(p.collective, collective),
@@ -120,7 +120,6 @@ export function proposalsRepository(db: Database) {
       const [row] = await db
         .select(proposalColumns)
         .from(p)
-        .innerJoin(c, eq(c.address, p.collective))
         .where(and(eq(p.collective, collective), eq(p.proposalId, proposalId)));
       if (!row) return undefined;
       let quorum = row.proposal.quorum;
@@ -137,7 +136,7 @@ export function proposalsRepository(db: Database) {
         ...proposal,
         ...quorumProgress(proposal),
         actions: row.proposal.actions,
-        timeline: timeline(proposal, row.now, row.executionWindow),
+        timeline: timeline(proposal, row.now, row.proposal.executionWindow),
         now: row.now,
       };
     },

@@ -29,6 +29,7 @@ export const PROPOSAL_STATES = [
   "queued",
   "expired",
   "executed",
+  "failed",
 ] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
@@ -52,8 +53,17 @@ const proposalProperties = {
   createdAt: timestamp,
   createdBlock: integer,
   queuedAt: nullableTimestamp,
-  executedAt: nullableTimestamp,
+  executedAt: { ...nullableTimestamp, description: "When it was executed, or its execution failed." },
   canceledAt: nullableTimestamp,
+  executionWindow: {
+    ...integer,
+    description:
+      "Seconds it has to be queued after its vote, then executed after its eta: the collective's window when its vote ended, which later changes do not alter.",
+  },
+  failureReason: {
+    type: ["string", "null"],
+    description: "For a failed proposal, the revert data of its calls (hex); the state is `failed`.",
+  },
   txHash,
 } as const;
 
@@ -82,6 +92,8 @@ export interface Proposal {
   queuedAt: number | null;
   executedAt: number | null;
   canceledAt: number | null;
+  executionWindow: number;
+  failureReason: string | null;
   txHash: string;
 }
 
@@ -178,6 +190,7 @@ export const TIMELINE_EVENTS = [
   "queued",
   "eta",
   "executed",
+  "failed",
   "canceled",
   "expired",
 ] as const;

@@ -32,12 +32,12 @@ describe("ragequitPayout", () => {
 });
 
 describe("exitLocks", () => {
-  const settings = { executionWindow: 100, timelockDelay: 10 };
+  const settings = { timelockDelay: 10 };
   const proposals = new Map([
-    ["1", { state: "active" as const, deadline: 1_000, eta: null }],
-    ["2", { state: "queued" as const, deadline: 1_000, eta: 2_000 }],
-    ["3", { state: "executed" as const, deadline: 1_000, eta: 1_500 }],
-    ["4", { state: "active" as const, deadline: 1_000, eta: null }],
+    ["1", { state: "active" as const, deadline: 1_000, eta: null, executionWindow: 100 }],
+    ["2", { state: "queued" as const, deadline: 1_000, eta: 2_000, executionWindow: 100 }],
+    ["3", { state: "executed" as const, deadline: 1_000, eta: 1_500, executionWindow: 100 }],
+    ["4", { state: "active" as const, deadline: 1_000, eta: null, executionWindow: 100 }],
   ]);
 
   it("locks on for-votes that can still run, until they execute or expire at the latest", () => {

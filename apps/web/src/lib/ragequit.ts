@@ -40,21 +40,22 @@ const STILL_RUNNABLE: readonly Api.ProposalState[] = ["pending", "active", "succ
 
 /**
  * The proposals that keep the member from leaving: those they voted *for* that are pending,
- * active, succeeded or queued. A passed proposal has `executionWindow` seconds after its
- * deadline to be queued, then waits `timelockDelay`, then has `executionWindow` again to be
- * executed before it expires: the latest moment the lock lifts.
+ * active, succeeded or queued. A passed proposal has its `executionWindow` seconds after its
+ * deadline to be queued, then waits `timelockDelay`, then has its window again to be executed
+ * before it expires: the latest moment the lock lifts. (A failed execution ends it at once.)
  */
 export function exitLocks(
   votes: readonly Pick<Api.MemberVote, "proposalId" | "support" | "description">[],
-  proposals: ReadonlyMap<string, Pick<Api.Proposal, "state" | "deadline" | "eta">>,
-  settings: Pick<Api.CollectiveSettings, "executionWindow" | "timelockDelay">,
+  proposals: ReadonlyMap<string, Pick<Api.Proposal, "state" | "deadline" | "eta" | "executionWindow">>,
+  settings: Pick<Api.CollectiveSettings, "timelockDelay">,
 ): ExitLock[] {
-  const { executionWindow, timelockDelay } = settings;
+  const { timelockDelay } = settings;
   const locks: ExitLock[] = [];
   for (const vote of votes) {
     if (vote.support !== "for") continue;
     const proposal = proposals.get(vote.proposalId);
     if (!proposal || !STILL_RUNNABLE.includes(proposal.state)) continue;
+    const { executionWindow } = proposal;
     const until =
       proposal.state === "queued" && proposal.eta !== null
         ? proposal.eta + executionWindow

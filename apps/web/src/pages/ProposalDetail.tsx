@@ -10,6 +10,7 @@ import { errorId } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { Tally } from "../components/Tally";
+import { describeRevertData } from "../lib/errors";
 import { formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
 import { useCollective, useProposal, useProposalVotes } from "../lib/queries";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
@@ -21,6 +22,7 @@ const TIMELINE_WORDS: Record<Api.TimelineEvent, string> = {
   queued: "Queued",
   eta: "Can run from",
   executed: "Executed",
+  failed: "Execution failed",
   canceled: "Canceled",
   expired: "Expired",
 };
@@ -188,6 +190,13 @@ export default function ProposalDetail({ address, id }: { address: string; id: s
               <span className={`badge state-${p.state}`}>{p.state}</span> <span className="badge">{p.kind}</span>{" "}
               proposed by <span title={p.proposer}>{shortAddress(p.proposer)}</span> on {formatTime(p.createdAt)}
             </p>
+            {p.state === "failed" && (
+              <p className="error" role="status">
+                Its execution failed and nothing it asked for happened:{" "}
+                {describeRevertData((p.failureReason ?? "0x") as Hex)} It is over for good, so no one who voted for it
+                is kept from leaving.
+              </p>
+            )}
             {p.description.includes("\n") && (
               <p className="pre">
                 {p.description.slice(p.description.indexOf("\n") + 1).replace(/#proposer=0x[0-9a-fA-F]{40}$/, "")}

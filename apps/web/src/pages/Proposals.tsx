@@ -6,7 +6,7 @@ import { Empty, QueryState } from "../components/QueryState";
 import { formatTime, proposalTitle, shortAddress } from "../lib/format";
 import { useProposalPages } from "../lib/queries";
 
-const STATES = ["pending", "active", "succeeded", "queued", "executed", "defeated", "expired", "canceled"];
+const STATES = ["pending", "active", "succeeded", "queued", "executed", "failed", "defeated", "expired", "canceled"];
 const KINDS = ["admission", "grant", "work", "payment", "parameter", "other"];
 
 export default function Proposals({ address }: { address: string }) {

@@ -381,6 +381,8 @@ export const admissionProposal: Api.ProposalDetail = {
   queuedAt: null,
   executedAt: null,
   canceledAt: null,
+  executionWindow: 1209600,
+  failureReason: null,
   txHash: "0x060aaf04935661d731280c88f8f0ce52a300f3544eea9d6cba2e52801963bcb7",
   quorumProgress: 1.891891,
   quorumReached: true,

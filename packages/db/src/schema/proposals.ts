@@ -29,15 +29,15 @@ export interface ProposalAction {
 type OutcomeColumns = Record<"status" | "forVotes" | "againstVotes" | "abstainVotes" | "quorum", AnyPgColumn>;
 
 /**
- * What the chain and the tallies have settled of a proposal, whatever the time: `executed` or
- * `canceled` as the chain recorded; else `defeated` when for plus abstain fall short of the quorum
+ * What the chain and the tallies have settled of a proposal, whatever the time: `executed`,
+ * `failed` or `canceled` as the chain recorded; else `defeated` when for plus abstain fall short of the quorum
  * or for does not beat against (the governor's _quorumReached and _voteSucceeded, once voting is
  * over); else `passed`. A proposal's state is its outcome plus the time (the API's state filters);
  * indexed, it lets a filter read only the proposals of one outcome, newest first. The constants are
  * written into the SQL, not bound, so a query's expression is the index's.
  */
-export const proposalOutcome = (t: OutcomeColumns): SQL<"executed" | "canceled" | "defeated" | "passed"> =>
-  sql`(CASE WHEN ${t.status} IN ('executed', 'canceled') THEN ${t.status} WHEN ${t.forVotes} + ${t.abstainVotes} < COALESCE(${t.quorum}, 0) OR ${t.forVotes} <= ${t.againstVotes} THEN 'defeated' ELSE 'passed' END)`;
+export const proposalOutcome = (t: OutcomeColumns): SQL<"executed" | "failed" | "canceled" | "defeated" | "passed"> =>
+  sql`(CASE WHEN ${t.status} IN ('executed', 'failed', 'canceled') THEN ${t.status} WHEN ${t.forVotes} + ${t.abstainVotes} < COALESCE(${t.quorum}, 0) OR ${t.forVotes} <= ${t.againstVotes} THEN 'defeated' ELSE 'passed' END)`;
 
 export const proposals = pgTable(
   "proposals",
@@ -63,9 +63,19 @@ export const proposals = pgTable(
     voteCount: integer("vote_count").notNull().default(0),
     /** Shares that must vote for or abstain: the quorum percentage of the supply at the snapshot. */
     quorum: amount("quorum"),
-    /** created, queued, executed or canceled: what the chain recorded; the API adds time. */
+    /**
+     * created, queued, executed, failed (executed, but its calls reverted and were undone) or
+     * canceled: what the chain recorded; the API adds time.
+     */
     status: text("status").notNull(),
     eta: timestamp("eta"),
+    /**
+     * Seconds the proposal has to be queued, then executed: the collective's execution window in
+     * force when its vote ended (or will end), as the governor's proposalExecutionWindow.
+     */
+    executionWindow: integer("execution_window").notNull(),
+    /** The revert data of a failed execution. */
+    failureReason: text("failure_reason"),
     createdAt: timestamp("created_at").notNull(),
     createdBlock: blockNumber("created_block").notNull(),
     queuedAt: timestamp("queued_at"),
