@@ -8,7 +8,8 @@ import {CloneArgs} from "./utils/CloneArgs.sol";
 
 /// @title Shares
 /// @notice A collective's ownership and membership: whole, non-transferable voting shares,
-/// minted only by the collective (admission, accepted work) and burned only on exit;
+/// minted only by the collective (admission, accepted work) and burned only on exit, by the
+/// treasury as it pays the member's fair part;
 /// applications to join; members' profiles.
 /// @dev Used through ERC-1167 clones whose code carries the collective's timelock, treasury and
 /// work module (see CloneArgs): the modules that may mint and burn. Balances, delegation and
@@ -58,7 +59,10 @@ contract Shares is Initializable, SharesVotes, IShares {
     }
 
     /// @inheritdoc IShares
-    function burn(address from, uint256 amount) external onlyModule {
+    function burn(address from, uint256 amount) external {
+        // Only the treasury, which burns a member's shares when it pays them their fair part: no
+        // proposal and no module can take a member's shares without paying for them.
+        if (msg.sender != CloneArgs.addressAt(1)) revert SharesUnauthorized(msg.sender);
         _burn(from, amount);
     }
 

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/GovernorUpgradeable.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IShares} from "../interfaces/IShares.sol";
 import {ICollectiveGovernor} from "../interfaces/ICollectiveGovernor.sol";
 
@@ -56,12 +57,24 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
 
     /// @inheritdoc ICollectiveGovernor
     function releaseForVotes(address voter, uint256[] calldata proposalIds) external {
+        if (msg.sender != voter && !_shares().isModule(msg.sender)) revert GovernorNotVoter(msg.sender, voter);
+        _release(voter, proposalIds, true);
+    }
+
+    /// @inheritdoc ICollectiveGovernor
+    function pruneForVotes(uint256[] calldata proposalIds) external returns (uint256 remaining) {
+        return _release(msg.sender, proposalIds, false);
+    }
+
+    /// @dev Checks `proposalIds` against `voter`'s chain, then keeps only those that can still
+    /// run; `strict`, there must be none.
+    function _release(address voter, uint256[] calldata proposalIds, bool strict) private returns (uint256 remaining) {
         bytes32 chain = _forVoteChain[voter];
-        if (proposalIds.length == 0) {
-            if (chain == 0 || chain == _EMPTY_CHAIN) return;
-            revert GovernorForVotesMismatch(voter);
-        }
+        // Nothing to release: a release someone else made first changes nothing for an exit.
+        if (chain == 0 || chain == _EMPTY_CHAIN) return 0;
         bytes32 expected = _EMPTY_CHAIN;
+        bytes32 kept = _EMPTY_CHAIN;
+        uint256[] memory keptIds = new uint256[](strict ? 0 : proposalIds.length);
         for (uint256 i = 0; i < proposalIds.length; ++i) {
             uint256 proposalId = proposalIds[i];
             expected = keccak256(abi.encode(expected, proposalId));
@@ -71,18 +84,27 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
                 current == ProposalState.Active ||
                 current == ProposalState.Succeeded ||
                 current == ProposalState.Queued
-            ) revert GovernorExitLocked(voter, proposalId, current);
+            ) {
+                if (strict) revert GovernorExitLocked(voter, proposalId, current);
+                kept = keccak256(abi.encode(kept, proposalId));
+                keptIds[remaining++] = proposalId;
+            }
         }
         if (expected != chain) revert GovernorForVotesMismatch(voter);
-        _forVoteChain[voter] = _EMPTY_CHAIN;
-        emit ForVotesReleased(voter, proposalIds.length);
+        _forVoteChain[voter] = kept;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(keptIds, remaining)
+        }
+        emit ForVotesReleased(voter, proposalIds.length - remaining, keptIds);
     }
 
     /// @dev The collective's shares, which give votes and member indices.
     function _shares() internal view virtual returns (IShares);
 
-    /// @dev Counts a vote of `totalWeight` (the voter's votes at the snapshot, which the governor
-    /// looked up) under the voter's index.
+    /// @dev Counts a vote under the voter's index, weighing the lesser of `totalWeight` (the
+    /// voter's votes at the snapshot, which the governor looked up) and the votes it holds now:
+    /// shares burned on exit since the snapshot, or moved to another delegate, no longer decide.
     function _countVote(
         uint256 proposalId,
         address account,
@@ -90,8 +112,8 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
         uint256 totalWeight,
         bytes memory
     ) internal virtual override returns (uint256) {
-        _record(proposalId, account, _shares().voterIndex(account), support, totalWeight);
-        return totalWeight;
+        IShares shares = _shares();
+        return _record(proposalId, account, shares.voterIndex(account), support, totalWeight, shares);
     }
 
     function _quorumReached(uint256 proposalId) internal view virtual override returns (bool) {
@@ -105,12 +127,24 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
         return tally.forVotes > tally.againstVotes;
     }
 
-    function _record(uint256 proposalId, address account, uint256 index, uint8 support, uint256 weight) private {
+    function _record(
+        uint256 proposalId,
+        address account,
+        uint256 index,
+        uint8 support,
+        uint256 weight,
+        IShares shares
+    ) private returns (uint256) {
         if (index == 0) revert GovernorNotAVoter(account);
         uint256 bit = 1 << (index & 0xff);
         uint256 bits = _votedBits[proposalId][index >> 8];
         if (bits & bit != 0) revert GovernorAlreadyCastVote(account);
         _votedBits[proposalId][index >> 8] = bits | bit;
+        uint256 current = IVotes(address(shares)).getVotes(account);
+        if (current < weight) {
+            if (current == 0) revert GovernorNoVotesLeft(account);
+            weight = current;
+        }
 
         Tally memory tally = _tallies[proposalId];
         if (tally.quorumPlusOne == 0) tally.quorumPlusOne = uint64(quorum(proposalSnapshot(proposalId)) + 1);
@@ -127,6 +161,7 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
             revert GovernorInvalidVoteType();
         }
         _tallies[proposalId] = tally;
+        return weight;
     }
 
     enum VoteType {

@@ -26,6 +26,13 @@ interface ICollectiveGovernor {
     /// @notice The proposals given are not exactly `voter`'s open *for* votes, in order.
     error GovernorForVotesMismatch(address voter);
 
+    /// @notice `account` held votes at the proposal's snapshot but holds none now: it left (or
+    /// moved its votes), so it has no say in what the collective does with what it no longer shares.
+    error GovernorNoVotesLeft(address account);
+
+    /// @notice Only `voter` (or the collective's treasury, for a member leaving) may release its *for* votes.
+    error GovernorNotVoter(address caller, address voter);
+
     /// @notice The voting delay changed (seconds).
     event VotingDelaySet(uint256 oldVotingDelay, uint256 newVotingDelay);
 
@@ -38,8 +45,9 @@ interface ICollectiveGovernor {
     /// @notice The execution window changed (seconds).
     event ExecutionWindowSet(uint256 oldExecutionWindow, uint256 newExecutionWindow);
 
-    /// @notice `voter`'s *for* votes, all on proposals that can no longer run, were cleared.
-    event ForVotesReleased(address indexed voter, uint256 count);
+    /// @notice `count` of `voter`'s *for* votes, on proposals that can no longer run, were cleared;
+    /// those on `kept`, which still can, remain, in order: the start of the next exit's list.
+    event ForVotesReleased(address indexed voter, uint256 count, uint256[] kept);
 
     /// @notice Seconds after the vote ends in which a passed proposal must be queued, and after
     /// it is ready in which it must be executed; past either, it is Expired.
@@ -66,8 +74,16 @@ interface ICollectiveGovernor {
     function forVoteChain(address voter) external view returns (bytes32);
 
     /// @notice Clears `voter`'s *for* votes once every proposal they backed can no longer run
-    /// (executed, defeated, cancelled or expired). Anyone may call it; the treasury does on exit.
+    /// (executed or failed, defeated, cancelled or expired), else reverts with `GovernorExitLocked`.
+    /// Only `voter` or a module of the collective (the treasury, on exit) may call it, so no one
+    /// can change the chain under a pending exit; with none left to clear it does nothing.
     /// @param proposalIds The proposals `voter` voted *for* since the last release, in order
     /// (from the governor's `VoteCast` events); empty when there are none.
     function releaseForVotes(address voter, uint256[] calldata proposalIds) external;
+
+    /// @notice Clears the caller's *for* votes on proposals that can no longer run and keeps those
+    /// on proposals that still can, in order: the list an exit proves stays short.
+    /// @param proposalIds The proposals the caller voted *for* since the last release, in order.
+    /// @return remaining How many are kept.
+    function pruneForVotes(uint256[] calldata proposalIds) external returns (uint256 remaining);
 }

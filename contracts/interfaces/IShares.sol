@@ -55,7 +55,8 @@ interface IShares {
     function mint(address to, uint256 amount) external;
 
     /// @notice Burns `amount` shares held by `from`.
-    /// @dev Only a module of the collective (its timelock, treasury or work module).
+    /// @dev Only the collective's treasury, as it pays `from` their fair part (ragequit): no
+    /// proposal can burn a member's shares.
     function burn(address from, uint256 amount) external;
 
     /// @notice Applies to join the collective. Anyone may apply, any number of times.

@@ -1,11 +1,20 @@
 /**
  * Members' protections, each as a named attack that the contracts refuse: a proposal that cannot
  * run ends instead of keeping its backers from leaving, and an executor cannot end one by
- * starving it of gas.
+ * starving it of gas; expired is final; a member who left has no vote; no proposal can burn a
+ * member's shares; no one can make a pending exit revert by releasing first; the exit's proof
+ * can be cut down in parts.
  */
 import { describe, expect, it } from "vitest";
 import { encodeFunctionData, getAddress, parseEther } from "viem";
-import { admissionProposal, collectiveGovernorAbi, mintSharesProposal, paymentProposal } from "@rhizome/contracts";
+import {
+  admissionProposal,
+  collectiveGovernorAbi,
+  forVotesSinceRelease,
+  mintSharesProposal,
+  paymentProposal,
+  sharesAbi,
+} from "@rhizome/contracts";
 import {
   addressOf,
   advance,
@@ -135,3 +144,88 @@ describe("Protections: expired is final", () => {
     await expectRevert(f.as(f.bob).governor.write.queue(operation(expiring)), "GovernorUnexpectedProposalState");
   });
 });
+
+describe("Protections: exit, then vote", () => {
+  it("a member who left after the snapshot cannot vote with the shares they burned", async () => {
+    const f = await collectiveFixture();
+    const id = await propose(f, f.alice, mintSharesProposal(f.modules, addressOf(f.dave), 10n, "Grant Dave"));
+    await advance(f, SETTINGS.votingDelay + 1);
+    // carol (100 shares at the snapshot) leaves with all of them, then tries to decide.
+    await waitFor(f, f.as(f.carol).treasury.write.ragequit([100n, [], []]));
+    await expectRevert(f.as(f.carol).governor.write.castVote([id, Vote.For]), "GovernorNoVotesLeft");
+    // bob (300) leaves with 200 of them: his vote counts the 100 he still shares.
+    await waitFor(f, f.as(f.bob).treasury.write.ragequit([200n, [], []]));
+    const receipt = await waitFor(f, f.as(f.bob).governor.write.castVote([id, Vote.Against]));
+    expect(receipt.status).toBe("success");
+    const [against] = await f.as(f.alice).governor.read.proposalVotes([id]);
+    expect(against).toBe(100n);
+  });
+});
+
+describe("Protections: no confiscation", () => {
+  it("a passed proposal that burns a member's shares fails, and the member keeps every share", async () => {
+    const f = await collectiveFixture();
+    const carol = addressOf(f.carol);
+    const actions: ProposalActions = {
+      targets: [f.modules.shares],
+      values: [0n],
+      calldatas: [encodeFunctionData({ abi: sharesAbi, functionName: "burn", args: [carol, 100n] })],
+      description: "Take Carol's shares",
+    };
+    const id = await backedAndQueued(f, actions);
+    await advance(f, SETTINGS.timelockDelay + 1);
+    const [caller] = await expectFailedExecution(
+      waitFor(f, f.as(f.alice).governor.write.execute(operation(actions))),
+      "SharesUnauthorized",
+    );
+    expect(caller).toBe(getAddress(f.modules.timelock));
+    expect(await f.as(f.alice).governor.read.proposalFailed([id])).toBe(true);
+    expect(await f.as(f.alice).shares.read.balanceOf([carol])).toBe(100n);
+    // The work module cannot either: only the treasury burns, as it pays an exit.
+    await expectRevert(f.as(f.alice).shares.write.burn([carol, 1n]), "SharesUnauthorized");
+  });
+});
+
+describe("Protections: releasing for votes", () => {
+  it("no one can make a pending exit revert by releasing the member's votes first", async () => {
+    const f = await collectiveFixture();
+    const { proposalId } = await passWith(f, mintSharesProposal(f.modules, addressOf(f.dave), 10n, "Grant Dave"));
+    const carol = addressOf(f.carol);
+    const list = await forVotesSinceRelease(f.publicClient, { governor: f.modules.governor, voter: carol });
+    expect(list).toEqual([proposalId]);
+    // The front-runner is refused.
+    await expectRevert(f.as(f.eve).governor.write.releaseForVotes([carol, list]), "GovernorNotVoter");
+    // carol releases herself (from another tab, say); the exit she had built with the list still goes through.
+    await waitFor(f, f.as(f.carol).governor.write.releaseForVotes([carol, list]));
+    await waitFor(f, f.as(f.carol).treasury.write.ragequit([10n, [], list]));
+    expect(await f.as(f.carol).shares.read.balanceOf([carol])).toBe(90n);
+  });
+
+  it("prunes the proposals that ended, keeps those that can run, and the exit's list follows", async () => {
+    const f = await collectiveFixture();
+    const carol = addressOf(f.carol);
+    const { proposalId: done } = await passWith(f, mintSharesProposal(f.modules, addressOf(f.dave), 10n, "Grant"));
+    // A vote with params is a for vote too, and on the list.
+    const open = await propose(f, f.alice, mintSharesProposal(f.modules, addressOf(f.dave), 11n, "Grant more"));
+    await advance(f, SETTINGS.votingDelay + 1);
+    await waitFor(f, f.as(f.carol).governor.write.castVoteWithReasonAndParams([open, Vote.For, "Yes", "0x01"]));
+    let list = await forVotesSinceRelease(f.publicClient, { governor: f.modules.governor, voter: carol });
+    expect(list).toEqual([done, open]);
+    await expectRevert(f.as(f.carol).treasury.write.ragequit([10n, [], list]), "GovernorExitLocked");
+    await waitFor(f, f.as(f.carol).governor.write.pruneForVotes([list]));
+    list = await forVotesSinceRelease(f.publicClient, { governor: f.modules.governor, voter: carol });
+    expect(list).toEqual([open]);
+    // Once it can no longer run (defeated: no quorum), the one-item list releases her.
+    await advance(f, SETTINGS.votingPeriod);
+    await waitFor(f, f.as(f.carol).treasury.write.ragequit([10n, [], list]));
+    expect(await forVotesSinceRelease(f.publicClient, { governor: f.modules.governor, voter: carol })).toEqual([]);
+  });
+});
+
+/** A whole round in which alice and carol vote for `actions` and it runs. */
+async function passWith(f: Fixture, actions: ProposalActions) {
+  const proposalId = await backedAndQueued(f, actions);
+  await advance(f, SETTINGS.timelockDelay + 1);
+  await waitFor(f, f.as(f.alice).governor.write.execute(operation(actions)));
+  return { proposalId };
+}

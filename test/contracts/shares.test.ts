@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeFunctionData, erc20Abi, parseEventLogs, parseSignature, type Address } from "viem";
+import { erc20Abi, parseEventLogs, parseSignature, type Address } from "viem";
 import { mintSharesProposal, sharesAbi } from "@rhizome/contracts";
 import {
   addressOf,
@@ -96,21 +96,6 @@ describe("Shares", () => {
     expect(await shares.read.delegates([carol])).toBe(alice);
     expect(await shares.read.getVotes([alice])).toBe(750n);
     expect(await shares.read.getVotes([carol])).toBe(0n);
-  });
-
-  it("can be burned by governance, which lowers supply and votes", async () => {
-    const f = await collectiveFixture();
-    const carol = addressOf(f.carol);
-    await pass(f, {
-      targets: [f.modules.shares],
-      values: [0n],
-      calldatas: [encodeFunctionData({ abi: sharesAbi, functionName: "burn", args: [carol, 40n] })],
-      description: "Burn 40 of Carol's shares, as she asked",
-    });
-    const { shares } = f.as(f.alice);
-    expect(await shares.read.balanceOf([carol])).toBe(60n);
-    expect(await shares.read.getVotes([carol])).toBe(60n);
-    expect(await shares.read.totalSupply()).toBe(960n);
   });
 });
 

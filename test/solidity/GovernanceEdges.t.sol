@@ -16,6 +16,8 @@ import {VM} from "./utils/Vm.sol";
 /// votes with params or of an unknown type, releasing *for* votes with the wrong ids, and the
 /// timelock refusing to schedule an operation twice.
 contract GovernanceEdgesTest is CollectiveTest {
+    bytes32 private constant _EMPTY = bytes32(uint256(1));
+
     function test_parametersChangeOnlyThroughPassedProposals() public {
         _pass(address(governor), abi.encodeCall(ICollectiveGovernor.setVotingDelay, (120)), "Longer delay");
         assertEq(governor.votingDelay(), 120, "voting delay");
@@ -28,9 +30,10 @@ contract GovernanceEdgesTest is CollectiveTest {
         _pass(address(timelock), abi.encodeCall(ICollectiveTimelock.updateDelay, (60)), "Shorter delay");
         assertEq(timelock.getMinDelay(), 60, "timelock delay");
 
-        // Directly, even as the timelock, nothing changes: the call is not part of a proposal.
+        // Directly, even as the timelock, nothing changes: the call is not part of a proposal, so
+        // the governor's queue of governance calls is empty (OpenZeppelin's popFront panics, 0x31).
         VM.prank(address(timelock));
-        VM.expectRevert();
+        VM.expectRevert(abi.encodeWithSignature("Panic(uint256)", 0x31));
         governor.setVotingDelay(1);
         VM.prank(ALICE);
         VM.expectRevert(abi.encodeWithSelector(IGovernor.GovernorOnlyExecutor.selector, ALICE));
@@ -143,7 +146,15 @@ contract GovernanceEdgesTest is CollectiveTest {
         assertTrue(governor.state(id) == IGovernor.ProposalState.Queued, "queued until the window ends");
         VM.warp(block.timestamp + 1);
         assertTrue(governor.state(id) == IGovernor.ProposalState.Expired, "expired after the window");
-        VM.expectRevert();
+        // A proposal that needs queueing is executable only when Queued (bit 5).
+        VM.expectRevert(
+            abi.encodeWithSelector(
+                IGovernor.GovernorUnexpectedProposalState.selector,
+                id,
+                IGovernor.ProposalState.Expired,
+                bytes32(uint256(1 << 5))
+            )
+        );
         governor.execute(targets, values, calldatas, keccak256("Shorter reviews"));
         // Expired can no longer run, so it no longer locks alice's exit.
         VM.prank(ALICE);
@@ -166,14 +177,62 @@ contract GovernanceEdgesTest is CollectiveTest {
     function test_releasingForVotesNeedsExactlyTheBackedProposals() public {
         bytes memory call = abi.encodeCall(IWork.setReviewWindow, (1 days));
         uint256 id = _pass(address(work), call, "Shorter reviews");
+        bytes32 backed = governor.forVoteChain(ALICE);
+        assertTrue(backed != bytes32(0) && backed != _EMPTY, "alice's for vote is on her chain");
         uint256[] memory twice = new uint256[](2);
         (twice[0], twice[1]) = (id, id);
+        VM.prank(ALICE);
         VM.expectRevert(abi.encodeWithSelector(ICollectiveGovernor.GovernorForVotesMismatch.selector, ALICE));
         governor.releaseForVotes(ALICE, twice);
-        // Anyone may release a member's votes; then none are left to give.
+        // No one else may touch her chain: a release in front of her exit cannot make it revert.
+        VM.prank(BOB);
+        VM.expectRevert(abi.encodeWithSelector(ICollectiveGovernor.GovernorNotVoter.selector, BOB, ALICE));
         governor.releaseForVotes(ALICE, _ids(id));
+        assertEq(governor.forVoteChain(ALICE), backed, "a refused release changes nothing");
+
+        VM.expectEmit(true, false, false, true, address(governor));
+        emit ICollectiveGovernor.ForVotesReleased(ALICE, 1, new uint256[](0));
+        VM.prank(ALICE);
+        governor.releaseForVotes(ALICE, _ids(id));
+        assertEq(governor.forVoteChain(ALICE), _EMPTY, "released");
+        // Released already, the same list again (an exit built before) or none changes nothing.
+        VM.prank(ALICE);
+        governor.releaseForVotes(ALICE, _ids(id));
+        VM.prank(ALICE);
         governor.releaseForVotes(ALICE, new uint256[](0));
-        governor.releaseForVotes(CAROL, new uint256[](0));
+        assertEq(governor.forVoteChain(ALICE), _EMPTY, "still released");
+    }
+
+    function test_forVotesArePrunedInParts() public {
+        uint256 done = _pass(address(work), abi.encodeCall(IWork.setReviewWindow, (1 days)), "Shorter reviews");
+        uint256 open = _win(address(work), abi.encodeCall(IWork.setReviewWindow, (2 days)), "Two-day reviews");
+        uint256[] memory both = new uint256[](2);
+        (both[0], both[1]) = (done, open);
+        // The strict release an exit makes names the open one.
+        VM.prank(ALICE);
+        VM.expectRevert(
+            abi.encodeWithSelector(
+                ICollectiveGovernor.GovernorExitLocked.selector,
+                ALICE,
+                open,
+                IGovernor.ProposalState.Succeeded
+            )
+        );
+        governor.releaseForVotes(ALICE, both);
+        // Pruning drops the executed one and keeps the open one, which is now the whole chain.
+        VM.expectEmit(true, false, false, true, address(governor));
+        emit ICollectiveGovernor.ForVotesReleased(ALICE, 1, _ids(open));
+        VM.prank(ALICE);
+        assertEq(governor.pruneForVotes(both), 1, "one kept");
+        assertEq(governor.forVoteChain(ALICE), keccak256(abi.encode(_EMPTY, open)), "the chain is the kept one");
+        VM.prank(ALICE);
+        VM.expectRevert(abi.encodeWithSelector(ICollectiveGovernor.GovernorForVotesMismatch.selector, ALICE));
+        governor.pruneForVotes(both);
+        // Once it has run, the one-item list releases her.
+        _queueAndExecute(address(work), abi.encodeCall(IWork.setReviewWindow, (2 days)), "Two-day reviews");
+        VM.prank(ALICE);
+        governor.releaseForVotes(ALICE, _ids(open));
+        assertEq(governor.forVoteChain(ALICE), _EMPTY, "released");
     }
 
     function test_timelockRunsOnlyWhatTheGovernorScheduledOnce() public {

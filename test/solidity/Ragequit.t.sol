@@ -69,6 +69,13 @@ contract RagequitTest is CollectiveTest {
         AttackerReentrantToken evil = new AttackerReentrantToken(address(attacker));
         memberShares = bound(memberShares, 2, 1e18);
         _mint(address(attacker), memberShares);
+        // A work item the attacker was paid for (one share): each reentry also tries to settle it again.
+        uint256 workId = _commission(address(attacker), 1, address(0), 0);
+        attacker.deliver(workId);
+        VM.warp(block.timestamp + work.reviewWindow() + 1);
+        work.settle(workId);
+        attacker.setWorkId(workId);
+        memberShares += 1;
         VM.warp(block.timestamp + 1);
         VM.deal(address(treasury), bound(ethBalance, 1e20, 1e30));
         evil.mint(address(treasury), bound(tokenBalance, 1e20, 1e30));
@@ -83,9 +90,10 @@ contract RagequitTest is CollectiveTest {
         uint256 evilBefore = evil.balanceOf(address(treasury));
         attacker.ragequit(burned);
 
-        // Both payments are over zero (balances over 1e20, at least 1 of at most 1e18 + 1000
-        // shares), so the attacker got to reenter from each of them.
-        assertEq(attacker.attempts(), 2, "reentrant attempts");
+        // Both payments are over zero (balances over 1e20, at least 1 of at most 1e18 + 1001
+        // shares), so the attacker got to reenter from each of them, each time trying to ragequit
+        // and to settle again.
+        assertEq(attacker.attempts(), 4, "reentrant attempts");
         assertEq(attacker.successes(), 0, "reentrant calls that succeeded");
         assertEq(shares.balanceOf(address(attacker)), memberShares - burned, "attacker shares after");
         assertEq(address(attacker).balance, Math.mulDiv(before.eth, burned, before.supply), "ETH paid");

@@ -7,8 +7,9 @@ import {SupplyHandler} from "./utils/SupplyHandler.sol";
 /// @title SharesSupplyTest
 /// @notice The shares' total supply always equals the sum of all balances (and of all votes, as
 /// every holder is self-delegated here), and equals the founders' shares plus everything minted
-/// minus everything burned, whatever sequence of governance mints, admissions, burns, work
-/// rewards and ragequits ran. (Delegation is fuzzed in SharesVotesTest.)
+/// minus everything burned, whatever sequence of governance mints, admissions, work rewards,
+/// ragequits and attempts to burn a member's shares unpaid ran; and no account's shares
+/// decrease except by its own exit. (Delegation is fuzzed in SharesVotesTest.)
 contract SharesSupplyTest is CollectiveTest {
     struct FuzzSelector {
         address addr;
@@ -56,7 +57,7 @@ contract SharesSupplyTest is CollectiveTest {
             uint256 amount = step >> 16;
             uint256 kind = step % 7;
             if (kind == 0) handler.mint(actor, amount);
-            else if (kind == 1) handler.burn(actor, amount);
+            else if (kind == 1) handler.confiscate(actor, amount, amount % 2 == 0);
             else if (kind == 2) handler.rewardWork(actor, amount);
             else if (kind == 3) handler.ragequit(actor, amount);
             else if (kind == 4) handler.admit(actor, amount);
@@ -78,5 +79,9 @@ contract SharesSupplyTest is CollectiveTest {
         assertEq(supply, balances, "total supply != sum of balances");
         assertEq(supply, votes, "total supply != sum of votes");
         assertEq(supply, _FOUNDED + handler.minted() - handler.burned(), "total supply != founded + minted - burned");
+        // No confiscation: an account's shares decrease only by its own exit.
+        for (uint256 i = 0; i < actors.length; ++i) {
+            assertEq(shares.balanceOf(actors[i]), handler.owned(actors[i]), "shares changed but by mint or own exit");
+        }
     }
 }

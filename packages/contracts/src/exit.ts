@@ -16,18 +16,26 @@ const FOR = 1;
 /**
  * The proposals `voter` voted *for* since their *for* votes were last released, in voting
  * order: what `Treasury.ragequit` and `CollectiveGovernor.releaseForVotes` need as proof.
- * Read from the governor's `VoteCast` and `ForVotesReleased` events, both indexed by voter.
+ * Read from the governor's `VoteCast`, `VoteCastWithParams` and `ForVotesReleased` events, all
+ * indexed by voter: the proposals the last release kept (those that could still run then), then
+ * the *for* votes cast since.
  */
 export async function forVotesSinceRelease(
   publicClient: PublicClient,
   params: { governor: Address; voter: Address; fromBlock?: BlockNumber },
 ): Promise<bigint[]> {
   const range = { address: params.governor, fromBlock: params.fromBlock ?? 0n, toBlock: "latest" as const };
-  const [votes, releases] = await Promise.all([
+  const [votes, votesWithParams, releases] = await Promise.all([
     publicClient.getContractEvents({
       ...range,
       abi: collectiveGovernorAbi,
       eventName: "VoteCast",
+      args: { voter: params.voter },
+    }),
+    publicClient.getContractEvents({
+      ...range,
+      abi: collectiveGovernorAbi,
+      eventName: "VoteCastWithParams",
       args: { voter: params.voter },
     }),
     publicClient.getContractEvents({
@@ -39,11 +47,16 @@ export async function forVotesSinceRelease(
   ]);
   const position = (log: { blockNumber: bigint; logIndex: number }) =>
     log.blockNumber * 100_000n + BigInt(log.logIndex);
-  const lastRelease = releases.reduce((latest, log) => (position(log) > latest ? position(log) : latest), -1n);
-  return votes
-    .filter((log) => log.args.support === FOR && position(log) > lastRelease)
+  const last = releases.reduce<(typeof releases)[number] | undefined>(
+    (latest, log) => (latest === undefined || position(log) > position(latest) ? log : latest),
+    undefined,
+  );
+  const since = last === undefined ? -1n : position(last);
+  const cast = [...votes, ...votesWithParams]
+    .filter((log) => log.args.support === FOR && position(log) > since)
     .sort((a, b) => (position(a) < position(b) ? -1 : 1))
     .map((log) => log.args.proposalId as bigint);
+  return [...(last?.args.kept ?? []), ...cast];
 }
 
 /** Sorts and de-duplicates token addresses into the strictly ascending list ragequit takes. */

@@ -91,9 +91,9 @@ abstract contract CollectiveTest is Assertions {
         shares.mint(to, amount);
     }
 
-    /// @dev Burns as governance.
+    /// @dev Burns as the treasury, the only module that may (as it pays a member's exit).
     function _burn(address from, uint256 amount) internal {
-        VM.prank(address(timelock));
+        VM.prank(address(treasury));
         shares.burn(from, amount);
     }
 

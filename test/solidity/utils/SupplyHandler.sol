@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 pragma solidity ^0.8.28;
 
+import {IShares} from "../../../contracts/interfaces/IShares.sol";
 import {IWork} from "../../../contracts/interfaces/IWork.sol";
 import {Shares} from "../../../contracts/Shares.sol";
 import {Treasury} from "../../../contracts/Treasury.sol";
@@ -10,9 +11,10 @@ import {VM} from "./Vm.sol";
 
 /// @title SupplyHandler
 /// @notice Moves a collective's shares in every way they can move, over a fixed set of actors,
-/// for the supply and votes invariants: governance mints, admissions and burns (pranked as the
-/// timelock, one of the shares' modules), accepted work rewards, ragequits, and delegation.
-/// Counts what it minted and burned.
+/// for the supply and votes invariants: governance mints and admissions (pranked as the timelock,
+/// one of the shares' modules), accepted work rewards, ragequits, and delegation; and attempts
+/// to burn a member's shares as governance or the work module, which must all be refused.
+/// Counts what it minted and burned, and what each actor should hold.
 contract SupplyHandler is Assertions {
     uint256 private constant _MAX_AMOUNT = 1e15;
 
@@ -24,6 +26,8 @@ contract SupplyHandler is Assertions {
 
     uint256 public minted;
     uint256 public burned;
+    /// @notice What each actor should hold: founded, plus what was minted to it, minus its own exits.
+    mapping(address actor => uint256) public owned;
 
     constructor(Shares shares_, Treasury treasury_, Work work_, address timelock_, address[] memory actors_) {
         shares = shares_;
@@ -31,6 +35,7 @@ contract SupplyHandler is Assertions {
         work = work_;
         timelock = timelock_;
         _actors = actors_;
+        for (uint256 i = 0; i < actors_.length; ++i) owned[actors_[i]] = shares_.balanceOf(actors_[i]);
     }
 
     /// @notice Governance mints `amount` shares to an actor.
@@ -40,17 +45,23 @@ contract SupplyHandler is Assertions {
         VM.prank(timelock);
         shares.mint(to, amount);
         minted += amount;
+        owned[to] += amount;
     }
 
-    /// @notice Governance burns part of an actor's shares.
-    function burn(uint256 actorSeed, uint256 amount) public {
+    /// @notice Governance (what any proposal's call runs as) or the work module tries to burn part
+    /// of an actor's shares without paying for them: always refused, nothing changes.
+    function confiscate(uint256 actorSeed, uint256 amount, bool asWork) public {
         address from = _actor(actorSeed);
-        uint256 balance = shares.balanceOf(from);
-        if (balance == 0) return;
-        amount = bound(amount, 1, balance);
-        VM.prank(timelock);
-        shares.burn(from, amount);
-        burned += amount;
+        address caller = asWork ? address(work) : timelock;
+        VM.prank(caller);
+        try shares.burn(from, bound(amount, 1, type(uint64).max)) {
+            assertTrue(false, "a member's shares were burned without their exit");
+        } catch (bytes memory reason) {
+            assertTrue(
+                keccak256(reason) == keccak256(abi.encodeWithSelector(IShares.SharesUnauthorized.selector, caller)),
+                "refused for another reason"
+            );
+        }
     }
 
     /// @notice Work commissioned to an actor is delivered, reviewed and accepted: the reward is minted.
@@ -69,6 +80,7 @@ contract SupplyHandler is Assertions {
             work.resolve(id, true);
         }
         minted += reward;
+        owned[contributor] += reward;
     }
 
     /// @notice An actor leaves with part of their shares, taking that part of the treasury's ETH.
@@ -80,6 +92,7 @@ contract SupplyHandler is Assertions {
         VM.prank(member);
         treasury.ragequit(amount, new address[](0), new uint256[](0));
         burned += amount;
+        owned[member] -= amount;
     }
 
     /// @notice An actor applies to join and governance admits them with `amount` shares.
@@ -91,6 +104,7 @@ contract SupplyHandler is Assertions {
         VM.prank(timelock);
         shares.admit(id, amount);
         minted += amount;
+        owned[applicant] += amount;
     }
 
     /// @notice An actor delegates its votes to another actor, or to no one (`toSeed` past the actors).
@@ -129,7 +143,7 @@ contract SupplyHandler is Assertions {
     function _actions(bool withDelegation) private pure returns (bytes4[] memory selectors) {
         selectors = new bytes4[](withDelegation ? 8 : 7);
         selectors[0] = this.mint.selector;
-        selectors[1] = this.burn.selector;
+        selectors[1] = this.confiscate.selector;
         selectors[2] = this.rewardWork.selector;
         selectors[3] = this.ragequit.selector;
         selectors[4] = this.admit.selector;
