@@ -5,7 +5,14 @@
  * first (a proposal passed through governance, a wait) is set-up.
  */
 import { getContract, keccak256, toHex, type TransactionReceipt } from "viem";
-import { collectiveGovernorAbi, sharesAbi, treasuryAbi, workAbi, workProposal } from "@rhizome/contracts";
+import {
+  bindingDelegates,
+  collectiveGovernorAbi,
+  sharesAbi,
+  treasuryAbi,
+  workAbi,
+  workProposal,
+} from "@rhizome/contracts";
 import { Vote, governorAbi, type Actions, type Bench } from "./setup.js";
 import type { RhizomeStack } from "./rhizome.js";
 
@@ -55,6 +62,17 @@ export async function measureRhizomeOnly(bench: Bench, collective: RhizomeStack)
   });
   const treasury = getContract({ address: modules.treasury, abi: treasuryAbi, client: client(leaver) });
   const ids = forVotes.filter((log) => log.args.support === Vote.For).map((log) => log.args.proposalId as bigint);
+  // Its votes went through a delegate, whose for votes (on the same, finished, proposals) bind
+  // them until released: set-up, as a member's client does before the exit.
+  const governor = getContract({ address: modules.governor, abi: collectiveGovernorAbi, client: client(leaver) });
+  const bound = await bindingDelegates(bench.publicClient, {
+    governor: modules.governor,
+    shares: modules.shares,
+    member: leaver.account.address,
+  });
+  for (const { delegate, proposalIds } of bound) {
+    await bench.receiptOf(governor.write.releaseForVotes([delegate, proposalIds]));
+  }
   await measure("ragequit", treasury.write.ragequit([50n, [], ids]));
   return measured;
 }

@@ -80,7 +80,7 @@ contract CollectiveFactory is ICollectiveFactory {
             sharesImplementation,
             abi.encodePacked(m.timelock, m.treasury, m.work)
         );
-        Clones.cloneWithImmutableArgs(governorImplementation, abi.encodePacked(m.shares, m.timelock));
+        Clones.cloneWithImmutableArgs(governorImplementation, abi.encodePacked(m.shares, m.timelock, m.treasury));
         Clones.clone(timelockImplementation);
         Clones.cloneWithImmutableArgs(
             treasuryImplementation,

@@ -120,6 +120,15 @@ contract CollectiveGovernor is
         return IShares(CloneArgs.addressAt(0));
     }
 
+    /// @dev The treasury, third in the clone's code.
+    function _treasury() internal view override returns (address) {
+        return CloneArgs.addressAt(2);
+    }
+
+    function _longestProposalLife() internal view override returns (uint256) {
+        return votingPeriod() + 2 * executionWindow() + _timelockDelay();
+    }
+
     function _supplyNow() internal view override returns (uint256) {
         return IERC20(CloneArgs.addressAt(0)).totalSupply();
     }

@@ -107,6 +107,11 @@ contract Shares is Initializable, SharesVotes, IShares {
     }
 
     /// @inheritdoc IShares
+    function delegation(address account) external view returns (address current, address previous, uint256 movedAt) {
+        return _delegation(account);
+    }
+
+    /// @inheritdoc IShares
     function isModule(address account) external view returns (bool) {
         return _isModule(account);
     }

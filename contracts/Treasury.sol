@@ -42,7 +42,7 @@ contract Treasury is ReentrancyGuardTransient, ITreasury {
         for (uint256 i = 0; i < tokens.length; ++i) {
             if (tokens[i] == address(0) || (i > 0 && tokens[i] <= tokens[i - 1])) revert TreasuryTokensNotAscending(i);
         }
-        ICollectiveGovernor(governor()).releaseForVotes(msg.sender, forVotes);
+        ICollectiveGovernor(governor()).checkExit(msg.sender, forVotes);
 
         IERC20 sharesToken = IERC20(shares());
         uint256 supply = sharesToken.totalSupply();

@@ -57,9 +57,34 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
 
     /// @inheritdoc ICollectiveGovernor
     function releaseForVotes(address voter, uint256[] calldata proposalIds) external {
-        if (msg.sender != voter && !_shares().isModule(msg.sender)) revert GovernorNotVoter(msg.sender, voter);
         _release(voter, proposalIds, true);
     }
+
+    /// @inheritdoc ICollectiveGovernor
+    function checkExit(address member, uint256[] calldata proposalIds) external {
+        if (msg.sender != _treasury()) revert GovernorNotTreasury(msg.sender);
+        _release(member, proposalIds, true);
+        (address current, address previous, uint256 movedAt) = _shares().delegation(member);
+        if (current != member && current != address(0) && !_released(current)) {
+            revert GovernorDelegateBound(member, current);
+        }
+        // A proposal whose snapshot came before the move ends, at the latest, a voting period, an
+        // execution window, the grace period and a window again after it.
+        if (previous != address(0) && !_released(previous) && block.timestamp <= movedAt + _longestProposalLife())
+            revert GovernorDelegateBound(member, previous);
+    }
+
+    /// @dev Whether `voter` has no *for* votes to release.
+    function _released(address voter) private view returns (bool) {
+        bytes32 chain = _forVoteChain[voter];
+        return chain == 0 || chain == _EMPTY_CHAIN;
+    }
+
+    /// @dev The collective's treasury.
+    function _treasury() internal view virtual returns (address);
+
+    /// @dev The longest a proposal can stay able to run after its snapshot, under the current settings.
+    function _longestProposalLife() internal view virtual returns (uint256);
 
     /// @inheritdoc ICollectiveGovernor
     function pruneForVotes(uint256[] calldata proposalIds) external returns (uint256 remaining) {

@@ -20,6 +20,11 @@ abstract contract GovernorTimelock is GovernorUpgradeable {
         return address(_timelock());
     }
 
+    /// @dev The timelock's delay now.
+    function _timelockDelay() internal view returns (uint256) {
+        return _timelock().getMinDelay();
+    }
+
     function _timelock() private view returns (ICollectiveTimelock) {
         return ICollectiveTimelock(CloneArgs.addressAt(1));
     }

@@ -30,8 +30,12 @@ interface ICollectiveGovernor {
     /// moved its votes), so it has no say in what the collective does with what it no longer shares.
     error GovernorNoVotesLeft(address account);
 
-    /// @notice Only `voter` (or the collective's treasury, for a member leaving) may release its *for* votes.
-    error GovernorNotVoter(address caller, address voter);
+    /// @notice Only the collective's treasury checks an exit.
+    error GovernorNotTreasury(address caller);
+
+    /// @notice `member`'s votes are (or were until recently) `delegate`'s, whose *for* votes on
+    /// proposals that can still run, or not yet released, bind them: release them once those end.
+    error GovernorDelegateBound(address member, address delegate);
 
     /// @notice The voting delay changed (seconds).
     event VotingDelaySet(uint256 oldVotingDelay, uint256 newVotingDelay);
@@ -75,8 +79,9 @@ interface ICollectiveGovernor {
 
     /// @notice Clears `voter`'s *for* votes once every proposal they backed can no longer run
     /// (executed or failed, defeated, cancelled or expired), else reverts with `GovernorExitLocked`.
-    /// Only `voter` or a module of the collective (the treasury, on exit) may call it, so no one
-    /// can change the chain under a pending exit; with none left to clear it does nothing.
+    /// Anyone may call it (a member whose delegate's votes bind them does, before leaving): it
+    /// only ever clears, and with none left to clear it accepts any list and does nothing, so a
+    /// release in front of an exit cannot make it revert.
     /// @param proposalIds The proposals `voter` voted *for* since the last release, in order
     /// (from the governor's `VoteCast` events); empty when there are none.
     function releaseForVotes(address voter, uint256[] calldata proposalIds) external;
@@ -86,4 +91,10 @@ interface ICollectiveGovernor {
     /// @param proposalIds The proposals the caller voted *for* since the last release, in order.
     /// @return remaining How many are kept.
     function pruneForVotes(uint256[] calldata proposalIds) external returns (uint256 remaining);
+
+    /// @notice Whether `member` may leave: releases their own *for* votes (as `releaseForVotes`),
+    /// and requires that the *for* votes of their delegate, and of the one they moved their votes
+    /// away from within the longest a proposal can take, be released: what a delegate backed
+    /// binds the shares it voted with. Only the treasury, on exit.
+    function checkExit(address member, uint256[] calldata proposalIds) external;
 }

@@ -24,6 +24,8 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
     struct Holder {
         uint64 balance;
         address delegate;
+        // When the holder last took its votes away from another account's delegation; 0 if never.
+        uint32 movedAt;
     }
 
     /// @dev The latest checkpoint of one delegate's votes or of the supply.
@@ -54,6 +56,7 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
     mapping(address delegate => mapping(uint256 => Checkpoint)) private _history;
     Head internal _supply;
     mapping(uint256 => Checkpoint) private _supplyHistory;
+    mapping(address account => address) private _previousDelegate;
 
     /// @notice A lookup asked for `timepoint`, which is not yet in the past at `clock`.
     error ERC5805FutureLookup(uint256 timepoint, uint48 clock);
@@ -186,11 +189,25 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         _moveVotes(holder.delegate, address(0), amount);
     }
 
+    /// @dev Moving votes away from another account (not from oneself) is recorded, with when: the
+    /// governor holds a member to the *for* votes their former delegate cast with them.
     function _delegate(address account, address delegatee) private {
         Holder memory holder = _holders[account];
-        _holders[account].delegate = delegatee;
-        emit DelegateChanged(account, holder.delegate, delegatee);
-        _moveVotes(holder.delegate, delegatee, holder.balance);
+        address previous = holder.delegate;
+        if (previous != account && previous != address(0) && previous != delegatee) {
+            _previousDelegate[account] = previous;
+            holder.movedAt = uint32(block.timestamp);
+        }
+        holder.delegate = delegatee;
+        _holders[account] = holder;
+        emit DelegateChanged(account, previous, delegatee);
+        _moveVotes(previous, delegatee, holder.balance);
+    }
+
+    /// @dev `account`'s delegate, and the delegate it last moved its votes away from with when (zero if never).
+    function _delegation(address account) internal view returns (address current, address previous, uint256 movedAt) {
+        Holder memory holder = _holders[account];
+        return (holder.delegate, _previousDelegate[account], holder.movedAt);
     }
 
     function _moveVotes(address from, address to, uint256 amount) private {

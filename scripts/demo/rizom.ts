@@ -103,7 +103,7 @@ export async function buildDemo(clients: LocalClients, deployment: Deployment) {
     await wait(shares(w).write.setProfile([uri]));
   }
   await wait(shares(Gus).write.delegate([address(Ada)]));
-  await wait(shares(Hal).write.delegate([address(Cai)]));
+  await wait(shares(Hal).write.delegate([address(Ada)]));
 
   // Applications: Jo is admitted; Ivy and Kim wait.
   await wait(

@@ -42,7 +42,7 @@ describe("CollectiveFactory", () => {
     const m = f.modules;
     const expectedArgs: Record<keyof typeof m, Address[]> = {
       shares: [m.timelock, m.treasury, m.work],
-      governor: [m.shares, m.timelock],
+      governor: [m.shares, m.timelock, m.treasury],
       timelock: [],
       treasury: [m.timelock, m.shares, m.governor, m.work],
       work: [m.timelock, m.shares, m.treasury],

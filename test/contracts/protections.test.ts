@@ -10,8 +10,10 @@ import { encodeFunctionData, getAddress, parseEther } from "viem";
 import {
   admissionProposal,
   collectiveGovernorAbi,
+  bindingDelegates,
   forVotesSinceRelease,
   mintSharesProposal,
+  ragequit,
   paymentProposal,
   sharesAbi,
 } from "@rhizome/contracts";
@@ -193,10 +195,10 @@ describe("Protections: releasing for votes", () => {
     const carol = addressOf(f.carol);
     const list = await forVotesSinceRelease(f.publicClient, { governor: f.modules.governor, voter: carol });
     expect(list).toEqual([proposalId]);
-    // The front-runner is refused.
-    await expectRevert(f.as(f.eve).governor.write.releaseForVotes([carol, list]), "GovernorNotVoter");
-    // carol releases herself (from another tab, say); the exit she had built with the list still goes through.
-    await waitFor(f, f.as(f.carol).governor.write.releaseForVotes([carol, list]));
+    // eve releases carol's votes in front of her exit: allowed, since it only clears what has ended...
+    await waitFor(f, f.as(f.eve).governor.write.releaseForVotes([carol, list]));
+    expect(await f.as(f.eve).governor.read.forVoteChain([carol])).toBe(`0x${"0".repeat(63)}1`);
+    // ...and the exit carol had built with the same list still goes through.
     await waitFor(f, f.as(f.carol).treasury.write.ragequit([10n, [], list]));
     expect(await f.as(f.carol).shares.read.balanceOf([carol])).toBe(90n);
   });
@@ -219,6 +221,81 @@ describe("Protections: releasing for votes", () => {
     await advance(f, SETTINGS.votingPeriod);
     await waitFor(f, f.as(f.carol).treasury.write.ragequit([10n, [], list]));
     expect(await forVotesSinceRelease(f.publicClient, { governor: f.modules.governor, voter: carol })).toEqual([]);
+  });
+});
+
+describe("Protections: a delegate's for votes bind the shares they used", () => {
+  it("a member whose delegate backed a proposal that can still run cannot leave until it ends", async () => {
+    const f = await collectiveFixture();
+    const carol = addressOf(f.carol);
+    const bob = addressOf(f.bob);
+    // carol lends her 100 votes to bob, who backs a grant with them (400 votes for).
+    await waitFor(f, f.as(f.carol).shares.write.delegate([bob]));
+    const actions = mintSharesProposal(f.modules, addressOf(f.dave), 10n, "Grant Dave");
+    const id = await propose(f, f.alice, actions);
+    await advance(f, SETTINGS.votingDelay + 1);
+    await vote(f, f.bob, id, Vote.For);
+    await vote(f, f.alice, id, Vote.Against);
+    expect((await f.as(f.bob).governor.read.proposalVotes([id]))[1]).toBe(400n);
+    // carol voted for nothing herself, yet her shares backed it: she is bound, by bob's votes.
+    const [bound] = await expectRevert(f.as(f.carol).treasury.write.ragequit([100n, [], []]), "GovernorDelegateBound");
+    expect(bound).toBe(carol);
+    expect(
+      await bindingDelegates(f.publicClient, { governor: f.modules.governor, shares: f.modules.shares, member: carol }),
+    ).toEqual([{ delegate: bob, proposalIds: [id], releasable: false }]);
+    // Once it can no longer run (defeated, 600 against), the ragequit action releases bob's votes
+    // for her and she leaves.
+    await advance(f, SETTINGS.votingPeriod);
+    await waitFor(
+      f,
+      ragequit(
+        { publicClient: f.publicClient, walletClient: f.carol },
+        { governor: f.modules.governor, treasury: f.modules.treasury, shares: 100n },
+      ),
+    );
+    expect(await f.as(f.carol).shares.read.balanceOf([carol])).toBe(0n);
+  });
+
+  it("taking the votes back after the delegate voted does not free them", async () => {
+    const f = await collectiveFixture();
+    const carol = addressOf(f.carol);
+    const bob = addressOf(f.bob);
+    await waitFor(f, f.as(f.carol).shares.write.delegate([bob]));
+    const actions = mintSharesProposal(f.modules, addressOf(f.dave), 10n, "Grant Dave");
+    const id = await propose(f, f.alice, actions);
+    await advance(f, SETTINGS.votingDelay + 1);
+    await vote(f, f.alice, id, Vote.For);
+    await vote(f, f.bob, id, Vote.For);
+    // The dodge: carol takes her votes back, then tries to leave before the grant runs.
+    await waitFor(f, f.as(f.carol).shares.write.delegate([carol]));
+    const [current, previous, movedAt] = await f.as(f.carol).shares.read.delegation([carol]);
+    expect([current, previous, movedAt > 0n]).toEqual([carol, bob, true]);
+    const [, from] = await expectRevert(f.as(f.carol).treasury.write.ragequit([100n, [], []]), "GovernorDelegateBound");
+    expect(from).toBe(bob);
+    // The grant passes and runs; bob's votes are released (by anyone), and carol is free.
+    await advance(f, SETTINGS.votingPeriod);
+    await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions)));
+    await advance(f, SETTINGS.timelockDelay + 1);
+    await waitFor(f, f.as(f.alice).governor.write.execute(operation(actions)));
+    await waitFor(f, f.as(f.eve).governor.write.releaseForVotes([bob, [id]]));
+    await waitFor(f, f.as(f.carol).treasury.write.ragequit([100n, [], []]));
+    expect(await f.as(f.carol).shares.read.balanceOf([carol])).toBe(0n);
+  });
+
+  it("a former delegate's later votes stop binding once the longest a proposal can take has passed", async () => {
+    const f = await collectiveFixture();
+    const carol = addressOf(f.carol);
+    const bob = addressOf(f.bob);
+    await waitFor(f, f.as(f.carol).shares.write.delegate([bob]));
+    await waitFor(f, f.as(f.carol).shares.write.delegate([carol]));
+    // bob backs a proposal whose snapshot comes after carol took her votes back: not with hers.
+    const id = await propose(f, f.alice, mintSharesProposal(f.modules, addressOf(f.dave), 10n, "Grant Dave"));
+    await advance(f, SETTINGS.votingDelay + 1);
+    await vote(f, f.bob, id, Vote.For);
+    await expectRevert(f.as(f.carol).treasury.write.ragequit([100n, [], []]), "GovernorDelegateBound");
+    // A voting period, two execution windows and the grace period after the move, she is free.
+    await advance(f, SETTINGS.votingPeriod + 2 * SETTINGS.executionWindow + SETTINGS.timelockDelay);
+    await waitFor(f, f.as(f.carol).treasury.write.ragequit([100n, [], []]));
   });
 });
 

@@ -9,7 +9,7 @@ import {
   type Transport,
   type WalletClient,
 } from "viem";
-import { collectiveGovernorAbi, treasuryAbi } from "./generated/artifacts.js";
+import { collectiveGovernorAbi, sharesAbi, treasuryAbi } from "./generated/artifacts.js";
 
 const FOR = 1;
 
@@ -57,6 +57,66 @@ export async function forVotesSinceRelease(
     .sort((a, b) => (position(a) < position(b) ? -1 : 1))
     .map((log) => log.args.proposalId as bigint);
   return [...(last?.args.kept ?? []), ...cast];
+}
+
+/** A delegate whose *for* votes bind a member's exit until they are released. */
+export interface BindingDelegate {
+  delegate: Address;
+  /** The delegate's *for* votes to release, in order. */
+  proposalIds: bigint[];
+  /** Whether every one of them has ended, so that anyone may release them now. */
+  releasable: boolean;
+}
+
+const EMPTY_CHAIN = `0x${"0".repeat(63)}1`;
+
+/**
+ * The delegates whose *for* votes keep `member` from leaving (see `CollectiveGovernor.checkExit`):
+ * their current delegate, and the one they moved their votes away from while a proposal it backed
+ * could still run, when that delegate's votes are not released. Each can be released by anyone
+ * once everything on it has ended (`releaseForVotes`); the `ragequit` action does.
+ */
+export async function bindingDelegates(
+  publicClient: PublicClient,
+  params: { governor: Address; shares: Address; member: Address; fromBlock?: BlockNumber },
+): Promise<BindingDelegate[]> {
+  const [current, previous] = await publicClient.readContract({
+    address: params.shares,
+    abi: sharesAbi,
+    functionName: "delegation",
+    args: [params.member],
+  });
+  const candidates = [...new Set([current, previous].map((a) => getAddress(a)))].filter(
+    (a) => BigInt(a) !== 0n && a !== getAddress(params.member),
+  );
+  const bound: BindingDelegate[] = [];
+  for (const delegate of candidates) {
+    const chain = await publicClient.readContract({
+      address: params.governor,
+      abi: collectiveGovernorAbi,
+      functionName: "forVoteChain",
+      args: [delegate],
+    });
+    if (BigInt(chain) === 0n || chain === EMPTY_CHAIN) continue;
+    const proposalIds = await forVotesSinceRelease(publicClient, {
+      governor: params.governor,
+      voter: delegate,
+      ...(params.fromBlock === undefined ? {} : { fromBlock: params.fromBlock }),
+    });
+    let releasable = true;
+    try {
+      await publicClient.simulateContract({
+        address: params.governor,
+        abi: collectiveGovernorAbi,
+        functionName: "releaseForVotes",
+        args: [delegate, proposalIds],
+      });
+    } catch {
+      releasable = false;
+    }
+    bound.push({ delegate, proposalIds, releasable });
+  }
+  return bound;
 }
 
 /** Sorts and de-duplicates token addresses into the strictly ascending list ragequit takes. */
@@ -120,9 +180,46 @@ export async function exitableTokens(
 }
 
 /**
+ * Releases the *for* votes of the wallet's delegates that bind its exit and have all ended (see
+ * `bindingDelegates`), one transaction each, waiting for each; returns their hashes.
+ */
+export async function releaseBindingDelegates(
+  clients: { publicClient: PublicClient; walletClient: WalletClient<Transport, Chain, Account> },
+  params: { governor: Address; treasury: Address; fromBlock?: BlockNumber },
+): Promise<Hash[]> {
+  const shares = await clients.publicClient.readContract({
+    address: params.treasury,
+    abi: treasuryAbi,
+    functionName: "shares",
+  });
+  const bound = await bindingDelegates(clients.publicClient, {
+    governor: params.governor,
+    shares,
+    member: clients.walletClient.account.address,
+    ...(params.fromBlock === undefined ? {} : { fromBlock: params.fromBlock }),
+  });
+  const hashes: Hash[] = [];
+  for (const { delegate, proposalIds } of bound.filter((b) => b.releasable)) {
+    const hash = await clients.walletClient.writeContract({
+      address: params.governor,
+      abi: collectiveGovernorAbi,
+      functionName: "releaseForVotes",
+      args: [delegate, proposalIds],
+      chain: clients.walletClient.chain,
+      account: clients.walletClient.account,
+    });
+    await clients.publicClient.waitForTransactionReceipt({ hash });
+    hashes.push(hash);
+  }
+  return hashes;
+}
+
+/**
  * Leaves a collective with `shares` of the wallet's shares and the same fraction of the
- * treasury's ETH and of each token in `tokens` that it can take (see `exitableTokens`). Gathers the *for* votes to release itself;
- * the simulation surfaces `GovernorExitLocked` when one of them can still run.
+ * treasury's ETH and of each token in `tokens` that it can take (see `exitableTokens`). Gathers
+ * the *for* votes to release itself, and first releases those of a delegate that bind the
+ * member and have all ended (see `bindingDelegates`); the simulation surfaces
+ * `GovernorExitLocked` or `GovernorDelegateBound` when one can still run.
  */
 export async function ragequit(
   clients: { publicClient: PublicClient; walletClient: WalletClient<Transport, Chain, Account> },
@@ -135,6 +232,7 @@ export async function ragequit(
   },
 ): Promise<Hash> {
   const voter = clients.walletClient.account.address;
+  await releaseBindingDelegates(clients, params);
   const forVotes = await forVotesSinceRelease(clients.publicClient, {
     governor: params.governor,
     voter,

@@ -28,4 +28,13 @@ export {
   type ProposalActions,
   type WorkTerms,
 } from "./proposals.js";
-export { exitableTokens, forVotesSinceRelease, ragequit, ragequitTokens, type RefusedToken } from "./exit.js";
+export {
+  bindingDelegates,
+  exitableTokens,
+  forVotesSinceRelease,
+  ragequit,
+  ragequitTokens,
+  releaseBindingDelegates,
+  type BindingDelegate,
+  type RefusedToken,
+} from "./exit.js";

@@ -29,6 +29,11 @@ const internal: Words = () =>
 export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   GovernorExitLocked: () =>
     "You voted for a proposal that can still run: you can leave after it is executed or expires.",
+  GovernorNoVotesLeft: () =>
+    "You held votes at this proposal's snapshot but hold none now (you left, or delegated them away): you have no say in it any more.",
+  GovernorDelegateBound: (a) =>
+    `Your shares voted through ${arg(a, 1)}, who voted for a proposal that can still run, or whose votes are not yet released: you can leave once those proposals end and the votes are released (the Leave page does it).`,
+  GovernorNotTreasury: internal,
   GovernorForVotesMismatch: () => "The list of proposals you voted for is out of date. Reload the page and try again.",
   SharesNonTransferable: () => "Shares cannot be transferred: they are earned or granted, and burnt when you leave.",
   GovernorAlreadyCastVote: () => "You have already voted on this proposal.",

@@ -1,9 +1,19 @@
 /** My stake: shares and votes, delegating, and leaving with a preview of the payout. */
-import { exitableTokens, forVotesSinceRelease, sharesAbi, treasuryAbi } from "@rhizome/contracts";
+import {
+  bindingDelegates,
+  collectiveGovernorAbi,
+  exitableTokens,
+  forVotesSinceRelease,
+  sharesAbi,
+  treasuryAbi,
+  type BindingDelegate,
+} from "@rhizome/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import type { Api } from "@rhizome/indexer";
 import { useMemo, useState } from "react";
 import { zeroAddress, type Address, type PublicClient } from "viem";
-import { useAccount, usePublicClient } from "wagmi";
+import { useAccount, useConfig, usePublicClient } from "wagmi";
 import { Asset, AssetName } from "../components/Asset";
 import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
@@ -84,6 +94,29 @@ function Delegation({ shares, member }: { shares: Address; member: Api.MemberDet
   );
 }
 
+/**
+ * The delegates whose *for* votes bind the member's shares (their delegate's, or the one they took
+ * their votes back from while its proposals could still run). Those whose proposals have all ended
+ * are released by the Leave button, one transaction each before the exit; the others say why the
+ * member must wait.
+ */
+function DelegateBinds({ bound }: { bound: BindingDelegate[] }) {
+  if (bound.length === 0) return null;
+  return (
+    <div role="alert" className="warning">
+      {bound.map((b) => (
+        <p key={b.delegate}>
+          Your shares voted through <span title={b.delegate}>{shortAddress(b.delegate)}</span>, whose votes for{" "}
+          {b.proposalIds.length === 1 ? "a proposal" : `${b.proposalIds.length} proposals`} bind them too.{" "}
+          {b.releasable
+            ? "Those proposals have all ended: leaving first releases them (one more transaction to confirm)."
+            : "You can leave once each of them is executed, fails, is defeated or expires."}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 function Ragequit({
   collective,
   member,
@@ -99,12 +132,25 @@ function Ragequit({
   const votes = useMemberVotes(collective.address, me);
   const proposals = useProposals(collective.address);
   const publicClient = usePublicClient();
+  const config = useConfig();
   const held = BigInt(member.shares);
   const [raw, setRaw] = useState(member.shares);
   const [error, setError] = useState("");
   const errors = useMemo(() => ({ shares: error }), [error]);
   const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
   const tx = useTransaction();
+  const governor = collective.modules.governor as Address;
+  const bound = useQuery({
+    queryKey: ["binding-delegates", collective.address, me, tx.state.status],
+    queryFn: () =>
+      bindingDelegates(publicClient as PublicClient, {
+        governor,
+        shares: collective.modules.shares as Address,
+        member: me,
+        fromBlock: BigInt(collective.createdBlock),
+      }),
+    enabled: publicClient !== undefined,
+  });
   const supply = BigInt(collective.stats.totalShares);
   const burn = /^[0-9]+$/.test(raw.trim()) ? BigInt(raw.trim()) : 0n;
   const payout = treasury.data ? ragequitPayout(treasury.data.assets, burn, supply) : [];
@@ -117,6 +163,7 @@ function Ragequit({
     <section>
       <h2>Leave (ragequit)</h2>
       <p>Burn some or all of your shares for the same part of the treasury.</p>
+      <DelegateBinds bound={bound.data ?? []} />
       {locks.length > 0 && (
         <div role="alert" className="warning">
           <p>
@@ -148,6 +195,22 @@ function Ragequit({
           setLeftOut([]);
           void tx
             .send(async () => {
+              // A delegate's for votes that bind these shares and have all ended are released first.
+              const binding = await bindingDelegates(publicClient as PublicClient, {
+                governor,
+                shares: collective.modules.shares as Address,
+                member: me,
+                fromBlock: BigInt(collective.createdBlock),
+              });
+              for (const { delegate, proposalIds } of binding.filter((b) => b.releasable)) {
+                const hash = await writeContract(config, {
+                  address: governor,
+                  abi: collectiveGovernorAbi,
+                  functionName: "releaseForVotes",
+                  args: [delegate, proposalIds],
+                });
+                await waitForTransactionReceipt(config, { hash });
+              }
               const forVotes = await forVotesSinceRelease(publicClient as PublicClient, {
                 governor: collective.modules.governor as Address,
                 voter: me,
