@@ -38,6 +38,7 @@ export async function rhizomeStack(bench: Bench): Promise<RhizomeStack> {
         executionWindow: 7 * 86_400,
         reviewWindow: 2 * 86_400,
         objectionThreshold: 10,
+        vetoPercent: 20,
       },
     },
   );

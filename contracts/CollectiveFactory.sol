@@ -115,7 +115,8 @@ contract CollectiveFactory is ICollectiveFactory {
             settings.votingPeriod,
             settings.proposalThreshold,
             settings.executionWindow,
-            settings.quorumPercent
+            settings.quorumPercent,
+            settings.vetoPercent
         );
         CollectiveTimelock(payable(m.timelock)).initialize(m.governor, settings.timelockDelay);
         Work(m.work).initialize(uint8(principleCount), settings.reviewWindow, settings.objectionThreshold);

@@ -14,6 +14,7 @@ import {GovernorParameters} from "./governor/GovernorParameters.sol";
 import {GovernorProposals} from "./governor/GovernorProposals.sol";
 import {GovernorCounting} from "./governor/GovernorCounting.sol";
 import {GovernorTimelock} from "./governor/GovernorTimelock.sol";
+import {GovernorVeto} from "./governor/GovernorVeto.sol";
 
 /// @title CollectiveGovernor
 /// @notice A collective's proposals and votes: members propose actions, vote for, against or
@@ -29,6 +30,7 @@ contract CollectiveGovernor is
     GovernorParameters,
     GovernorProposals,
     GovernorCounting,
+    GovernorVeto,
     GovernorVotesUpgradeable,
     GovernorVotesQuorumFractionUpgradeable,
     GovernorTimelock
@@ -47,18 +49,21 @@ contract CollectiveGovernor is
     /// @param proposalThreshold_ Votes a member needs to propose.
     /// @param executionWindow_ Seconds a passed proposal has to be queued, then executed.
     /// @param quorumNumerator_ Percentage of the supply at the snapshot that must take part.
+    /// @param vetoPercent_ Percentage of the supply at the snapshot whose objections cancel a queued proposal.
     function initialize(
         string calldata name_,
         uint48 votingDelay_,
         uint32 votingPeriod_,
         uint256 proposalThreshold_,
         uint32 executionWindow_,
-        uint256 quorumNumerator_
+        uint256 quorumNumerator_,
+        uint8 vetoPercent_
     ) external initializer {
         // The EIP-712 domain reads the governor's name; it is not stored a second time.
         __Governor_init_unchained(name_);
         __GovernorParameters_init(votingDelay_, votingPeriod_, proposalThreshold_, executionWindow_);
         __GovernorVotesQuorumFraction_init(quorumNumerator_);
+        __GovernorVeto_init(vetoPercent_);
     }
 
     /// @notice The collective's shares, whose checkpoints give voting power.
@@ -77,11 +82,15 @@ contract CollectiveGovernor is
         return "mode=timestamp";
     }
 
-    /// @inheritdoc GovernorParameters
+    /// @notice A proposal's state, as OpenZeppelin's Governor and GovernorParameters (expiry) give
+    /// it, except that a queued proposal members vetoed during the delay is Canceled, for good.
     function state(
         uint256 proposalId
-    ) public view override(GovernorUpgradeable, GovernorParameters) returns (ProposalState) {
-        return super.state(proposalId);
+    ) public view override(GovernorUpgradeable, GovernorParameters) returns (ProposalState current) {
+        current = super.state(proposalId);
+        if ((current == ProposalState.Queued || current == ProposalState.Expired) && _vetoed(proposalId)) {
+            return ProposalState.Canceled;
+        }
     }
 
     /// @inheritdoc GovernorProposals

@@ -92,6 +92,7 @@ export async function generateHistory(plan: Plan = defaultPlan()): Promise<Histo
     quorumPercent: 4,
     reviewWindow: plan.reviewWindow,
     objectionThreshold: 3,
+    vetoPercent: 20,
   };
   const { modules } = await createCollective(
     { publicClient, walletClient: deployer },

@@ -13,6 +13,8 @@ interface ICollectiveFactory {
     /// @param quorumPercent Percent of the supply at the snapshot that must vote for or abstain.
     /// @param reviewWindow How long members have to object to delivered work.
     /// @param objectionThreshold Percent of the supply at delivery whose objections dispute work.
+    /// @param vetoPercent Percent of the supply at a proposal's snapshot whose objections during
+    /// the grace period cancel it (1 to 50).
     struct Settings {
         uint48 votingDelay;
         uint32 votingPeriod;
@@ -22,6 +24,7 @@ interface ICollectiveFactory {
         uint8 quorumPercent;
         uint32 reviewWindow;
         uint8 objectionThreshold;
+        uint8 vetoPercent;
     }
 
     /// @notice A founder and the shares minted to them at creation.

@@ -37,6 +37,24 @@ interface ICollectiveGovernor {
     /// proposals that can still run, or not yet released, bind them: release them once those end.
     error GovernorDelegateBound(address member, address delegate);
 
+    /// @notice Proposal `proposalId` takes objections only while queued, before its eta (`eta`).
+    error GovernorVetoClosed(uint256 proposalId, uint256 eta);
+
+    /// @notice `account` has already objected to this proposal.
+    error GovernorAlreadyVetoed(address account);
+
+    /// @notice The veto threshold must be from 1% to 50% of the supply.
+    error GovernorInvalidVetoThreshold(uint256 percent);
+
+    /// @notice `voter` objected to queued proposal `proposalId` with `weight` votes; `vetoes` so far.
+    event VetoCast(address indexed voter, uint256 indexed proposalId, uint256 weight, uint256 vetoes, string reason);
+
+    /// @notice Members' objections (`vetoes`) reached the veto quorum (`quorum`): the proposal is cancelled.
+    event ProposalVetoed(uint256 indexed proposalId, uint256 vetoes, uint256 quorum);
+
+    /// @notice The veto threshold changed (percent of the supply at a proposal's snapshot).
+    event VetoThresholdSet(uint256 oldVetoPercent, uint256 newVetoPercent);
+
     /// @notice The voting delay changed (seconds).
     event VotingDelaySet(uint256 oldVotingDelay, uint256 newVotingDelay);
 
@@ -60,6 +78,28 @@ interface ICollectiveGovernor {
     /// @notice The execution window of `proposalId`: the one in force when its vote ended (or will
     /// end), which no later change of the window alters.
     function proposalExecutionWindow(uint256 proposalId) external view returns (uint256);
+
+    /// @notice Objects to proposal `proposalId` while it waits in the timelock (queued, before its
+    /// eta), weighted by the lesser of the caller's votes at its snapshot and now. Once objections
+    /// reach the veto quorum the proposal is cancelled for good.
+    /// @return weight The votes the objection counted.
+    function veto(uint256 proposalId, string calldata reason) external returns (uint256 weight);
+
+    /// @notice The veto threshold: the percentage of the supply at a proposal's snapshot whose
+    /// objections cancel it, from 1 to 50.
+    function vetoThreshold() external view returns (uint256);
+
+    /// @notice Sets the veto threshold. Only governance.
+    function setVetoThreshold(uint8 newVetoPercent) external;
+
+    /// @notice The objections to `proposalId` so far, and whether they cancelled it.
+    function proposalVetoes(uint256 proposalId) external view returns (uint256 votes, bool vetoed);
+
+    /// @notice The objections that cancel `proposalId`: the veto threshold of the supply at its snapshot, rounded up.
+    function vetoQuorum(uint256 proposalId) external view returns (uint256);
+
+    /// @notice Whether `account` objected to `proposalId`.
+    function hasVetoed(uint256 proposalId, address account) external view returns (bool);
 
     /// @notice Sets the voting delay. Only governance.
     function setVotingDelay(uint48 newVotingDelay) external;

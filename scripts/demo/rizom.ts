@@ -38,6 +38,7 @@ export const DEMO_SETTINGS: CollectiveSettings = {
   quorumPercent: 20,
   reviewWindow: 2 * 86_400,
   objectionThreshold: 10,
+  vetoPercent: 20,
 };
 
 /** Who is who among the dev accounts (account 0 deploys). */

@@ -1,7 +1,8 @@
 /**
- * Two outcomes the governor fixes for good, as the API shows them: an execution whose calls
- * revert ends its proposal as `failed` (the governor's Executed, with proposalFailed), and each
- * proposal keeps the execution window in force when its vote ended, whatever the window later.
+ * Outcomes the governor fixes for good, as the API shows them: an execution whose calls revert
+ * ends its proposal as `failed` (the governor's Executed, with proposalFailed); each proposal keeps
+ * the execution window in force when its vote ended, whatever the window later; members' objections
+ * during the grace period cancel a queued proposal (the veto).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
@@ -162,6 +163,28 @@ describe(`proposal outcomes (${backend})`, () => {
       past: true,
     });
     expect((await detail(oldId)).state).toBe("succeeded");
+    await expectStateFilters(app, f);
+  });
+
+  it("members' objections while a proposal waits are indexed, and at the threshold it is vetoed", async () => {
+    const actions = mintSharesProposal(f.modules, addressOf(f.dave), 9n, "Grant Dave, objected to");
+    const id = await passed(actions);
+    await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions)));
+    let body = await detail(id);
+    expect(body).toMatchObject({ state: "queued", vetoVotes: "0", vetoed: false, vetoes: [] });
+    expect(body.vetoQuorum).toBe((await f.as(f.alice).governor.read.vetoQuorum([id])).toString());
+    await waitFor(f, f.as(f.carol).governor.write.veto([id, "Too soon"]));
+    body = await detail(id);
+    expect(body).toMatchObject({ state: "queued", vetoVotes: "100", vetoed: false });
+    expect(body.vetoes.map((v) => [v.voter, v.weight, v.reason])).toEqual([[addressOf(f.carol), "100", "Too soon"]]);
+    // bob's 300 reach the threshold (20% of the supply at the snapshot): cancelled for good.
+    await waitFor(f, f.as(f.bob).governor.write.veto([id, ""]));
+    body = await detail(id);
+    const [votes, vetoed] = await f.as(f.alice).governor.read.proposalVetoes([id]);
+    expect(body).toMatchObject({ state: "canceled", vetoVotes: votes.toString(), vetoed });
+    expect(vetoed).toBe(true);
+    expect(body.vetoes.map((v) => v.voter)).toEqual([addressOf(f.bob), addressOf(f.carol)]);
+    expect(body.timeline.map((e) => e.event)).toEqual(["created", "votingStarts", "votingEnds", "queued", "vetoed"]);
     await expectStateFilters(app, f);
   });
 });

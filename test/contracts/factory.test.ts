@@ -202,7 +202,7 @@ describe("CollectiveFactory", () => {
             address,
             abi: collectiveGovernorAbi,
             functionName: "initialize",
-            args: ["X", 1, 1, 0n, 1, 1n],
+            args: ["X", 1, 1, 0n, 1, 1n, 1],
           });
         case "timelock":
           return f.alice.writeContract({

@@ -6,11 +6,12 @@
  * can be cut down in parts.
  */
 import { describe, expect, it } from "vitest";
-import { encodeFunctionData, getAddress, parseEther } from "viem";
+import { encodeFunctionData, getAddress, parseEther, parseEventLogs } from "viem";
 import {
   admissionProposal,
   collectiveGovernorAbi,
   bindingDelegates,
+  createCollective,
   forVotesSinceRelease,
   mintSharesProposal,
   ragequit,
@@ -296,6 +297,96 @@ describe("Protections: a delegate's for votes bind the shares they used", () => 
     // A voting period, two execution windows and the grace period after the move, she is free.
     await advance(f, SETTINGS.votingPeriod + 2 * SETTINGS.executionWindow + SETTINGS.timelockDelay);
     await waitFor(f, f.as(f.carol).treasury.write.ragequit([100n, [], []]));
+  });
+});
+
+describe("Protections: the members' veto during the grace period", () => {
+  it("objections at the threshold cancel a queued proposal for good, and free its backers", async () => {
+    const f = await collectiveFixture();
+    await waitFor(f, f.deployer.sendTransaction({ to: f.modules.treasury, value: parseEther("10") }));
+    const actions = paymentProposal(f.modules, { to: addressOf(f.alice), amount: parseEther("5") }, "Pay Alice half");
+    const id = await backedAndQueued(f, actions);
+    const { governor } = f.as(f.alice);
+    // The threshold is 20% of the 1,000 shares at the snapshot.
+    expect(await governor.read.vetoQuorum([id])).toBe(200n);
+    const first = await waitFor(f, f.as(f.carol).governor.write.veto([id, "Half the treasury for one member"]));
+    expect(first.status).toBe("success");
+    expect(await governor.read.proposalVetoes([id])).toEqual([100n, false]);
+    expect(await governor.read.state([id])).toBe(ProposalState.Queued);
+    const second = await waitFor(f, f.as(f.bob).governor.write.veto([id, ""]));
+    const events = parseEventLogs({ abi: collectiveGovernorAbi, logs: second.logs });
+    expect(events.map((e) => e.eventName)).toEqual(["VetoCast", "ProposalVetoed", "ProposalCanceled"]);
+    expect(await governor.read.proposalVetoes([id])).toEqual([400n, true]);
+    expect(await governor.read.state([id])).toBe(ProposalState.Canceled);
+    // For good: past the eta it cannot run, and its backers are free to leave.
+    await advance(f, SETTINGS.timelockDelay + 1);
+    expect(await governor.read.state([id])).toBe(ProposalState.Canceled);
+    await expectRevert(governor.write.execute(operation(actions)), "GovernorUnexpectedProposalState");
+    await waitFor(f, f.as(f.alice).treasury.write.ragequit([10n, [], [id]]));
+    expect(await f.publicClient.getBalance({ address: f.modules.treasury })).toBeGreaterThan(parseEther("9.8"));
+  });
+
+  it("takes objections only from members, once each, while the proposal waits", async () => {
+    const f = await collectiveFixture();
+    const actions = mintSharesProposal(f.modules, addressOf(f.dave), 10n, "Grant Dave");
+    const id = await propose(f, f.alice, actions);
+    await advance(f, SETTINGS.votingDelay + 1);
+    await expectRevert(f.as(f.bob).governor.write.veto([id, ""]), "GovernorVetoClosed");
+    await vote(f, f.alice, id, Vote.For);
+    await advance(f, SETTINGS.votingPeriod);
+    await expectRevert(f.as(f.bob).governor.write.veto([id, ""]), "GovernorVetoClosed");
+    await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions)));
+    await expectRevert(f.as(f.eve).governor.write.veto([id, ""]), "GovernorNotAVoter");
+    await waitFor(f, f.as(f.carol).governor.write.veto([id, "Not yet"]));
+    await expectRevert(f.as(f.carol).governor.write.veto([id, "Again"]), "GovernorAlreadyVetoed");
+    // bob leaves with all his shares: he has no say left.
+    await waitFor(f, f.as(f.bob).treasury.write.ragequit([300n, [], []]));
+    await expectRevert(f.as(f.bob).governor.write.veto([id, ""]), "GovernorNoVotesLeft");
+    // Past the eta, it can run: no more objections.
+    await advance(f, SETTINGS.timelockDelay + 1);
+    await expectRevert(f.as(f.alice).governor.write.veto([id, ""]), "GovernorVetoClosed");
+    await waitFor(f, f.as(f.eve).governor.write.execute(operation(actions)));
+    expect(await f.as(f.alice).governor.read.state([id])).toBe(ProposalState.Executed);
+  });
+
+  it("keeps its threshold between 1% and 50%, at creation and by proposal", async () => {
+    const f = await collectiveFixture();
+    for (const vetoPercent of [0, 51]) {
+      await expectRevert(
+        createCollective(
+          { publicClient: f.publicClient, walletClient: f.carol },
+          {
+            factory: f.deployment.factory,
+            name: "Bounded",
+            symbol: "BND",
+            principles: ["Care"],
+            founders: [{ account: addressOf(f.carol), shares: SETTINGS.proposalThreshold }],
+            settings: { ...SETTINGS, vetoPercent },
+          },
+        ),
+        "GovernorInvalidVetoThreshold",
+      );
+    }
+    const setTo = (percent: number): ProposalActions => ({
+      targets: [f.modules.governor],
+      values: [0n],
+      calldatas: [
+        encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "setVetoThreshold", args: [percent] }),
+      ],
+      description: `Veto at ${percent}%`,
+    });
+    const tooHigh = setTo(51);
+    await backedAndQueued(f, tooHigh);
+    await advance(f, SETTINGS.timelockDelay + 1);
+    await expectFailedExecution(
+      waitFor(f, f.as(f.alice).governor.write.execute(operation(tooHigh))),
+      "GovernorInvalidVetoThreshold",
+    );
+    const highest = setTo(50);
+    await backedAndQueued(f, highest);
+    await advance(f, SETTINGS.timelockDelay + 1);
+    await waitFor(f, f.as(f.alice).governor.write.execute(operation(highest)));
+    expect(await f.as(f.alice).governor.read.vetoThreshold()).toBe(50n);
   });
 });
 

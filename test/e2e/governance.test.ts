@@ -1,16 +1,28 @@
 /**
  * End to end in Chromium against the whole local stack: a newcomer joins, a work item is
  * commissioned, delivered and settled, an open bounty is taken, delivered and disputed by
- * members' objections, and a proposer withdraws a proposal before its vote, every step through
- * the web client and the injected test wallet.
+ * members' objections, a proposer withdraws a proposal before its vote, and members veto a passed
+ * proposal while it waits to run, every step through the web client and the injected test wallet.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { paymentProposal } from "@rhizome/contracts";
+import { parseEther } from "viem";
+import { governance, Vote } from "../../scripts/demo/governance.js";
 import { DEMO_SETTINGS } from "../../scripts/demo/rizom.js";
 import { browserAvailable, launchBrowser, screenshot } from "./helpers/browser.js";
 import { passProposal, propose } from "./helpers/governance.js";
 import { startE2eStack, type E2eStack } from "./helpers/stack.js";
-import { confirmed, figure, openActor, screenshotFailure, see, shortPattern, type Actor } from "./helpers/ui.js";
+import {
+  confirmed,
+  figure,
+  openActor,
+  screenshotFailure,
+  see,
+  settles,
+  shortPattern,
+  type Actor,
+} from "./helpers/ui.js";
 
 /** Dev accounts: Ada, Bo and Cai hold most votes; Dee is a member; 14 has never held shares. */
 const ADA = 1;
@@ -220,5 +232,47 @@ describe.skipIf(!browserAvailable("governance.test.ts"))("governing Rizom in the
     await confirmed(eli.page, mine);
     await see(mine.getByText("disputed", { exact: true }));
     await screenshot(eli.page, "bounty-disputed");
+  });
+
+  it("lets members object to a passed proposal while it waits, and enough objections veto it", async () => {
+    const chain = governance(stack.clients, stack.demo.rizom.modules, DEMO_SETTINGS);
+    const adaWallet = stack.clients.wallets[ADA];
+    if (!adaWallet) throw new Error("No dev account for Ada");
+    const title = "Pay Ada a bonus from the treasury";
+    const actions = paymentProposal(
+      stack.demo.rizom.modules,
+      { to: stack.address(ADA), amount: parseEther("1") },
+      title,
+    );
+    const id = await chain.propose(adaWallet, actions);
+    await chain.vote(adaWallet, id, Vote.For);
+    await stack.advance(DEMO_SETTINGS.votingPeriod + 1);
+    const [ada, bo, cai] = members as [Actor, Actor, Actor];
+    const proposal = `/c/${stack.rizom}/proposals/${id}`;
+    await ada.visit(proposal);
+    await ada.page.getByRole("button", { name: "Queue" }).click();
+    await settles(ada.page, ada.page.getByText("queued", { exact: true }));
+
+    // Cai objects with a reason: counted, not yet enough.
+    await cai.visit(proposal);
+    const objections = cai.page.getByRole("heading", { name: "Objections" }).locator("..");
+    await see(objections.getByText(/^0 of [\d,]+ needed to cancel it\.$/));
+    await cai.page.getByRole("textbox", { name: "Why you object (optional)" }).fill("A bonus needs a policy first");
+    await cai.page.getByRole("button", { name: "Object to it" }).click();
+    await confirmed(cai.page, cai.page, /Your objection is recorded\./);
+    await see(cai.page.getByRole("listitem").filter({ hasText: /objected with 180: A bonus needs a policy first$/ }));
+    await see(cai.page.getByText("queued", { exact: true }));
+
+    // Bo's objection reaches the threshold: the proposal is cancelled for good.
+    await bo.visit(proposal);
+    await bo.page.getByRole("button", { name: "Object to it" }).click();
+    await settles(bo.page, bo.page.getByText("canceled", { exact: true }));
+    await see(bo.page.getByText(/Members vetoed it during the grace period: it will not run\./));
+    await see(bo.page.getByRole("listitem").filter({ hasText: /^Vetoed by members: / }));
+    await stack.advance(DEMO_SETTINGS.timelockDelay + 1);
+    await bo.visit(proposal);
+    await see(bo.page.getByText("canceled", { exact: true }));
+    expect(await bo.page.getByRole("button", { name: "Execute" }).count()).toBe(0);
+    await screenshot(bo.page, "veto");
   });
 });

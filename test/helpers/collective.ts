@@ -43,6 +43,7 @@ export const SETTINGS: CollectiveSettings = {
   quorumPercent: 20,
   reviewWindow: 2 * 86_400,
   objectionThreshold: 10,
+  vetoPercent: 20,
 };
 
 export const PRINCIPLES = [

@@ -107,6 +107,18 @@ contract GovernanceEdgesTest is CollectiveTest {
             )
         );
         _expectExecutionFails(
+            g,
+            abi.encodeCall(ICollectiveGovernor.setVetoThreshold, (0)),
+            "No veto threshold",
+            abi.encodeWithSelector(ICollectiveGovernor.GovernorInvalidVetoThreshold.selector, 0)
+        );
+        _expectExecutionFails(
+            g,
+            abi.encodeCall(ICollectiveGovernor.setVetoThreshold, (51)),
+            "A majority's veto",
+            abi.encodeWithSelector(ICollectiveGovernor.GovernorInvalidVetoThreshold.selector, 51)
+        );
+        _expectExecutionFails(
             address(timelock),
             abi.encodeCall(ICollectiveTimelock.updateDelay, (30 days + 1)),
             "Too long a grace period",
@@ -129,6 +141,9 @@ contract GovernanceEdgesTest is CollectiveTest {
         _pass(g, abi.encodeCall(ICollectiveGovernor.setExecutionWindow, (90 days)), "Longest window");
         _pass(g, abi.encodeWithSignature("updateQuorumNumerator(uint256)", 80), "Highest quorum");
         _pass(g, abi.encodeWithSignature("updateQuorumNumerator(uint256)", 1), "Lowest quorum");
+        _pass(g, abi.encodeCall(ICollectiveGovernor.setVetoThreshold, (1)), "Lowest veto");
+        _pass(g, abi.encodeCall(ICollectiveGovernor.setVetoThreshold, (50)), "Highest veto");
+        assertEq(governor.vetoThreshold(), 50, "highest veto threshold");
         _pass(address(timelock), abi.encodeCall(ICollectiveTimelock.updateDelay, (30 days)), "Longest grace");
         assertEq(timelock.getMinDelay(), 30 days, "longest grace period");
         // Last: no one but a holder of every share could propose after it.

@@ -29,6 +29,8 @@ export interface CollectiveSettings {
   reviewWindow: number;
   /** Percent of the supply at delivery whose objections dispute work. */
   objectionThreshold: number;
+  /** Percent of the supply at a proposal's snapshot whose objections during the grace period cancel it (1 to 50). */
+  vetoPercent: number;
 }
 
 /** A founder and the shares minted to them when the collective is created. */
@@ -104,6 +106,7 @@ export async function createCollective(
         quorumPercent: params.settings.quorumPercent,
         reviewWindow: params.settings.reviewWindow,
         objectionThreshold: params.settings.objectionThreshold,
+        vetoPercent: params.settings.vetoPercent,
       },
     ],
   });

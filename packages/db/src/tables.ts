@@ -14,6 +14,7 @@ export const PROJECTION_TABLES = [
   "ownership_history",
   "proposals",
   "votes",
+  "vetoes",
   "work_items",
   "objections",
   "treasury_balances",

@@ -62,7 +62,8 @@ abstract contract CollectiveTest is Assertions {
                 proposalThreshold: 10,
                 quorumPercent: 20,
                 reviewWindow: 2 days,
-                objectionThreshold: 10
+                objectionThreshold: 10,
+                vetoPercent: 20
             });
     }
 

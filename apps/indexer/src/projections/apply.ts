@@ -21,8 +21,9 @@ import { work } from "./work.js";
  * 1. a mint to an existing member is a grant, not an admission; admissions name the applicant.
  * 2. treasury balances summed from Transfer events are bounded and marked as reported or spam.
  * 3. proposals keep their own execution window; an execution whose calls reverted is `failed`.
+ * 4. members' objections to queued proposals (the veto) and each collective's veto threshold.
  */
-export const PROJECTION_VERSION = 3;
+export const PROJECTION_VERSION = 4;
 
 const handlers: Record<Source, Handler> = { factory, shares, governor, timelock, treasury, work, token };
 

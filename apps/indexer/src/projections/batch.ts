@@ -56,6 +56,7 @@ export class Batch {
   readonly shareEvents: (typeof schema.shareEvents.$inferInsert)[] = [];
   readonly delegations: (typeof schema.delegations.$inferInsert)[] = [];
   readonly votes: (typeof schema.votes.$inferInsert)[] = [];
+  readonly vetoes: (typeof schema.vetoes.$inferInsert)[] = [];
   readonly objections: (typeof schema.objections.$inferInsert)[] = [];
   readonly flows: (typeof schema.treasuryFlows.$inferInsert)[] = [];
   readonly ragequits: (typeof schema.ragequits.$inferInsert)[] = [];
@@ -222,6 +223,7 @@ export class Batch {
     await insert(tx, schema.shareEvents, this.shareEvents);
     await insert(tx, schema.delegations, this.delegations);
     await insert(tx, schema.votes, this.votes);
+    await insert(tx, schema.vetoes, this.vetoes);
     await insert(tx, schema.objections, this.objections);
     await insert(tx, schema.treasuryFlows, this.flows);
     await insert(tx, schema.ragequits, this.ragequits);

@@ -1,7 +1,7 @@
 /**
  * The governor's projection: proposals with their decoded actions, tallies, quorum and what the
  * chain recorded of them (queued, executed, canceled), the votes, and the governance settings with
- * the history of the quorum percentage.
+ * the history of the quorum percentage, and members' objections to queued proposals (the veto).
  */
 import { getAbiItem, getAddress, slice, toFunctionSelector, type Address, type Hex } from "viem";
 import { sharesAbi } from "@rhizome/contracts";
@@ -32,6 +32,34 @@ export const governor: Handler = {
       case "VoteCast":
       case "VoteCastWithParams":
         return voteCast(batch, event);
+      case "VetoCast": {
+        const k = key(c, a.proposalId as bigint);
+        const proposal = batch.proposals.get(k);
+        if (!proposal) return;
+        proposal.vetoVotes = a.vetoes as bigint;
+        batch.proposals.put(k, proposal);
+        batch.vetoes.push({
+          collective: c,
+          proposalId: a.proposalId as bigint,
+          voter: getAddress(a.voter as string),
+          weight: a.weight as bigint,
+          reason: a.reason as string,
+          ...position(event),
+        });
+        return;
+      }
+      case "ProposalVetoed": {
+        // OpenZeppelin's ProposalCanceled follows in the same transaction and ends it.
+        const k = key(c, a.proposalId as bigint);
+        const proposal = batch.proposals.get(k);
+        if (!proposal) return;
+        proposal.vetoed = true;
+        batch.proposals.put(k, proposal);
+        return;
+      }
+      case "VetoThresholdSet":
+        batch.collective(c).vetoPercent = Number(a.newVetoPercent);
+        return;
       case "ProposalQueued":
       case "ProposalExecuted":
       case "ProposalCanceled": {
@@ -126,6 +154,8 @@ function created(batch: Batch, event: IndexedEvent): void {
     eta: null,
     executionWindow: collective.executionWindow,
     failureReason: null,
+    vetoVotes: 0n,
+    vetoed: false,
     createdAt: event.timestamp,
     createdBlock: event.blockNumber,
     queuedAt: null,

@@ -140,6 +140,7 @@ export function collectivesRepository(db: Database) {
           quorumPercent: row.quorumPercent,
           reviewWindow: row.reviewWindow,
           objectionThreshold: row.objectionThreshold,
+          vetoPercent: row.vetoPercent,
         },
         modules: {
           governor: row.address,

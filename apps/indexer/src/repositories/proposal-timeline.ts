@@ -24,7 +24,7 @@ export function timeline(proposal: Proposal, now: number, executionWindow: numbe
     ["queued", proposal.queuedAt],
     ["eta", proposal.eta],
     [proposal.state === "failed" ? "failed" : "executed", proposal.executedAt],
-    ["canceled", proposal.canceledAt],
+    [proposal.vetoed ? "vetoed" : "canceled", proposal.canceledAt],
   ];
   if (proposal.state === "succeeded" || proposal.state === "expired" || proposal.state === "queued") {
     const start = proposal.eta ?? proposal.deadline;
@@ -33,7 +33,8 @@ export function timeline(proposal: Proposal, now: number, executionWindow: numbe
   return entries
     .filter((entry): entry is [TimelineEvent, number] => entry[1] !== null)
     .filter(
-      ([event, timestamp]) => proposal.canceledAt === null || event === "canceled" || timestamp <= proposal.canceledAt,
+      ([event, timestamp]) =>
+        proposal.canceledAt === null || event === "canceled" || event === "vetoed" || timestamp <= proposal.canceledAt,
     )
     .map(([event, timestamp]) => ({ event, timestamp, past: timestamp <= now }))
     .sort((a, b) => a.timestamp - b.timestamp);

@@ -18,6 +18,7 @@ const proposalColumns = {
   proposal: p,
   state: proposalState(),
   now: sql<number>`${chainNow}`.mapWith(Number),
+  vetoPercent: c.vetoPercent,
 };
 
 // A list leaves out the decoded actions (JSON, the largest column): only one proposal shows them.
@@ -46,6 +47,8 @@ const toProposal = (row: Row): Proposal => ({
   canceledAt: row.canceledAt,
   executionWindow: row.executionWindow,
   failureReason: row.failureReason,
+  vetoVotes: row.vetoVotes.toString(),
+  vetoed: row.vetoed,
   txHash: row.txHash,
 });
 
@@ -120,17 +123,25 @@ export function proposalsRepository(db: Database) {
       const [row] = await db
         .select(proposalColumns)
         .from(p)
+        .innerJoin(c, eq(c.address, p.collective))
         .where(and(eq(p.collective, collective), eq(p.proposalId, proposalId)));
       if (!row) return undefined;
       let quorum = row.proposal.quorum;
+      const supply = row.now > row.proposal.snapshot ? await supplyAt(collective, row.proposal.snapshot) : null;
       // Before any vote the quorum is not stored; once the snapshot is past, the supply and the
       // percentage at the snapshot give it, as the governor's quorum(snapshot).
-      if (quorum === null && row.now > row.proposal.snapshot) {
+      if (quorum === null && supply !== null) {
         const numerator = await quorumNumeratorAt(collective, row.proposal.snapshot);
-        if (numerator !== undefined) {
-          quorum = ((await supplyAt(collective, row.proposal.snapshot)) * BigInt(numerator)) / 100n;
-        }
+        if (numerator !== undefined) quorum = (supply * BigInt(numerator)) / 100n;
       }
+      // As the governor's vetoQuorum: the threshold now, of the supply at the snapshot, rounded up.
+      const vetoQuorum = supply === null ? null : (supply * BigInt(row.vetoPercent) + 99n) / 100n;
+      const ve = schema.vetoes;
+      const vetoes = await db
+        .select()
+        .from(ve)
+        .where(and(eq(ve.collective, collective), eq(ve.proposalId, proposalId)))
+        .orderBy(desc(ve.blockNumber), desc(ve.logIndex));
       const proposal = toProposal({ ...row.proposal, state: row.state, quorum });
       return {
         ...proposal,
@@ -138,6 +149,15 @@ export function proposalsRepository(db: Database) {
         actions: row.proposal.actions,
         timeline: timeline(proposal, row.now, row.proposal.executionWindow),
         now: row.now,
+        vetoQuorum: vetoQuorum?.toString() ?? null,
+        vetoes: vetoes.map((v) => ({
+          voter: v.voter,
+          weight: v.weight.toString(),
+          reason: v.reason,
+          blockNumber: v.blockNumber,
+          timestamp: v.timestamp,
+          txHash: v.txHash,
+        })),
       };
     },
 

@@ -96,6 +96,7 @@ const settings = {
     "quorumPercent",
     "reviewWindow",
     "objectionThreshold",
+    "vetoPercent",
   ],
   properties: {
     votingDelay: { ...integer, description: "Seconds from a proposal to the start of its vote." },
@@ -106,6 +107,10 @@ const settings = {
     quorumPercent: { ...integer, description: "Percentage of the supply that must vote for or abstain." },
     reviewWindow: { ...integer, description: "Seconds delivered work can be objected to." },
     objectionThreshold: { ...integer, description: "Percentage of shares whose objections dispute work." },
+    vetoPercent: {
+      ...integer,
+      description: "Percentage of the supply at a proposal's snapshot whose objections while it is queued cancel it.",
+    },
   },
 } as const;
 
@@ -118,6 +123,7 @@ export interface CollectiveSettings {
   quorumPercent: number;
   reviewWindow: number;
   objectionThreshold: number;
+  vetoPercent: number;
 }
 
 const modules = {

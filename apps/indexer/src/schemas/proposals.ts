@@ -64,6 +64,11 @@ const proposalProperties = {
     type: ["string", "null"],
     description: "For a failed proposal, the revert data of its calls (hex); the state is `failed`.",
   },
+  vetoVotes: { ...amount, description: "Members' objections while it waited in the timelock, in votes." },
+  vetoed: {
+    type: "boolean",
+    description: "Whether the objections reached the veto quorum and cancelled it (its state is then `canceled`).",
+  },
   txHash,
 } as const;
 
@@ -94,6 +99,8 @@ export interface Proposal {
   canceledAt: number | null;
   executionWindow: number;
   failureReason: string | null;
+  vetoVotes: string;
+  vetoed: boolean;
   txHash: string;
 }
 
@@ -192,6 +199,7 @@ export const TIMELINE_EVENTS = [
   "executed",
   "failed",
   "canceled",
+  "vetoed",
   "expired",
 ] as const;
 export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
@@ -212,9 +220,35 @@ export interface TimelineEntry {
   past: boolean;
 }
 
+/** A member's objection to a queued proposal. */
+export const veto = {
+  type: "object",
+  required: ["voter", "weight", "reason", "blockNumber", "timestamp", "txHash"],
+  properties: { voter: address, weight: amount, reason: text, blockNumber: integer, timestamp, txHash },
+} as const;
+
+export interface Veto {
+  voter: string;
+  weight: string;
+  reason: string;
+  blockNumber: number;
+  timestamp: number;
+  txHash: string;
+}
+
 export const proposalDetail = {
   type: "object",
-  required: [...proposal.required, "quorumProgress", "quorumReached", "actions", "votes", "timeline", "now"],
+  required: [
+    ...proposal.required,
+    "quorumProgress",
+    "quorumReached",
+    "actions",
+    "votes",
+    "timeline",
+    "now",
+    "vetoQuorum",
+    "vetoes",
+  ],
   properties: {
     ...proposalProperties,
     quorumProgress: {
@@ -226,6 +260,12 @@ export const proposalDetail = {
     votes: { ...page(vote), description: "The votes, newest first." },
     timeline: { type: "array", items: timelineEntry },
     now: { ...timestamp, description: "The time the state is computed at: the indexed head's timestamp." },
+    vetoQuorum: {
+      ...nullableAmount,
+      description:
+        "Objections that cancel it while queued: the collective's veto threshold of the supply at its snapshot, rounded up; null before the snapshot.",
+    },
+    vetoes: { type: "array", items: veto, description: "Members' objections during the grace period, newest first." },
   },
 } as const;
 
@@ -236,6 +276,8 @@ export interface ProposalDetail extends Proposal {
   votes: Page<Vote>;
   timeline: TimelineEntry[];
   now: number;
+  vetoQuorum: string | null;
+  vetoes: Veto[];
 }
 
 export const getProposal = routeSchema({

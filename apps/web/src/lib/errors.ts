@@ -34,6 +34,10 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   GovernorDelegateBound: (a) =>
     `Your shares voted through ${arg(a, 1)}, who voted for a proposal that can still run, or whose votes are not yet released: you can leave once those proposals end and the votes are released (the Leave page does it).`,
   GovernorNotTreasury: internal,
+  GovernorVetoClosed: (a) =>
+    `Objections are taken only while a passed proposal waits to run (until ${when(a[1])}); this one is not waiting.`,
+  GovernorAlreadyVetoed: () => "You have already objected to this proposal.",
+  GovernorInvalidVetoThreshold: () => "The veto threshold must be from 1% to 50% of the shares.",
   GovernorForVotesMismatch: () => "The list of proposals you voted for is out of date. Reload the page and try again.",
   SharesNonTransferable: () => "Shares cannot be transferred: they are earned or granted, and burnt when you leave.",
   GovernorAlreadyCastVote: () => "You have already voted on this proposal.",

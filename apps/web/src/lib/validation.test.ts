@@ -166,6 +166,7 @@ describe("form validation", () => {
       executionWindowDays: "14",
       reviewWindowDays: "2",
       objectionThreshold: "10",
+      vetoPercent: "25",
     };
     const about = { name: " Hyphae ", symbol: "HYP", principles: "Care for the commons\n\n Open books \n" };
     const ada = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -198,6 +199,7 @@ describe("form validation", () => {
             quorumPercent: 20,
             proposalThreshold: 1n,
             reviewWindow: 172_800,
+            vetoPercent: 25,
             objectionThreshold: 10,
           },
         },
@@ -211,7 +213,14 @@ describe("form validation", () => {
           { account: ada, shares: "0" },
           { account: ada.toLowerCase(), shares: "5" },
         ],
-        { ...rules, votingPeriodDays: "0", quorumPercent: "81", objectionThreshold: "0", proposalThreshold: "500" },
+        {
+          ...rules,
+          votingPeriodDays: "0",
+          quorumPercent: "81",
+          objectionThreshold: "0",
+          proposalThreshold: "500",
+          vetoPercent: "51",
+        },
       );
       expect(result).toEqual({
         ok: false,
@@ -224,6 +233,7 @@ describe("form validation", () => {
           votingPeriodDays: "The voting period must be at least 10 minutes.",
           quorumPercent: "The quorum must be at most 80%.",
           objectionThreshold: "The objection threshold must be at least 1.",
+          vetoPercent: "The veto threshold must be at most 50%.",
           proposalThreshold: "The founders hold 5 shares together; a threshold above that would let no one propose.",
         },
       });

@@ -21,6 +21,7 @@ export const BOUNDS = {
   reviewWindow: { min: 60, max: 30 * 86_400 },
   quorumPercent: { min: 1, max: 80 },
   objectionThreshold: { min: 1, max: 100 },
+  vetoPercent: { min: 1, max: 50 },
 } as const;
 
 /** Seconds in words: "10 minutes", "30 days". */
@@ -260,6 +261,12 @@ export const PARAMETERS = {
     fn: "setObjectionThreshold",
     ...bounded(BOUNDS.objectionThreshold),
   },
+  vetoPercent: {
+    label: "Veto threshold (% of supply)",
+    module: "governor",
+    fn: "setVetoThreshold",
+    ...bounded(BOUNDS.vetoPercent),
+  },
 } as const;
 export type Parameter = keyof typeof PARAMETERS;
 
@@ -306,6 +313,7 @@ export interface RulesForm {
   proposalThreshold: string;
   reviewWindowDays: string;
   objectionThreshold: string;
+  vetoPercent: string;
 }
 
 export interface NewCollective {
@@ -443,6 +451,7 @@ export function validateCollective(
       "objectionThreshold",
       BOUNDS.objectionThreshold,
     ),
+    vetoPercent: percent(rules.vetoPercent, "The veto threshold", errors, "vetoPercent", BOUNDS.vetoPercent),
   };
   if (!errors.proposalThreshold && settings.proposalThreshold > total && total > 0n)
     errors.proposalThreshold = `The founders hold ${total} shares together; a threshold above that would let no one propose.`;

@@ -70,6 +70,10 @@ export default function CollectiveHome({ address }: { address: string }) {
                 can leave; it expires if not run within {formatDuration(c.settings.executionWindow)}.
               </li>
               <li>
+                While it waits, objections from {c.settings.vetoPercent}% of the shares cancel it (the members&apos;
+                veto).
+              </li>
+              <li>
                 Delivered work can be objected to for {formatDuration(c.settings.reviewWindow)}; objections from{" "}
                 {c.settings.objectionThreshold}% of the shares dispute it.
               </li>

@@ -28,6 +28,11 @@ const RULES: [keyof RulesForm, string, string][] = [
     "From a passed vote to running it: time for those who disagree to leave.",
   ],
   ["executionWindowDays", "Execution window (days)", "A passed proposal not run within this expires."],
+  [
+    "vetoPercent",
+    "Veto during the grace period (% of shares)",
+    "Objections from this many shares cancel a passed proposal before it runs (1 to 50).",
+  ],
   ["reviewWindowDays", "Review window for delivered work (days)", "How long members may object to delivered work."],
   ["objectionThreshold", "Objections that dispute work (% of shares)", "Disputed work goes to a vote."],
 ];
@@ -41,6 +46,7 @@ const DEFAULT_RULES: RulesForm = {
   executionWindowDays: "14",
   reviewWindowDays: "2",
   objectionThreshold: "10",
+  vetoPercent: "25",
 };
 
 /** Waits until the API has indexed the collective `governor`, for up to half a minute. */

@@ -24,6 +24,7 @@ const TIMELINE_WORDS: Record<Api.TimelineEvent, string> = {
   executed: "Executed",
   failed: "Execution failed",
   canceled: "Canceled",
+  vetoed: "Vetoed by members",
   expired: "Expired",
 };
 const SUPPORT = { against: 0, for: 1, abstain: 2 } as const;
@@ -142,6 +143,71 @@ function RunActions({ governor, proposal }: { governor: Address; proposal: Api.P
   );
 }
 
+/**
+ * Members' veto: while a passed proposal waits in the timelock, any member may object to it with
+ * a reason; objections from the veto threshold of the shares cancel it for good.
+ */
+function Veto({ governor, proposal }: { governor: Address; proposal: Api.ProposalDetail }) {
+  const { isConnected } = useAccount();
+  const [reason, setReason] = useState("");
+  const tx = useTransaction();
+  const open = proposal.state === "queued" && proposal.eta !== null && proposal.now < proposal.eta;
+  if (!open && !proposal.vetoed && proposal.vetoVotes === "0" && tx.state.status === "idle") return null;
+  return (
+    <div className="panel">
+      <h4>Objections</h4>
+      <p>
+        {formatShares(proposal.vetoVotes)} of {proposal.vetoQuorum === null ? "…" : formatShares(proposal.vetoQuorum)}{" "}
+        needed to cancel it.
+        {proposal.vetoed && " Members vetoed it during the grace period: it will not run."}
+      </p>
+      {open && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (tx.busy) return;
+            void tx
+              .send({
+                address: governor,
+                abi: collectiveGovernorAbi,
+                functionName: "veto",
+                args: [BigInt(proposal.proposalId), reason.trim()],
+              })
+              .then((ok) => ok && setReason(""));
+          }}
+        >
+          <p>
+            Until it can run ({formatTime(proposal.eta ?? 0)}), members who cannot live with it may object: with enough
+            objections it is cancelled.
+          </p>
+          <label>
+            Why you object (optional)
+            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
+          </label>
+          <button type="submit" disabled={!isConnected} aria-disabled={tx.busy}>
+            Object to it
+          </button>
+        </form>
+      )}
+      <TxStatus state={tx.state} done="Your objection is recorded." />
+      {proposal.vetoes.length > 0 && (
+        <ul>
+          {proposal.vetoes.map((v) => (
+            <li key={v.txHash + v.voter}>
+              <span title={v.voter}>{shortAddress(v.voter)}</span> objected with {formatShares(v.weight)}
+              {v.reason && (
+                <>
+                  : <q>{v.reason}</q>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /** The proposer may withdraw their proposal until its vote opens, as the governor allows. */
 function CancelProposal({ governor, proposal }: { governor: Address; proposal: Api.ProposalDetail }) {
   const { address } = useAccount();
@@ -218,6 +284,7 @@ export default function ProposalDetail({ address, id }: { address: string; id: s
             <Tally proposal={p} />
             {collective.data && <VoteForm governor={collective.data.modules.governor as Address} proposal={p} />}
             {collective.data && <RunActions governor={collective.data.modules.governor as Address} proposal={p} />}
+            {collective.data && <Veto governor={collective.data.modules.governor as Address} proposal={p} />}
             {collective.data && <CancelProposal governor={collective.data.modules.governor as Address} proposal={p} />}
           </section>
           <section>

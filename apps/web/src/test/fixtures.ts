@@ -383,6 +383,8 @@ export const admissionProposal: Api.ProposalDetail = {
   canceledAt: null,
   executionWindow: 1209600,
   failureReason: null,
+  vetoVotes: "0",
+  vetoed: false,
   txHash: "0x060aaf04935661d731280c88f8f0ce52a300f3544eea9d6cba2e52801963bcb7",
   quorumProgress: 1.891891,
   quorumReached: true,
@@ -426,4 +428,6 @@ export const admissionProposal: Api.ProposalDetail = {
     { event: "votingEnds", timestamp: 1798021901, past: false },
   ],
   now: 1797762707,
+  vetoQuorum: "98",
+  vetoes: [],
 };

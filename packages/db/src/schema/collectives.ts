@@ -22,6 +22,8 @@ export const collectives = pgTable("collectives", {
   quorumPercent: integer("quorum_percent").notNull(),
   reviewWindow: integer("review_window").notNull(),
   objectionThreshold: integer("objection_threshold").notNull(),
+  /** Percent of the supply at a proposal's snapshot whose objections during the grace period cancel it. */
+  vetoPercent: integer("veto_percent").notNull(),
   totalShares: amount("total_shares")
     .notNull()
     .default(sql`0`),

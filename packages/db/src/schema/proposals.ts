@@ -1,6 +1,7 @@
 /** Proposals, their decoded actions and timeline, and the votes cast on them. */
 import { sql, type SQL } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -76,6 +77,12 @@ export const proposals = pgTable(
     executionWindow: integer("execution_window").notNull(),
     /** The revert data of a failed execution. */
     failureReason: text("failure_reason"),
+    /** Members' objections while it waited in the timelock, in votes. */
+    vetoVotes: amount("veto_votes")
+      .notNull()
+      .default(sql`0`),
+    /** Whether those objections reached the veto quorum and cancelled it (its status is then canceled). */
+    vetoed: boolean("vetoed").notNull().default(false),
     createdAt: timestamp("created_at").notNull(),
     createdBlock: blockNumber("created_block").notNull(),
     queuedAt: timestamp("queued_at"),
@@ -118,4 +125,21 @@ export const votes = pgTable(
     /** A proposal's votes newest first, read a page at a time without sorting all of them. */
     index("votes_by_proposal").on(t.collective, t.proposalId, t.blockNumber, t.logIndex),
   ],
+);
+
+/** Members' objections to queued proposals, during the grace period (the veto). */
+export const vetoes = pgTable(
+  "vetoes",
+  {
+    collective: address("collective").notNull(),
+    proposalId: amount("proposal_id").notNull(),
+    voter: address("voter").notNull(),
+    weight: amount("weight").notNull(),
+    reason: text("reason").notNull(),
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    timestamp: timestamp("timestamp").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.collective, t.proposalId, t.voter] })],
 );
