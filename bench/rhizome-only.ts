@@ -16,7 +16,15 @@ import {
 import { Vote, governorAbi, type Actions, type Bench } from "./setup.js";
 import type { RhizomeStack } from "./rhizome.js";
 
-export const RHIZOME_ONLY_ACTIONS = ["apply", "commission work", "deliver", "object", "settle", "ragequit"] as const;
+export const RHIZOME_ONLY_ACTIONS = [
+  "apply",
+  "commission work",
+  "deliver",
+  "object",
+  "settle",
+  "ragequit",
+  "veto",
+] as const;
 export type RhizomeOnlyAction = (typeof RHIZOME_ONLY_ACTIONS)[number];
 
 /** Runs every Rhizome-only row, in order, and returns each one's gas. */
@@ -74,20 +82,26 @@ export async function measureRhizomeOnly(bench: Bench, collective: RhizomeStack)
     await bench.receiptOf(governor.write.releaseForVotes([delegate, proposalIds]));
   }
   await measure("ragequit", treasury.write.ragequit([50n, [], ids]));
+
+  // A member's objection to a queued proposal, during the grace period (below the threshold).
+  const objected = await queued(bench, collective, workProposal(modules, { ...terms, title: "Objected" }, "Objected"));
+  const objecting = getContract({ address: modules.governor, abi: collectiveGovernorAbi, client: client(objector) });
+  await measure("veto", objecting.write.veto([objected, "Not this season"]));
   return measured;
 }
 
 /** Passes `actions` through governance (holders 0-2 vote for) and returns the execution's receipt. */
 async function pass(bench: Bench, collective: RhizomeStack, actions: Actions): Promise<TransactionReceipt> {
-  const governor = (i: number) => {
-    const wallet = bench.holders[i];
-    if (!wallet) throw new Error(`No holder ${i}`);
-    return getContract({
-      address: collective.governor,
-      abi: governorAbi,
-      client: { public: bench.publicClient, wallet },
-    });
-  };
+  const { targets, values, calldatas, description } = actions;
+  const args = [targets, values, calldatas, keccak256(toHex(description))] as const;
+  await queued(bench, collective, actions);
+  await collective.afterTimelockDelay();
+  return bench.receiptOf(holderGovernor(bench, collective, 0).write.execute(args));
+}
+
+/** Proposes `actions`, has the first three holders vote for, and queues it; returns its id. */
+async function queued(bench: Bench, collective: RhizomeStack, actions: Actions): Promise<bigint> {
+  const governor = (i: number) => holderGovernor(bench, collective, i);
   const { targets, values, calldatas, description } = actions;
   const args = [targets, values, calldatas, keccak256(toHex(description))] as const;
   await bench.receiptOf(governor(0).write.propose([targets, values, calldatas, description]));
@@ -96,6 +110,16 @@ async function pass(bench: Bench, collective: RhizomeStack, actions: Actions): P
   for (const i of [0, 1, 2]) await bench.receiptOf(governor(i).write.castVote([proposalId, Vote.For]));
   await collective.afterVotingPeriod();
   await bench.receiptOf(governor(0).write.queue(args));
-  await collective.afterTimelockDelay();
-  return bench.receiptOf(governor(0).write.execute(args));
+  return proposalId;
+}
+
+/** The governor as holder `i`. */
+function holderGovernor(bench: Bench, collective: RhizomeStack, i: number) {
+  const wallet = bench.holders[i];
+  if (!wallet) throw new Error(`No holder ${i}`);
+  return getContract({
+    address: collective.governor,
+    abi: governorAbi,
+    client: { public: bench.publicClient, wallet },
+  });
 }

@@ -38,16 +38,30 @@ contract Treasury is ReentrancyGuardTransient, ITreasury {
 
     /// @inheritdoc ITreasury
     function ragequit(uint256 shares_, address[] calldata tokens, uint256[] calldata forVotes) external nonReentrant {
+        _ragequit(shares_, tokens, forVotes, msg.sender);
+    }
+
+    /// @inheritdoc ITreasury
+    function ragequitTo(
+        uint256 shares_,
+        address[] calldata tokens,
+        uint256[] calldata forVotes,
+        address to
+    ) external nonReentrant {
+        if (to == address(0)) revert TreasuryInvalidRecipient();
+        _ragequit(shares_, tokens, forVotes, to);
+        if (to != msg.sender) emit RagequitPaidTo(msg.sender, to);
+    }
+
+    function _ragequit(uint256 shares_, address[] calldata tokens, uint256[] calldata forVotes, address to) private {
         if (shares_ == 0) revert TreasuryNothingToBurn();
         for (uint256 i = 0; i < tokens.length; ++i) {
             if (tokens[i] == address(0) || (i > 0 && tokens[i] <= tokens[i - 1])) revert TreasuryTokensNotAscending(i);
         }
         ICollectiveGovernor(governor()).checkExit(msg.sender, forVotes);
 
-        IERC20 sharesToken = IERC20(shares());
-        uint256 supply = sharesToken.totalSupply();
-        uint256 ethBalance = address(this).balance;
-        uint256 ethAmount = Math.mulDiv(ethBalance, shares_, supply);
+        uint256 supply = IERC20(shares()).totalSupply();
+        uint256 ethAmount = Math.mulDiv(address(this).balance, shares_, supply);
         uint256[] memory amounts = new uint256[](tokens.length);
         uint256[] memory balances = new uint256[](tokens.length);
         for (uint256 i = 0; i < tokens.length; ++i) {
@@ -57,10 +71,10 @@ contract Treasury is ReentrancyGuardTransient, ITreasury {
         }
 
         // Burning reverts if the caller holds fewer shares; it happens before any payment.
-        IShares(address(sharesToken)).burn(msg.sender, shares_);
-        if (ethAmount > 0) _send(address(0), msg.sender, ethAmount);
+        IShares(shares()).burn(msg.sender, shares_);
+        if (ethAmount > 0) _send(address(0), to, ethAmount);
         for (uint256 i = 0; i < tokens.length; ++i) {
-            if (amounts[i] > 0) _send(tokens[i], msg.sender, amounts[i]);
+            if (amounts[i] > 0) _send(tokens[i], to, amounts[i]);
         }
         emit Ragequit(msg.sender, shares_, supply, ethAmount, address(this).balance, tokens, amounts, balances);
     }

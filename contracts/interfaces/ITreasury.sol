@@ -44,6 +44,9 @@ interface ITreasury {
         uint256[] balances
     );
 
+    /// @notice `member`'s ragequit (the `Ragequit` event just before) was paid to `to`.
+    event RagequitPaidTo(address indexed member, address indexed to);
+
     /// @notice Pays `amount` of `token` (address(0) for ETH) to `to`.
     /// @dev Only governance (an executed proposal) or the work module (accepted work).
     function pay(address token, address to, uint256 amount) external;
@@ -56,6 +59,11 @@ interface ITreasury {
     /// @param forVotes The proposals the caller voted *for* since their last release, in order
     /// (see `CollectiveGovernor.releaseForVotes`); empty if none.
     function ragequit(uint256 shares, address[] calldata tokens, uint256[] calldata forVotes) external;
+
+    /// @notice Leaves as `ragequit` does, but has the ETH and tokens paid to `to`: a member that
+    /// cannot take ETH (a contract without a way to receive it) still leaves with its fair part.
+    /// @param to Who receives the payout; not the zero address.
+    function ragequitTo(uint256 shares, address[] calldata tokens, uint256[] calldata forVotes, address to) external;
 
     /// @notice The collective's governance: the timelock that executes passed proposals.
     function governance() external view returns (address);

@@ -17,11 +17,13 @@ import {
   ragequit,
   paymentProposal,
   sharesAbi,
+  treasuryAbi,
 } from "@rhizome/contracts";
 import {
   addressOf,
   advance,
   collectiveFixture,
+  deployToken,
   operation,
   propose,
   ProposalState,
@@ -387,6 +389,33 @@ describe("Protections: the members' veto during the grace period", () => {
     await advance(f, SETTINGS.timelockDelay + 1);
     await waitFor(f, f.as(f.alice).governor.write.execute(operation(highest)));
     expect(await f.as(f.alice).governor.read.vetoThreshold()).toBe(50n);
+  });
+});
+
+describe("Protections: a member that cannot take ETH", () => {
+  it("leaves with its fair part paid to an address it names", async () => {
+    const f = await collectiveFixture();
+    await waitFor(f, f.deployer.sendTransaction({ to: f.modules.treasury, value: parseEther("10") }));
+    const token = await deployToken(f, f.modules.treasury, 1_000n);
+    const member = await f.connection.viem.deployContract("EthRefusingMember", [f.modules.treasury]);
+    const contract = getAddress(member.address);
+    // Admitted with 1,000 shares: half the supply.
+    await passWith(f, mintSharesProposal(f.modules, contract, 1_000n, "Admit the vault"));
+    // The plain exit sends it ETH, which it refuses.
+    await expectRevert(member.write.ragequit([500n, [token.address]]), "TreasuryEthTransferFailed");
+    const to = addressOf(f.dave);
+    const before = await f.publicClient.getBalance({ address: to });
+    const receipt = await waitFor(f, member.write.ragequitTo([500n, [token.address], to]));
+    const [paidTo] = parseEventLogs({ abi: treasuryAbi, eventName: "RagequitPaidTo", logs: receipt.logs });
+    expect(paidTo?.args).toEqual({ member: contract, to });
+    // 500 of 2,000 shares: a quarter of the ETH and of the token.
+    expect((await f.publicClient.getBalance({ address: to })) - before).toBe(parseEther("2.5"));
+    expect(await token.read.balanceOf([to])).toBe(250n);
+    expect(await f.as(f.alice).shares.read.balanceOf([contract])).toBe(500n);
+    await expectRevert(
+      member.write.ragequitTo([1n, [], "0x0000000000000000000000000000000000000000"]),
+      "TreasuryInvalidRecipient",
+    );
   });
 });
 

@@ -229,6 +229,8 @@ export async function ragequit(
     shares: bigint;
     tokens?: readonly Address[];
     fromBlock?: BlockNumber;
+    /** Who receives the payout (`ragequitTo`); the wallet itself by default. */
+    to?: Address;
   },
 ): Promise<Hash> {
   const voter = clients.walletClient.account.address;
@@ -246,6 +248,16 @@ export async function ragequit(
     tokens: params.tokens ?? [],
     forVotes,
   });
+  if (params.to !== undefined) {
+    const { request } = await clients.publicClient.simulateContract({
+      account: clients.walletClient.account,
+      address: params.treasury,
+      abi: treasuryAbi,
+      functionName: "ragequitTo",
+      args: [params.shares, tokens, forVotes, params.to],
+    });
+    return clients.walletClient.writeContract(request);
+  }
   const { request } = await clients.publicClient.simulateContract({
     account: clients.walletClient.account,
     address: params.treasury,
