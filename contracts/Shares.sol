@@ -107,7 +107,9 @@ contract Shares is Initializable, SharesVotes, IShares {
     }
 
     /// @inheritdoc IShares
-    function delegation(address account) external view returns (address current, address previous, uint256 movedAt) {
+    function delegation(
+        address account
+    ) external view returns (address current, address previous, uint256 movedAt, uint256 priorMovedAt) {
         return _delegation(account);
     }
 

@@ -64,14 +64,19 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
     function checkExit(address member, uint256[] calldata proposalIds) external {
         if (msg.sender != _treasury()) revert GovernorNotTreasury(msg.sender);
         _release(member, proposalIds, true);
-        (address current, address previous, uint256 movedAt) = _shares().delegation(member);
+        (address current, address previous, uint256 movedAt, uint256 priorMovedAt) = _shares().delegation(member);
         if (current != member && current != address(0) && !_released(current)) {
             revert GovernorDelegateBound(member, current);
         }
-        // A proposal whose snapshot came before the move ends, at the latest, a voting period, an
-        // execution window, the grace period and a window again after it.
-        if (previous != address(0) && !_released(previous) && block.timestamp <= movedAt + _longestProposalLife())
-            revert GovernorDelegateBound(member, previous);
+        if (previous == address(0)) return;
+        // A proposal whose snapshot came before a move ends, at the latest, a voting period, an
+        // execution window, the grace period and a window again after it. Only the last delegate
+        // moved away from is recorded: after two moves within that time, the member waits it out.
+        uint256 life = _longestProposalLife();
+        if (priorMovedAt != 0 && block.timestamp <= priorMovedAt + life) {
+            revert GovernorRecentlyMoved(member, priorMovedAt + life + 1);
+        }
+        if (!_released(previous) && block.timestamp <= movedAt + life) revert GovernorDelegateBound(member, previous);
     }
 
     /// @dev Whether `voter` has no *for* votes to release.

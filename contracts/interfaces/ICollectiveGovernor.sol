@@ -37,6 +37,10 @@ interface ICollectiveGovernor {
     /// proposals that can still run, or not yet released, bind them: release them once those end.
     error GovernorDelegateBound(address member, address delegate);
 
+    /// @notice `member` moved its votes away from one delegate and then another within the longest
+    /// a proposal can take, so a delegate before the last may still bind them: they can leave from `until` on.
+    error GovernorRecentlyMoved(address member, uint256 until);
+
     /// @notice Proposal `proposalId` takes objections only while queued, before its eta (`eta`).
     error GovernorVetoClosed(uint256 proposalId, uint256 eta);
 

@@ -59,9 +59,11 @@ interface IShares {
     /// proposal can burn a member's shares.
     function burn(address from, uint256 amount) external;
 
-    /// @notice Whom `account` delegates to, and the delegate it last took its votes away from
-    /// (not counting itself), with when; zero if it never did.
-    function delegation(address account) external view returns (address current, address previous, uint256 movedAt);
+    /// @notice Whom `account` delegates to; the delegate it last took its votes away from (not
+    /// counting itself), with when; and when it had done so the time before. Zeros if never.
+    function delegation(
+        address account
+    ) external view returns (address current, address previous, uint256 movedAt, uint256 priorMovedAt);
 
     /// @notice Applies to join the collective. Anyone may apply, any number of times.
     /// @param requestedShares The shares the applicant asks for.

@@ -39,6 +39,12 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         uint64 applications;
     }
 
+    /// @dev The delegate a holder last took its votes away from, and when it did so the time before.
+    struct Move {
+        address previous;
+        uint32 priorMovedAt;
+    }
+
     struct Checkpoint {
         uint48 key;
         uint64 value;
@@ -56,7 +62,7 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
     mapping(address delegate => mapping(uint256 => Checkpoint)) private _history;
     Head internal _supply;
     mapping(uint256 => Checkpoint) private _supplyHistory;
-    mapping(address account => address) private _previousDelegate;
+    mapping(address account => Move) private _moves;
 
     /// @notice A lookup asked for `timepoint`, which is not yet in the past at `clock`.
     error ERC5805FutureLookup(uint256 timepoint, uint48 clock);
@@ -195,7 +201,7 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         Holder memory holder = _holders[account];
         address previous = holder.delegate;
         if (previous != account && previous != address(0) && previous != delegatee) {
-            _previousDelegate[account] = previous;
+            _moves[account] = Move(previous, holder.movedAt);
             holder.movedAt = uint32(block.timestamp);
         }
         holder.delegate = delegatee;
@@ -204,10 +210,14 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         _moveVotes(previous, delegatee, holder.balance);
     }
 
-    /// @dev `account`'s delegate, and the delegate it last moved its votes away from with when (zero if never).
-    function _delegation(address account) internal view returns (address current, address previous, uint256 movedAt) {
+    /// @dev `account`'s delegate; the delegate it last moved its votes away from, with when; and
+    /// when it had done so the time before (zeros if never).
+    function _delegation(
+        address account
+    ) internal view returns (address current, address previous, uint256 movedAt, uint256 priorMovedAt) {
         Holder memory holder = _holders[account];
-        return (holder.delegate, _previousDelegate[account], holder.movedAt);
+        Move memory move = _moves[account];
+        return (holder.delegate, move.previous, holder.movedAt, move.priorMovedAt);
     }
 
     function _moveVotes(address from, address to, uint256 amount) private {

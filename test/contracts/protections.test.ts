@@ -285,6 +285,30 @@ describe("Protections: a delegate's for votes bind the shares they used", () => 
     expect(await f.as(f.carol).shares.read.balanceOf([carol])).toBe(0n);
   });
 
+  it("moving the votes on through a second delegate does not dodge the first", async () => {
+    const f = await collectiveFixture();
+    const carol = addressOf(f.carol);
+    const bob = addressOf(f.bob);
+    await waitFor(f, f.as(f.carol).shares.write.delegate([bob]));
+    const id = await propose(f, f.alice, mintSharesProposal(f.modules, addressOf(f.dave), 10n, "Grant Dave"));
+    await advance(f, SETTINGS.votingDelay + 1);
+    await vote(f, f.bob, id, Vote.For);
+    // carol moves on to dave, who backs nothing, then back to herself: bob is no longer the last
+    // delegate she left, yet his vote used her shares.
+    await waitFor(f, f.as(f.carol).shares.write.delegate([addressOf(f.dave)]));
+    await waitFor(f, f.as(f.carol).shares.write.delegate([carol]));
+    const [member, until] = await expectRevert(
+      f.as(f.carol).treasury.write.ragequit([100n, [], []]),
+      "GovernorRecentlyMoved",
+    );
+    expect(member).toBe(carol);
+    const [, , , priorMovedAt] = await f.as(f.carol).shares.read.delegation([carol]);
+    const life = BigInt(SETTINGS.votingPeriod + 2 * SETTINGS.executionWindow + SETTINGS.timelockDelay);
+    expect(until).toBe(priorMovedAt + life + 1n);
+    await advance(f, Number(life) + 1);
+    await waitFor(f, f.as(f.carol).treasury.write.ragequit([100n, [], []]));
+  });
+
   it("a former delegate's later votes stop binding once the longest a proposal can take has passed", async () => {
     const f = await collectiveFixture();
     const carol = addressOf(f.carol);

@@ -34,6 +34,8 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   GovernorDelegateBound: (a) =>
     `Your shares voted through ${arg(a, 1)}, who voted for a proposal that can still run, or whose votes are not yet released: you can leave once those proposals end and the votes are released (the Leave page does it).`,
   GovernorNotTreasury: internal,
+  GovernorRecentlyMoved: (a) =>
+    `You moved your votes from one delegate to another recently, and an earlier delegate may have backed a proposal with them that can still run: you can leave from ${when(a[1])}.`,
   GovernorVetoClosed: (a) =>
     `Objections are taken only while a passed proposal waits to run (until ${when(a[1])}); this one is not waiting.`,
   GovernorAlreadyVetoed: () => "You have already objected to this proposal.",
