@@ -12,6 +12,7 @@ import {
   sharesAbi,
   workAbi,
   workProposal,
+  type ProposalActions,
 } from "@rhizome/contracts";
 import {
   addressOf,
@@ -205,10 +206,19 @@ describe("Attacks", () => {
 
   it("a vote signature replayed on another proposal, collective or chain is refused", async () => {
     const f = await collectiveFixture();
-    const mycel = await secondCollective(f, f.bob);
-    const first = await propose(f, f.alice, mintSharesProposal(f.modules, addressOf(f.dave), 1n, "Admit Dave"));
+    // A second collective with the same name, so that the two signing domains differ only by the
+    // governor's address, and the same proposal in both: the same id in each.
+    const mycel = await secondCollective(f, f.bob, "Rizom");
+    const same: ProposalActions = {
+      targets: [addressOf(f.dave)],
+      values: [0n],
+      calldatas: ["0x"],
+      description: "The same words in two collectives",
+    };
+    const first = await propose(f, f.alice, same);
     const second = await propose(f, f.alice, mintSharesProposal(f.modules, addressOf(f.dave), 2n, "Admit Dave, 2"));
-    const elsewhere = await propose(mycel, f.bob, mintSharesProposal(mycel.modules, addressOf(f.dave), 1n, "Dave"));
+    const elsewhere = await propose(mycel, f.bob, same);
+    expect(elsewhere).toBe(first);
     await advance(f, SETTINGS.votingDelay + 1);
     const bob = addressOf(f.bob);
     const chainId = await f.publicClient.getChainId();
