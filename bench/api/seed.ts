@@ -36,7 +36,7 @@ const STATEMENTS: string[] = [
   `CREATE FUNCTION pg_temp.tx(t text) RETURNS text IMMUTABLE LANGUAGE sql AS $$ SELECT '0x' || md5(t) || md5(t || '.') $$`,
   `INSERT INTO indexer_state VALUES (1, 31337, pg_temp.tx('genesis'), pg_temp.addr(9), 1, ${HEAD_BLOCK}, ${HEAD_BLOCK - 64}, ${HEAD_BLOCK}, ${HEAD_TIMESTAMP})`,
   `INSERT INTO collectives VALUES (${C}, 1, 'Benchmark Cooperative', 'BENCH', pg_temp.addr(1), pg_temp.addr(2001), pg_temp.addr(2002),
-     pg_temp.addr(2003), pg_temp.addr(2004), 86400, 259200, 1209600, 172800, ${E18}, 4, 259200, 10, 0, 0, 0, 0, 900, ${ts("900")}, pg_temp.tx('create'))`,
+     pg_temp.addr(2003), pg_temp.addr(2004), 86400, 259200, 1209600, 172800, ${E18}, 4, 259200, 10, 0, 0, 0, 0, 900, ${ts("900")}, pg_temp.tx('create'), 20, 1209600)`,
   `INSERT INTO principles SELECT ${C}, i, (ARRAY['Open source','Fair pay','Care','Craft','Commons'])[i + 1], 900 FROM generate_series(0, 4) i`,
   // Share events: a mint for every member, a second one for every third, a full burn for every fiftieth.
   `CREATE TEMP TABLE moves AS
@@ -64,7 +64,7 @@ const STATEMENTS: string[] = [
   `CREATE TEMP TABLE props AS SELECT i, i::numeric * 982451653 * 1e60 + i AS id, 200000 + i * 50 AS block,
      ${ts("200000 + i * 50")} AS created FROM generate_series(1, ${PROPOSALS}) i`,
   `INSERT INTO proposals (collective, proposal_id, proposer, description, kind, actions, snapshot, deadline, status, eta,
-       created_at, created_block, queued_at, executed_at, canceled_at, tx_hash)
+       created_at, created_block, queued_at, executed_at, canceled_at, tx_hash, execution_window)
      SELECT ${C}, id, pg_temp.addr((i * 37) % 200 + 1), '# Proposal ' || i || E'\\n\\n' || repeat('We propose that the collective acts. ', 8),
        k.kind, jsonb_build_array(jsonb_build_object('target', pg_temp.addr(2000 + k.n), 'value', CASE WHEN k.n = 2 THEN '1000000000000000000' ELSE '0' END,
          'calldata', '0x' || md5(i::text) || md5(k.kind), 'function', (ARRAY['admit','commission','pay','setQuorum',NULL])[k.n],
@@ -74,7 +74,7 @@ const STATEMENTS: string[] = [
        CASE WHEN s.status IN ('queued', 'executed') THEN created + 345600 + 600 + 172800 END, created, block,
        CASE WHEN s.status IN ('queued', 'executed') THEN created + 345600 + 600 END,
        CASE WHEN s.status = 'executed' THEN created + 345600 + 600 + 172800 + 600 END,
-       CASE WHEN s.status = 'canceled' THEN created + 3600 END, pg_temp.tx('p' || i)
+       CASE WHEN s.status = 'canceled' THEN created + 3600 END, pg_temp.tx('p' || i), 1209600
      FROM props,
        LATERAL (SELECT i % 5 + 1 AS n, (ARRAY['admission','work','payment','parameter','other'])[i % 5 + 1] AS kind) k,
        LATERAL (SELECT CASE WHEN i % 20 = 7 THEN 'canceled'

@@ -22,8 +22,9 @@ import { work } from "./work.js";
  * 2. treasury balances summed from Transfer events are bounded and marked as reported or spam.
  * 3. proposals keep their own execution window; an execution whose calls reverted is `failed`.
  * 4. members' objections to queued proposals (the veto) and each collective's veto threshold.
+ * 5. each collective's longest execution window ever, which bounds the state filters' ranges.
  */
-export const PROJECTION_VERSION = 4;
+export const PROJECTION_VERSION = 5;
 
 const handlers: Record<Source, Handler> = { factory, shares, governor, timelock, treasury, work, token };
 

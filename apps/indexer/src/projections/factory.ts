@@ -35,6 +35,7 @@ export const factory: Handler = {
       treasury: getAddress(a.modules.treasury),
       work: getAddress(a.modules.work),
       ...a.settings,
+      maxExecutionWindow: a.settings.executionWindow,
       totalShares: 0n,
       memberCount: 0,
       proposalCount: 0,

@@ -93,6 +93,7 @@ export const governor: Handler = {
       case "ExecutionWindowSet": {
         const collective = batch.collective(c);
         collective.executionWindow = Number(a.newExecutionWindow);
+        collective.maxExecutionWindow = Math.max(collective.maxExecutionWindow, collective.executionWindow);
         // The proposals whose vote has not ended take the new window, as the governor's history
         // of windows gives them; a new collective's first window has none to change.
         if (collective.proposalCount > 0) {

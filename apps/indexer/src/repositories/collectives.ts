@@ -105,7 +105,7 @@ export function collectivesRepository(db: Database) {
       if (!found) return undefined;
       const { row } = found;
       // Open proposals counted with the index-served state filters, at the time read with the row.
-      const clock = { now: found.now };
+      const clock = { now: found.now, maxExecutionWindow: row.maxExecutionWindow };
       const p = schema.proposals;
       const w = schema.workItems;
       const tb = schema.treasuryBalances;

@@ -14,9 +14,11 @@ const s = schema.indexerState;
 /** The time states are computed at; evaluated once per query (an uncorrelated subquery). */
 export const chainNow: SQL<number> = sql<number>`(SELECT COALESCE(MAX(NULLIF(${s.headTimestamp}, 0)), FLOOR(EXTRACT(EPOCH FROM now()))::bigint) FROM ${s})`;
 
-/** What a proposal's state depends on besides its row: the time. */
+/** What a proposal's state depends on besides its row: the time; and, for the filters, the longest window. */
 export interface StateClock {
   now: number;
+  /** The collective's longest execution window ever: no proposal's own is longer. */
+  maxExecutionWindow?: number;
 }
 
 /**
@@ -56,11 +58,13 @@ const MAX_EXECUTION_WINDOW = 90 * 24 * 3600;
  * a range of their times: the snapshot, the deadline, or the eta. `clock` is known before the
  * query is planned, so the planner sees how many proposals each range holds.
  */
-export function stateFilter(state: ProposalState, { now }: StateClock): SQL {
-  // Each proposal has its own window, at most the governor's bound: a proposal whose time is
-  // before `now - MAX_EXECUTION_WINDOW` has expired whatever its window, so that range (the
-  // column alone on its side) lets the index skip the old ones, and the exact test follows.
-  const oldest = now - MAX_EXECUTION_WINDOW;
+export function stateFilter(state: ProposalState, { now, maxExecutionWindow }: StateClock): SQL {
+  // Each proposal has its own window, at most the longest the collective ever had (and the
+  // governor's bound): a proposal whose time is before `now` minus that has expired whatever its
+  // window, so that range (the column alone on its side) lets the index skip the old ones, and
+  // the exact test follows.
+  const longest = maxExecutionWindow ? Math.min(maxExecutionWindow, MAX_EXECUTION_WINDOW) : MAX_EXECUTION_WINDOW;
+  const oldest = now - longest;
   const live = (time: SQLWrapper) => sql`${time} >= ${oldest} AND ${time} + ${p.executionWindow} >= ${now}`;
   const dead = (time: SQLWrapper) => sql`(${time} < ${oldest} OR ${time} + ${p.executionWindow} < ${now})`;
   const open = sql`${p.status} NOT IN ('executed', 'failed', 'canceled')`;

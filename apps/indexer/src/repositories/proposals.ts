@@ -80,7 +80,7 @@ export function proposalsRepository(db: Database) {
   /** The time a collective's proposal states are computed at; undefined for an unknown collective. */
   async function clockOf(collective: string): Promise<StateClock | undefined> {
     const [clock] = await db
-      .select({ now: sql<number>`${chainNow}`.mapWith(Number) })
+      .select({ now: sql<number>`${chainNow}`.mapWith(Number), maxExecutionWindow: c.maxExecutionWindow })
       .from(c)
       .where(eq(c.address, collective));
     return clock;
@@ -127,21 +127,28 @@ export function proposalsRepository(db: Database) {
         .where(and(eq(p.collective, collective), eq(p.proposalId, proposalId)));
       if (!row) return undefined;
       let quorum = row.proposal.quorum;
-      const supply = row.now > row.proposal.snapshot ? await supplyAt(collective, row.proposal.snapshot) : null;
+      const { snapshot, queuedAt, vetoVotes } = row.proposal;
+      const snapshotPast = row.now > snapshot;
+      // Only a proposal that is or was queued takes objections: only it has a veto quorum.
+      const vetoable = snapshotPast && queuedAt !== null;
+      const supply = (quorum === null && snapshotPast) || vetoable ? await supplyAt(collective, snapshot) : null;
       // Before any vote the quorum is not stored; once the snapshot is past, the supply and the
       // percentage at the snapshot give it, as the governor's quorum(snapshot).
       if (quorum === null && supply !== null) {
-        const numerator = await quorumNumeratorAt(collective, row.proposal.snapshot);
+        const numerator = await quorumNumeratorAt(collective, snapshot);
         if (numerator !== undefined) quorum = (supply * BigInt(numerator)) / 100n;
       }
       // As the governor's vetoQuorum: the threshold now, of the supply at the snapshot, rounded up.
-      const vetoQuorum = supply === null ? null : (supply * BigInt(row.vetoPercent) + 99n) / 100n;
+      const vetoQuorum = vetoable && supply !== null ? (supply * BigInt(row.vetoPercent) + 99n) / 100n : null;
       const ve = schema.vetoes;
-      const vetoes = await db
-        .select()
-        .from(ve)
-        .where(and(eq(ve.collective, collective), eq(ve.proposalId, proposalId)))
-        .orderBy(desc(ve.blockNumber), desc(ve.logIndex));
+      const vetoes =
+        vetoVotes === 0n
+          ? []
+          : await db
+              .select()
+              .from(ve)
+              .where(and(eq(ve.collective, collective), eq(ve.proposalId, proposalId)))
+              .orderBy(desc(ve.blockNumber), desc(ve.logIndex));
       const proposal = toProposal({ ...row.proposal, state: row.state, quorum });
       return {
         ...proposal,

@@ -263,7 +263,7 @@ export const proposalDetail = {
     vetoQuorum: {
       ...nullableAmount,
       description:
-        "Objections that cancel it while queued: the collective's veto threshold of the supply at its snapshot, rounded up; null before the snapshot.",
+        "Objections that cancel it while queued: the collective's veto threshold of the supply at its snapshot, rounded up; null for a proposal that was never queued.",
     },
     vetoes: { type: "array", items: veto, description: "Members' objections during the grace period, newest first." },
   },

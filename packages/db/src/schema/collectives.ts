@@ -17,6 +17,11 @@ export const collectives = pgTable("collectives", {
   votingDelay: integer("voting_delay").notNull(),
   votingPeriod: integer("voting_period").notNull(),
   executionWindow: integer("execution_window").notNull(),
+  /**
+   * The longest execution window the collective ever had: no proposal's own window is longer, so
+   * the state filters read the proposals of that last stretch of time only.
+   */
+  maxExecutionWindow: integer("max_execution_window").notNull().default(0),
   timelockDelay: integer("timelock_delay").notNull(),
   proposalThreshold: amount("proposal_threshold").notNull(),
   quorumPercent: integer("quorum_percent").notNull(),
