@@ -141,6 +141,18 @@ export class Batch {
     );
   }
 
+  /**
+   * Changes a loaded proposal in place and marks it as changed; an event for a proposal the index
+   * does not hold (one made before the collective was followed) changes nothing.
+   */
+  updateProposal(collective: string, proposalId: bigint, change: (proposal: Proposal) => void): void {
+    const k = key(collective, proposalId);
+    const proposal = this.proposals.get(k);
+    if (!proposal) return;
+    change(proposal);
+    this.proposals.put(k, proposal);
+  }
+
   /** A collective's row, marked as changed: the caller changes it in place. */
   collective(address: string): Collective {
     const row = this.collectives.get(address);

@@ -33,11 +33,10 @@ export const governor: Handler = {
       case "VoteCastWithParams":
         return voteCast(batch, event);
       case "VetoCast": {
-        const k = key(c, a.proposalId as bigint);
-        const proposal = batch.proposals.get(k);
-        if (!proposal) return;
-        proposal.vetoVotes = a.vetoes as bigint;
-        batch.proposals.put(k, proposal);
+        if (!batch.proposals.get(key(c, a.proposalId as bigint))) return;
+        batch.updateProposal(c, a.proposalId as bigint, (proposal) => {
+          proposal.vetoVotes = a.vetoes as bigint;
+        });
         batch.vetoes.push({
           collective: c,
           proposalId: a.proposalId as bigint,
@@ -48,39 +47,33 @@ export const governor: Handler = {
         });
         return;
       }
-      case "ProposalVetoed": {
+      case "ProposalVetoed":
         // OpenZeppelin's ProposalCanceled follows in the same transaction and ends it.
-        const k = key(c, a.proposalId as bigint);
-        const proposal = batch.proposals.get(k);
-        if (!proposal) return;
-        proposal.vetoed = true;
-        batch.proposals.put(k, proposal);
+        batch.updateProposal(c, a.proposalId as bigint, (proposal) => {
+          proposal.vetoed = true;
+        });
         return;
-      }
       case "VetoThresholdSet":
         batch.collective(c).vetoPercent = Number(a.newVetoPercent);
         return;
       case "ProposalQueued":
       case "ProposalExecuted":
-      case "ProposalCanceled": {
-        const k = key(c, a.proposalId as bigint);
-        const proposal = batch.proposals.get(k);
-        if (!proposal) return;
-        if (event.eventName === "ProposalQueued") {
-          proposal.status = "queued";
-          proposal.eta = Number(a.etaSeconds);
-          proposal.queuedAt = event.timestamp;
-        } else if (event.eventName === "ProposalExecuted") {
-          // The timelock's OperationFailed, earlier in the same execution, said its calls reverted.
-          if (proposal.status !== "failed") proposal.status = "executed";
-          proposal.executedAt = event.timestamp;
-        } else {
-          proposal.status = "canceled";
-          proposal.canceledAt = event.timestamp;
-        }
-        batch.proposals.put(k, proposal);
+      case "ProposalCanceled":
+        batch.updateProposal(c, a.proposalId as bigint, (proposal) => {
+          if (event.eventName === "ProposalQueued") {
+            proposal.status = "queued";
+            proposal.eta = Number(a.etaSeconds);
+            proposal.queuedAt = event.timestamp;
+          } else if (event.eventName === "ProposalExecuted") {
+            // The timelock's OperationFailed, earlier in the same execution, said its calls reverted.
+            if (proposal.status !== "failed") proposal.status = "executed";
+            proposal.executedAt = event.timestamp;
+          } else {
+            proposal.status = "canceled";
+            proposal.canceledAt = event.timestamp;
+          }
+        });
         return;
-      }
       case "VotingDelaySet":
         batch.collective(c).votingDelay = Number(a.newVotingDelay);
         return;

@@ -3,7 +3,6 @@
  * executions whose calls reverted, which end their proposal as failed.
  */
 import type { Hex } from "viem";
-import { key } from "./batch.js";
 import type { Args, Handler } from "./handler.js";
 
 export const timelock: Handler = {
@@ -15,13 +14,11 @@ export const timelock: Handler = {
     if (event.eventName === "DelayUpdated") {
       batch.collective(event.collective).timelockDelay = Number(a.newDelay);
     } else if (event.eventName === "OperationFailed") {
-      const k = key(event.collective, a.id as bigint);
-      const proposal = batch.proposals.get(k);
-      if (!proposal) return;
-      proposal.status = "failed";
-      proposal.failureReason = a.reason as Hex;
-      proposal.executedAt = event.timestamp;
-      batch.proposals.put(k, proposal);
+      batch.updateProposal(event.collective, a.id as bigint, (proposal) => {
+        proposal.status = "failed";
+        proposal.failureReason = a.reason as Hex;
+        proposal.executedAt = event.timestamp;
+      });
     }
   },
 };

@@ -16,7 +16,7 @@ export function quorumProgress(proposal: Proposal): { quorumProgress: number | n
  * queued and its eta, then how it ended (executed, failed, canceled, or when it expired or will expire if
  * nobody acts).
  */
-export function timeline(proposal: Proposal, now: number, executionWindow: number): TimelineEntry[] {
+export function timeline(proposal: Proposal, now: number): TimelineEntry[] {
   const entries: [TimelineEvent, number | null][] = [
     ["created", proposal.createdAt],
     ["votingStarts", proposal.snapshot],
@@ -28,7 +28,7 @@ export function timeline(proposal: Proposal, now: number, executionWindow: numbe
   ];
   if (proposal.state === "succeeded" || proposal.state === "expired" || proposal.state === "queued") {
     const start = proposal.eta ?? proposal.deadline;
-    entries.push(["expired", start + executionWindow + 1]);
+    entries.push(["expired", start + proposal.executionWindow + 1]);
   }
   return entries
     .filter((entry): entry is [TimelineEvent, number] => entry[1] !== null)

@@ -154,7 +154,7 @@ export function proposalsRepository(db: Database) {
         ...proposal,
         ...quorumProgress(proposal),
         actions: row.proposal.actions,
-        timeline: timeline(proposal, row.now, row.proposal.executionWindow),
+        timeline: timeline(proposal, row.now),
         now: row.now,
         vetoQuorum: vetoQuorum?.toString() ?? null,
         vetoes: vetoes.map((v) => ({
