@@ -1,15 +1,15 @@
 /** My stake: shares and votes, delegating, and leaving with a preview of the payout. */
 import {
   bindingDelegates,
-  collectiveGovernorAbi,
   exitableTokens,
   forVotesSinceRelease,
+  releaseBindingDelegates,
   sharesAbi,
   treasuryAbi,
   type BindingDelegate,
 } from "@rhizome/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { getWalletClient } from "wagmi/actions";
 import type { Api } from "@rhizome/indexer";
 import { useMemo, useState } from "react";
 import { zeroAddress, type Address, type PublicClient } from "viem";
@@ -196,21 +196,14 @@ function Ragequit({
           void tx
             .send(async () => {
               // A delegate's for votes that bind these shares and have all ended are released first.
-              const binding = await bindingDelegates(publicClient as PublicClient, {
-                governor,
-                shares: collective.modules.shares as Address,
-                member: me,
-                fromBlock: BigInt(collective.createdBlock),
-              });
-              for (const { delegate, proposalIds } of binding.filter((b) => b.releasable)) {
-                const hash = await writeContract(config, {
-                  address: governor,
-                  abi: collectiveGovernorAbi,
-                  functionName: "releaseForVotes",
-                  args: [delegate, proposalIds],
-                });
-                await waitForTransactionReceipt(config, { hash });
-              }
+              await releaseBindingDelegates(
+                { publicClient: publicClient as PublicClient, walletClient: await getWalletClient(config) },
+                {
+                  governor,
+                  treasury: collective.modules.treasury as Address,
+                  fromBlock: BigInt(collective.createdBlock),
+                },
+              );
               const forVotes = await forVotesSinceRelease(publicClient as PublicClient, {
                 governor: collective.modules.governor as Address,
                 voter: me,
