@@ -25,6 +25,7 @@ import {
   type Wallet,
 } from "./collective.js";
 import { freshDatabase, quietLogger, snapshotTables } from "./indexer.js";
+import type { Logger } from "@rhizome/indexer";
 import { serveProvider, type RpcServer } from "./rpc-server.js";
 
 export interface ReorgModelOptions {
@@ -39,6 +40,8 @@ export interface ReorgModelOptions {
   seed?: number;
   /** With `seed`, replays one failing sequence (fast-check's `path`, printed with a failure). */
   path?: string;
+  /** With `seed` and `path`, the commands' own replay path (printed as `replayPath` in the counterexample). */
+  replayPath?: string;
 }
 
 /** What the sequences exercised, to show that they reached what they are meant to test. */
@@ -112,6 +115,13 @@ async function send(model: Model, real: Real, tx: () => Promise<`0x${string}`>):
   await grown(model, real);
 }
 
+/** The indexer's own words, with REORG_MODEL_TRACE set, beside the commands'. */
+const traceLogger: Logger = {
+  info: (fields, message) => console.log(`    indexer: ${message ?? ""} ${JSON.stringify(fields)}`),
+  warn: (fields, message) => console.log(`    indexer: ${message ?? ""} ${JSON.stringify(fields)}`),
+  error: (fields, message) => console.log(`    indexer: ${message ?? ""} ${JSON.stringify(fields)}`),
+};
+
 function indexerOn(real: Pick<Real, "f" | "rpc" | "options" | "stats">, db: DatabaseHandle): Indexer {
   const indexer = new Indexer(
     db.db,
@@ -124,7 +134,7 @@ function indexerOn(real: Pick<Real, "f" | "rpc" | "options" | "stats">, db: Data
       pollInterval: 10,
       initialRange: 3,
     },
-    quietLogger,
+    process.env.REORG_MODEL_TRACE ? traceLogger : quietLogger,
   );
   indexer.on("reorg", ({ ancestor, depth }) => {
     if (ancestor === real.f.deployment.startBlock - 1) real.stats.rebuilds++;
@@ -305,7 +315,11 @@ export async function reorgModel(options: ReorgModelOptions) {
   let baseSnapshot = await snapshot(f);
 
   const property = fc.asyncProperty(
-    fc.commands(commands, { maxCommands: options.maxCommands, size: "max" }),
+    fc.commands(commands, {
+      maxCommands: options.maxCommands,
+      size: "max",
+      ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }),
+    }),
     async (cmds) => {
       // Every sequence starts from the same chain and an empty index.
       await revert(f, baseSnapshot);

@@ -35,4 +35,26 @@ describe(`the index across random reorgs, head jumps and restarts (${process.env
     expect(stats.rebuilds).toBeGreaterThan(0);
     expect(stats.restarts).toBeGreaterThan(0);
   }, 1_200_000);
+
+  it("replays the sequences that once broke it", async () => {
+    // A range prefetched just before a reorg to below it read the old branch's logs and the new
+    // branch's last block, so the index kept a hash the chain has with logs it does not: the
+    // member who applied and set a profile on the new branch was missing. The indexer now reads a
+    // range's headers before its logs, so a range's hash is never newer than its logs, and the
+    // next poll rolls back a range whose branch the chain has left.
+    const replay = await reorgModel({
+      confirmations: 2,
+      maxReorgDepth: 6,
+      runs: RUNS,
+      maxCommands: 14,
+      seed: -1813076085,
+      path: "51:3:3:19:21:23:23:23:23:23:23:23",
+      replayPath: "/m:D",
+    });
+    try {
+      await replay.check();
+    } finally {
+      await replay.close();
+    }
+  }, 120_000);
 });

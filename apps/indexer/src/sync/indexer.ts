@@ -389,18 +389,24 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
    * error met, in turn), never left unhandled.
    */
   private fetchFinal(from: number, to: number): FinalRange {
-    const logs = this.fetchRange({ fromBlock: from, toBlock: to });
     // The block before the range by its hash, not the range's first block by its parent hash:
     // the two say the same on a chain, and Hardhat's hardhat_mine leaves the parent hash of the
     // blocks it mines in one go empty.
     const edges = from > 0 ? [from - 1, to] : [to];
-    const decoded = Promise.all([logs, this.rpc.headers(edges), logs.then((l) => this.timestampsOf(l))]).then(
-      ([l, headers, timestamps]) => {
-        const last = headers.get(to);
+    // The headers first, then the logs: the range is committed under its last block's hash as it
+    // was before its logs were read, so logs from a branch the chain left while they were read
+    // (a prefetch overtaken by a reorg) are under a hash the chain no longer has, and the next
+    // poll rolls them back. Read together, the logs could be the old branch's and the hash the new's.
+    const headers = this.rpc.headers(edges);
+    const logs = headers.then(() => this.fetchRange({ fromBlock: from, toBlock: to }));
+    const decoded = Promise.all([logs, headers, logs.then((l) => this.timestampsOf(l))]).then(
+      ([l, edgeHeaders, timestamps]) => {
+        const last = edgeHeaders.get(to);
         if (!last) throw new Error(`The chain did not return block ${to}`);
-        return { before: headers.get(from - 1), last, events: this.decode(l, last, timestamps) };
+        return { before: edgeHeaders.get(from - 1), last, events: this.decode(l, last, timestamps) };
       },
     );
+    headers.catch(() => undefined);
     logs.catch(() => undefined);
     decoded.catch(() => undefined);
     return { logs, decoded };
