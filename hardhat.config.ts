@@ -37,12 +37,21 @@ export default defineConfig({
     },
   },
   solidity: {
-    version: solcVersion,
-    path: soljson,
-    settings: {
-      // The governor is over the 24 KB code size limit without the optimizer.
-      optimizer: { enabled: true, runs: 200 },
-      evmVersion: "cancun",
+    compilers: [
+      {
+        version: solcVersion,
+        path: soljson,
+        settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: "cancun" },
+      },
+    ],
+    overrides: {
+      // The governor is over the 24 KB code size limit through the legacy pipeline (26.4 KB); the
+      // IR pipeline at 100 runs makes it 24.2 KB and keeps every gas target (npm run bench:gas).
+      "contracts/CollectiveGovernor.sol": {
+        version: solcVersion,
+        path: soljson,
+        settings: { optimizer: { enabled: true, runs: 100 }, evmVersion: "cancun", viaIR: true },
+      },
     },
   },
   paths: {

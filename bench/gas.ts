@@ -19,6 +19,20 @@ const reference = await referenceStack(bench);
 const rhizomeGas = await runScenario(bench, rhizome);
 const referenceGas = await runScenario(bench, reference);
 const rhizomeOnly = await measureRhizomeOnly(bench, rhizome);
+// The same votes where a collective counts one vote per member, or in two houses; the reference
+// column is OpenZeppelin's vote by token weight, the only rule it has.
+const RULES = { members: "one member, one vote", both: "two houses" } as const;
+const ruleRows: Row[] = [];
+for (const [rule, words] of Object.entries(RULES) as [keyof typeof RULES, string][]) {
+  const gas = await runScenario(bench, await rhizomeStack(bench, rule));
+  for (const action of ["castVote first", "castVote later"] as const) {
+    ruleRows.push({
+      action: `${action}, ${words}`,
+      rhizome: Number(gas[action]),
+      reference: Number(referenceGas[action]),
+    });
+  }
+}
 await bench.connection.close();
 
 const rows: Row[] = [
@@ -27,6 +41,7 @@ const rows: Row[] = [
     rhizome: Number(rhizomeGas[action]),
     reference: Number(referenceGas[action]),
   })),
+  ...ruleRows,
   ...rhizomeOnly.map(({ action, gas }) => ({ action, rhizome: Number(gas), reference: null })),
 ];
 const file = await writeResults(rows);

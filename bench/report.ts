@@ -18,6 +18,9 @@ export const TARGETS: Readonly<Record<string, number>> = {
   "create collective": 0.15,
   propose: 1.0,
   "castVote later": 1.05,
+  // One member, one vote reads the voter's member votes too; two houses also write the members' tally.
+  "castVote later, one member, one vote": 1.05,
+  "castVote later, two houses": 1.1,
   queue: 1.0,
   "execute payment": 1.0,
   delegate: 1.0,

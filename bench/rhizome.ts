@@ -3,7 +3,13 @@
  * (not counted, every collective shares them), then one collective is created through the
  * factory. `create collective` is that one `create` transaction, founders' shares included.
  */
-import { createCollective, deployRhizome, paymentProposal, type CollectiveModules } from "@rhizome/contracts";
+import {
+  createCollective,
+  deployRhizome,
+  paymentProposal,
+  type CollectiveModules,
+  type CountingRule,
+} from "@rhizome/contracts";
 import {
   BALANCES,
   DESCRIPTION,
@@ -21,7 +27,8 @@ export interface RhizomeStack extends Stack {
   modules: CollectiveModules;
 }
 
-export async function rhizomeStack(bench: Bench): Promise<RhizomeStack> {
+/** A collective counting votes by `countingRule` (by shares unless told). */
+export async function rhizomeStack(bench: Bench, countingRule: CountingRule = "shares"): Promise<RhizomeStack> {
   const { publicClient, deployer, networkHelpers } = bench;
   const deployment = await deployRhizome({ publicClient, walletClient: deployer });
   const { modules, receipt } = await createCollective(
@@ -39,6 +46,7 @@ export async function rhizomeStack(bench: Bench): Promise<RhizomeStack> {
         reviewWindow: 2 * 86_400,
         objectionThreshold: 10,
         vetoPercent: 20,
+        countingRule,
       },
     },
   );

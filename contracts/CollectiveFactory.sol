@@ -116,7 +116,8 @@ contract CollectiveFactory is ICollectiveFactory {
             settings.proposalThreshold,
             settings.executionWindow,
             settings.quorumPercent,
-            settings.vetoPercent
+            settings.vetoPercent,
+            settings.countingRule
         );
         CollectiveTimelock(payable(m.timelock)).initialize(m.governor, settings.timelockDelay);
         Work(m.work).initialize(uint8(principleCount), settings.reviewWindow, settings.objectionThreshold);

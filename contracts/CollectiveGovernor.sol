@@ -50,6 +50,7 @@ contract CollectiveGovernor is
     /// @param executionWindow_ Seconds a passed proposal has to be queued, then executed.
     /// @param quorumNumerator_ Percentage of the supply at the snapshot that must take part.
     /// @param vetoPercent_ Percentage of the supply at the snapshot whose objections cancel a queued proposal.
+    /// @param countingRule_ How votes count: 0 by shares, 1 one member one vote, 2 both houses.
     function initialize(
         string calldata name_,
         uint48 votingDelay_,
@@ -57,13 +58,15 @@ contract CollectiveGovernor is
         uint256 proposalThreshold_,
         uint32 executionWindow_,
         uint256 quorumNumerator_,
-        uint8 vetoPercent_
+        uint8 vetoPercent_,
+        uint8 countingRule_
     ) external initializer {
         // The EIP-712 domain reads the governor's name; it is not stored a second time.
         __Governor_init_unchained(name_);
         __GovernorParameters_init(votingDelay_, votingPeriod_, proposalThreshold_, executionWindow_);
         __GovernorVotesQuorumFraction_init(quorumNumerator_);
         __GovernorVeto_init(vetoPercent_);
+        __GovernorCounting_init(countingRule_);
     }
 
     /// @notice The collective's shares, whose checkpoints give voting power.
@@ -125,6 +128,10 @@ contract CollectiveGovernor is
         return super.proposalThreshold();
     }
 
+    function _proposerVotes(address proposer, uint256 timepoint) internal view override returns (uint256) {
+        return IERC5805(CloneArgs.addressAt(0)).getPastVotes(proposer, timepoint);
+    }
+
     function _shares() internal view override returns (IShares) {
         return IShares(CloneArgs.addressAt(0));
     }
@@ -136,6 +143,10 @@ contract CollectiveGovernor is
 
     function _longestProposalLife() internal view override returns (uint256) {
         return votingPeriod() + 2 * executionWindow() + _timelockDelay();
+    }
+
+    function _quorumPercentAt(uint256 timepoint) internal view override returns (uint256) {
+        return quorumNumerator(timepoint);
     }
 
     function _supplyNow() internal view override returns (uint256) {

@@ -136,6 +136,39 @@ contract Shares is Initializable, SharesVotes, IShares {
         return _voterIndex(account);
     }
 
+    /// @inheritdoc IShares
+    function getMemberVotes(address account) external view returns (uint256) {
+        return _memberVotes(account, block.timestamp);
+    }
+
+    /// @inheritdoc IShares
+    function getPastMemberVotes(address account, uint256 timepoint) external view returns (uint256) {
+        _requirePast(timepoint);
+        return _memberVotes(account, timepoint);
+    }
+
+    /// @inheritdoc IShares
+    function memberCount() external view returns (uint256) {
+        return _memberCount(block.timestamp);
+    }
+
+    /// @inheritdoc IShares
+    function getPastMemberCount(uint256 timepoint) external view returns (uint256) {
+        _requirePast(timepoint);
+        return _memberCount(timepoint);
+    }
+
+    /// @inheritdoc IShares
+    function weightAt(
+        address account,
+        uint256 timepoint,
+        bool byMembers
+    ) external view returns (uint256 atTimepoint, uint256 current) {
+        _requirePast(timepoint);
+        if (byMembers) return (_memberVotes(account, timepoint), _memberVotes(account, block.timestamp));
+        return (getPastVotes(account, timepoint), _votesNow(account));
+    }
+
     /// @notice Always reverts: shares cannot be transferred.
     function transfer(address, uint256) external pure returns (bool) {
         revert SharesNonTransferable();

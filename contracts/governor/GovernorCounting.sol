@@ -3,30 +3,53 @@ pragma solidity ^0.8.28;
 
 import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/GovernorUpgradeable.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IShares} from "../interfaces/IShares.sol";
 import {ICollectiveGovernor} from "../interfaces/ICollectiveGovernor.sol";
 
 /// @title GovernorCounting
-/// @notice For, against and abstain votes; quorum counts for and abstain. Each member's *for*
-/// votes are also committed to, so the treasury can refuse their exit while a proposal they
-/// backed can still run (the Moloch rule).
+/// @notice For, against and abstain votes; quorum counts for and abstain. Votes count by
+/// shares, one per member, or in both houses (the collective's counting rule, fixed for each
+/// proposal at its snapshot). Each member's *for* votes are also committed to, so the treasury
+/// can refuse their exit while a proposal they backed can still run (the Moloch rule).
 /// @dev A proposal's three tallies and its quorum share one slot (shares are whole units that
-/// fit 64 bits). Who voted is a bitmap over the voters' indices, so most voters set a bit in a
-/// word another voter already paid for instead of a fresh slot. The shares give an account its
-/// index when it first holds votes and never change it, so an account that never held votes
-/// (and so has none at any snapshot) cannot vote at all.
+/// fit 64 bits). Under another rule than shares, the first vote writes a marker in place of the
+/// quorum and the rule, the quorums and the members' house in a second slot, so voting by shares
+/// pays nothing for the rules it does not use. Who voted is a bitmap over the voters' indices,
+/// so most voters set a bit in a word another voter already paid for instead of a fresh slot.
+/// The shares give an account its index when it first holds votes and never change it, so an
+/// account that never held votes (and so has none at any snapshot) cannot vote at all.
 abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
+    using Checkpoints for Checkpoints.Trace208;
+
     struct Tally {
         uint64 againstVotes;
         uint64 forVotes;
         uint64 abstainVotes;
-        // Quorum at the snapshot plus one, written by the first vote; zero until then.
+        // Quorum at the snapshot plus one, written by the first vote; zero until then; _HOUSES
+        // when the proposal counts by another rule than shares (see House).
         uint64 quorumPlusOne;
     }
 
+    /// @dev A proposal counted by members or by both houses: its rule, the quorum of its tallies,
+    /// and under both houses the members' house (member counts fit 32 bits).
+    struct House {
+        CountingRule rule;
+        uint64 quorum;
+        uint32 againstVotes;
+        uint32 forVotes;
+        uint32 abstainVotes;
+        uint32 memberQuorum;
+    }
+
     bytes32 private constant _EMPTY_CHAIN = bytes32(uint256(1));
+    // No quorum by shares reaches it: the quorum is at most 80% of a supply below 2^64.
+    uint64 private constant _HOUSES = type(uint64).max;
 
     mapping(uint256 proposalId => Tally) private _tallies;
+    mapping(uint256 proposalId => House) private _houses;
+    Checkpoints.Trace208 private _countingRules;
     mapping(uint256 proposalId => mapping(uint256 word => uint256 bits)) private _votedBits;
     mapping(address voter => bytes32) private _forVoteChain;
 
@@ -36,10 +59,80 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
         return "support=bravo&quorum=for,abstain";
     }
 
+    // solhint-disable-next-line func-name-mixedcase
+    function __GovernorCounting_init(uint8 rule) internal onlyInitializing {
+        _setCountingRule(rule);
+    }
+
+    /// @inheritdoc ICollectiveGovernor
+    function countingRule() external view returns (CountingRule) {
+        return CountingRule(_countingRules.latest());
+    }
+
+    /// @inheritdoc ICollectiveGovernor
+    function setCountingRule(uint8 newRule) external onlyGovernance {
+        _setCountingRule(newRule);
+    }
+
+    /// @dev How votes count on `proposalId`: the rule in force at its snapshot.
+    function _proposalRule(uint256 proposalId) internal view returns (CountingRule) {
+        uint64 marker = _tallies[proposalId].quorumPlusOne;
+        if (marker == _HOUSES) return _houses[proposalId].rule;
+        return marker == 0 ? _ruleAt(proposalSnapshot(proposalId)) : CountingRule.Shares;
+    }
+
+    /// @inheritdoc ICollectiveGovernor
+    function proposalCounting(
+        uint256 proposalId
+    )
+        external
+        view
+        returns (CountingRule rule, uint256 againstVotes, uint256 forVotes, uint256 abstainVotes, uint256 quorum_)
+    {
+        rule = _proposalRule(proposalId);
+        if (rule == CountingRule.Shares) return (rule, 0, 0, 0, 0);
+        uint256 snapshot = proposalSnapshot(proposalId);
+        // Unknown (zero) until the snapshot passes.
+        if (snapshot < clock()) quorum_ = _memberQuorum(snapshot);
+        if (rule == CountingRule.Members) {
+            (againstVotes, forVotes, abstainVotes) = proposalVotes(proposalId);
+        } else {
+            House memory house = _houses[proposalId];
+            (againstVotes, forVotes, abstainVotes) = (house.againstVotes, house.forVotes, house.abstainVotes);
+        }
+    }
+
+    /// @dev The members who must vote for or abstain at `timepoint`: the quorum percentage of the member count.
+    function _memberQuorum(uint256 timepoint) private view returns (uint256) {
+        return (_shares().getPastMemberCount(timepoint) * _quorumPercentAt(timepoint)) / 100;
+    }
+
     /// @notice Whether `account` voted on `proposalId`.
     function hasVoted(uint256 proposalId, address account) public view virtual override returns (bool) {
-        uint256 index = _shares().voterIndex(account);
-        return index != 0 && _votedBits[proposalId][index >> 8] & (1 << (index & 0xff)) != 0;
+        return _isMarked(_votedBits[proposalId], _shares().voterIndex(account));
+    }
+
+    /// @dev Whether voter index `index` is set in `marks`, a bitmap over voter indices (of who
+    /// voted on a proposal, or objected to it).
+    function _isMarked(
+        mapping(uint256 word => uint256 bits) storage marks,
+        uint256 index
+    ) internal view returns (bool) {
+        return index != 0 && marks[index >> 8] & (1 << (index & 0xff)) != 0;
+    }
+
+    /// @dev Sets `account`'s voter index `index` in `marks`; false if it was set already.
+    function _mark(
+        mapping(uint256 word => uint256 bits) storage marks,
+        address account,
+        uint256 index
+    ) internal returns (bool) {
+        if (index == 0) revert GovernorNotAVoter(account);
+        uint256 bit = 1 << (index & 0xff);
+        uint256 bits = marks[index >> 8];
+        if (bits & bit != 0) return false;
+        marks[index >> 8] = bits | bit;
+        return true;
     }
 
     /// @notice The tallies of a proposal.
@@ -148,13 +241,87 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
 
     function _quorumReached(uint256 proposalId) internal view virtual override returns (bool) {
         Tally memory tally = _tallies[proposalId];
-        uint256 required = tally.quorumPlusOne == 0 ? quorum(proposalSnapshot(proposalId)) : tally.quorumPlusOne - 1;
-        return required <= uint256(tally.forVotes) + tally.abstainVotes;
+        uint256 counted = uint256(tally.forVotes) + tally.abstainVotes;
+        if (tally.quorumPlusOne == 0) return _quorumBeforeVotes(proposalId) <= counted;
+        if (tally.quorumPlusOne != _HOUSES) return tally.quorumPlusOne - 1 <= counted;
+        House memory house = _houses[proposalId];
+        return
+            house.quorum <= counted &&
+            (house.rule != CountingRule.Both || house.memberQuorum <= uint256(house.forVotes) + house.abstainVotes);
     }
 
     function _voteSucceeded(uint256 proposalId) internal view virtual override returns (bool) {
         Tally memory tally = _tallies[proposalId];
-        return tally.forVotes > tally.againstVotes;
+        if (tally.forVotes <= tally.againstVotes) return false;
+        if (tally.quorumPlusOne != _HOUSES) return true;
+        House memory house = _houses[proposalId];
+        return house.rule != CountingRule.Both || house.forVotes > house.againstVotes;
+    }
+
+    /// @dev The quorum of a proposal no one voted on yet, under the rule at its snapshot.
+    function _quorumBeforeVotes(uint256 proposalId) private view returns (uint256) {
+        uint256 snapshot = proposalSnapshot(proposalId);
+        CountingRule rule = _ruleAt(snapshot);
+        if (rule == CountingRule.Members) return _memberQuorum(snapshot);
+        if (rule == CountingRule.Both) return Math.max(quorum(snapshot), _memberQuorum(snapshot));
+        return quorum(snapshot);
+    }
+
+    /// @dev The counting rule in force at `timepoint`.
+    function _ruleAt(uint256 timepoint) private view returns (CountingRule) {
+        return CountingRule(_countingRules.upperLookupRecent(uint48(timepoint)));
+    }
+
+    /// @dev The quorum percentage in force at `timepoint`.
+    function _quorumPercentAt(uint256 timepoint) internal view virtual returns (uint256);
+
+    /// @dev Fixes a proposal's counting at its first vote: the rule at its snapshot and its
+    /// quorums. Returns what the tally keeps in place of the quorum.
+    function _fixCounting(uint256 proposalId) private returns (uint64) {
+        uint256 snapshot = proposalSnapshot(proposalId);
+        CountingRule rule = _ruleAt(snapshot);
+        // Quorums are at most the supply or the member count, which fit 64 and 32 bits.
+        if (rule == CountingRule.Shares) return uint64(quorum(snapshot) + 1);
+        House storage house = _houses[proposalId];
+        house.rule = rule;
+        if (rule == CountingRule.Members) {
+            house.quorum = uint64(_memberQuorum(snapshot));
+        } else {
+            house.quorum = uint64(quorum(snapshot));
+            house.memberQuorum = uint32(_memberQuorum(snapshot));
+        }
+        return _HOUSES;
+    }
+
+    /// @dev Counts a vote by members: one member, one vote, the result being the weight of the
+    /// proposal's tally; or the members' house of two, the shares' weight (`weight`) being it.
+    function _countMembers(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        uint256 weight,
+        IShares shares
+    ) private returns (uint256) {
+        (uint256 atSnapshot, uint256 current) = shares.weightAt(account, proposalSnapshot(proposalId), true);
+        uint256 members = Math.min(atSnapshot, current);
+        if (members == 0) revert GovernorNoVotesLeft(account);
+        House memory house = _houses[proposalId];
+        if (house.rule == CountingRule.Members) return members;
+        // Member counts fit 32 bits; an invalid support reverts with the shares' tally.
+        if (support == uint8(VoteType.Against)) house.againstVotes += uint32(members);
+        else if (support == uint8(VoteType.For)) house.forVotes += uint32(members);
+        else house.abstainVotes += uint32(members);
+        _houses[proposalId] = house;
+        emit MemberVoteCast(account, proposalId, support, members);
+        return weight;
+    }
+
+    function _setCountingRule(uint8 newRule) private {
+        if (newRule > uint8(CountingRule.Both)) revert GovernorInvalidCountingRule(newRule);
+        uint256 count = _countingRules.length();
+        CountingRule old = CountingRule(count == 0 ? 0 : _countingRules.latest());
+        emit CountingRuleSet(old, CountingRule(newRule));
+        _countingRules.push(clock(), newRule);
     }
 
     function _record(
@@ -165,11 +332,7 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
         uint256 weight,
         IShares shares
     ) private returns (uint256) {
-        if (index == 0) revert GovernorNotAVoter(account);
-        uint256 bit = 1 << (index & 0xff);
-        uint256 bits = _votedBits[proposalId][index >> 8];
-        if (bits & bit != 0) revert GovernorAlreadyCastVote(account);
-        _votedBits[proposalId][index >> 8] = bits | bit;
+        if (!_mark(_votedBits[proposalId], account, index)) revert GovernorAlreadyCastVote(account);
         uint256 current = IVotes(address(shares)).getVotes(account);
         if (current < weight) {
             if (current == 0) revert GovernorNoVotesLeft(account);
@@ -177,7 +340,8 @@ abstract contract GovernorCounting is GovernorUpgradeable, ICollectiveGovernor {
         }
 
         Tally memory tally = _tallies[proposalId];
-        if (tally.quorumPlusOne == 0) tally.quorumPlusOne = uint64(quorum(proposalSnapshot(proposalId)) + 1);
+        if (tally.quorumPlusOne == 0) tally.quorumPlusOne = _fixCounting(proposalId);
+        if (tally.quorumPlusOne == _HOUSES) weight = _countMembers(proposalId, account, support, weight, shares);
         // Weights are at most the supply, which the shares cap at 64 bits.
         if (support == uint8(VoteType.Against)) {
             tally.againstVotes += uint64(weight);

@@ -13,7 +13,7 @@ import {GovernorParameters} from "./GovernorParameters.sol";
 /// slot, see GovernorParameters) instead of three; the new proposal's proposer, snapshot and
 /// duration are written with one SSTORE instead of three read-modify-writes of one slot; the id
 /// is hashed by ProposalId, and the id and the proposer's votes come straight from ProposalId
-/// and `_getVotes` rather than through the public `getProposalId`, `hashProposal` and `getVotes`
+/// and the shares rather than through the public `getProposalId`, `hashProposal` and `getVotes`
 /// (which this governor does not change, so they give the same). OpenZeppelin's `_propose` is
 /// not used.
 abstract contract GovernorProposals is GovernorParameters {
@@ -62,11 +62,14 @@ abstract contract GovernorProposals is GovernorParameters {
         (delay, period, threshold) = _proposalSettings();
         uint256 now_ = clock();
         if (threshold > 0) {
-            uint256 proposerVotes = _getVotes(proposer, now_ - 1, _defaultParams());
+            uint256 proposerVotes = _proposerVotes(proposer, now_ - 1);
             if (proposerVotes < threshold) revert GovernorInsufficientProposerVotes(proposer, proposerVotes, threshold);
         }
         snapshot = now_ + delay;
     }
+
+    /// @dev `proposer`'s votes at `timepoint`, as `_getVotes` gives them without its empty params.
+    function _proposerVotes(address proposer, uint256 timepoint) internal view virtual returns (uint256);
 
     /// @dev OpenZeppelin's `_propose` with the settings already read and one storage write.
     function _create(

@@ -11,9 +11,10 @@ import {GovernorCounting} from "./GovernorCounting.sol";
 /// @notice Members' veto during the grace period: while a passed proposal waits in the timelock,
 /// members may object to it, each weighted by the lesser of their votes at its snapshot and now;
 /// once the objections reach the veto threshold (a percentage of the supply at the snapshot,
-/// from 1% to 50%) the proposal is cancelled for good. Leaving is the individual answer to a
+/// from 1% to 50%; of the member count under one member, one vote, where objections count
+/// members) the proposal is cancelled for good. Leaving is the individual answer to a
 /// decision one cannot live with; the veto is the collective one.
-/// @dev Who objected is a bitmap over the voters' indices, as for votes. A vetoed proposal's
+/// @dev Who objected is a bitmap over the voters' indices, marked as votes are (GovernorCounting). A vetoed proposal's
 /// state is Canceled (see CollectiveGovernor.state); it emits OpenZeppelin's ProposalCanceled.
 abstract contract GovernorVeto is GovernorCounting {
     struct Veto {
@@ -51,14 +52,18 @@ abstract contract GovernorVeto is GovernorCounting {
 
     /// @inheritdoc ICollectiveGovernor
     function hasVetoed(uint256 proposalId, address account) external view returns (bool) {
-        uint256 index = _shares().voterIndex(account);
-        return index != 0 && _vetoedBits[proposalId][index >> 8] & (1 << (index & 0xff)) != 0;
+        return _isMarked(_vetoedBits[proposalId], _shares().voterIndex(account));
     }
 
     /// @inheritdoc ICollectiveGovernor
     function vetoQuorum(uint256 proposalId) public view returns (uint256) {
-        uint256 supply = IVotes(address(_shares())).getPastTotalSupply(proposalSnapshot(proposalId));
-        return Math.mulDiv(supply, _vetoPercent, 100, Math.Rounding.Ceil);
+        uint256 snapshot = proposalSnapshot(proposalId);
+        IShares shares = _shares();
+        uint256 total =
+            _proposalRule(proposalId) == CountingRule.Members
+                ? shares.getPastMemberCount(snapshot)
+                : IVotes(address(shares)).getPastTotalSupply(snapshot);
+        return Math.mulDiv(total, _vetoPercent, 100, Math.Rounding.Ceil);
     }
 
     /// @inheritdoc ICollectiveGovernor
@@ -69,17 +74,9 @@ abstract contract GovernorVeto is GovernorCounting {
         }
         address voter = _msgSender();
         IShares shares = _shares();
-        uint256 index = shares.voterIndex(voter);
-        if (index == 0) revert GovernorNotAVoter(voter);
-        uint256 bit = 1 << (index & 0xff);
-        uint256 bits = _vetoedBits[proposalId][index >> 8];
-        if (bits & bit != 0) revert GovernorAlreadyVetoed(voter);
-        _vetoedBits[proposalId][index >> 8] = bits | bit;
+        if (!_mark(_vetoedBits[proposalId], voter, shares.voterIndex(voter))) revert GovernorAlreadyVetoed(voter);
 
-        uint256 atSnapshot = IVotes(address(shares)).getPastVotes(voter, proposalSnapshot(proposalId));
-        if (atSnapshot == 0) revert GovernorNotAVoter(voter);
-        weight = Math.min(atSnapshot, IVotes(address(shares)).getVotes(voter));
-        if (weight == 0) revert GovernorNoVotesLeft(voter);
+        weight = _vetoWeight(proposalId, voter, shares);
 
         Veto memory v = _vetoes[proposalId];
         // Weights are at most the supply, which the shares cap at 64 bits.
@@ -92,6 +89,19 @@ abstract contract GovernorVeto is GovernorCounting {
             emit ProposalCanceled(proposalId);
         }
         _vetoes[proposalId] = v;
+    }
+
+    /// @dev The lesser of `voter`'s votes at the proposal's snapshot and now: member votes under
+    /// one member, one vote, else shares (under two houses as well).
+    function _vetoWeight(uint256 proposalId, address voter, IShares shares) private view returns (uint256 weight) {
+        (uint256 atSnapshot, uint256 current) = shares.weightAt(
+            voter,
+            proposalSnapshot(proposalId),
+            _proposalRule(proposalId) == CountingRule.Members
+        );
+        if (atSnapshot == 0) revert GovernorNotAVoter(voter);
+        weight = Math.min(atSnapshot, current);
+        if (weight == 0) revert GovernorNoVotesLeft(voter);
     }
 
     /// @dev Whether members vetoed `proposalId`.

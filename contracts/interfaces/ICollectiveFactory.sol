@@ -15,6 +15,7 @@ interface ICollectiveFactory {
     /// @param objectionThreshold Percent of the supply at delivery whose objections dispute work.
     /// @param vetoPercent Percent of the supply at a proposal's snapshot whose objections during
     /// the grace period cancel it (1 to 50).
+    /// @param countingRule How votes count: 0 by shares, 1 one member one vote, 2 both houses.
     struct Settings {
         uint48 votingDelay;
         uint32 votingPeriod;
@@ -25,6 +26,7 @@ interface ICollectiveFactory {
         uint32 reviewWindow;
         uint8 objectionThreshold;
         uint8 vetoPercent;
+        uint8 countingRule;
     }
 
     /// @notice A founder and the shares minted to them at creation.

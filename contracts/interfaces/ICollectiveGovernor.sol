@@ -8,6 +8,24 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 /// an execution window after which a passed proposal expires, and the record of each member's
 /// *for* votes that keeps them from leaving while a proposal they backed can still spend.
 interface ICollectiveGovernor {
+    /// @notice How votes count: by shares; one per member (a delegate casts one for each member
+    /// whose votes it holds); or in two houses, where a proposal passes only if it passes, with
+    /// its quorum, both by shares and by members.
+    enum CountingRule {
+        Shares,
+        Members,
+        Both
+    }
+
+    /// @notice The counting rule is 0 (by shares), 1 (one member, one vote) or 2 (both houses).
+    error GovernorInvalidCountingRule(uint256 rule);
+
+    /// @notice The counting rule changed; it applies to proposals whose snapshot is from then on.
+    event CountingRuleSet(CountingRule oldRule, CountingRule newRule);
+
+    /// @notice Under two houses, the members' house weight of `voter`'s vote (its `VoteCast` has the shares').
+    event MemberVoteCast(address indexed voter, uint256 indexed proposalId, uint8 support, uint256 weight);
+
     /// @notice The proposal threshold is more than the shares' supply.
     error GovernorInvalidProposalThreshold(uint256 threshold);
 
@@ -104,6 +122,23 @@ interface ICollectiveGovernor {
 
     /// @notice Whether `account` objected to `proposalId`.
     function hasVetoed(uint256 proposalId, address account) external view returns (bool);
+
+    /// @notice How votes count for proposals whose snapshot is from now on.
+    function countingRule() external view returns (CountingRule);
+
+    /// @notice Sets the counting rule for proposals whose snapshot is after this. Only governance.
+    function setCountingRule(uint8 newRule) external;
+
+    /// @notice How `proposalId` counts: its rule (the one in force at its snapshot), and the members' tallies and quorum (the
+    /// members who must vote for or abstain: the quorum percentage of the member count at its
+    /// snapshot). Under one member, one vote they are its tallies (as `proposalVotes`); under two
+    /// houses, the members' house, `proposalVotes` being the shares'; by shares, zeros.
+    function proposalCounting(
+        uint256 proposalId
+    )
+        external
+        view
+        returns (CountingRule rule, uint256 againstVotes, uint256 forVotes, uint256 abstainVotes, uint256 quorum);
 
     /// @notice Sets the voting delay. Only governance.
     function setVotingDelay(uint48 newVotingDelay) external;

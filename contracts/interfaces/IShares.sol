@@ -94,4 +94,23 @@ interface IShares {
 
     /// @notice `account`'s voter index (from 1, given when it first held votes), or 0.
     function voterIndex(address account) external view returns (uint256);
+
+    /// @notice The members (accounts holding at least one share) whose votes `account` holds.
+    function getMemberVotes(address account) external view returns (uint256);
+
+    /// @notice The members whose votes `account` held at `timepoint`.
+    function getPastMemberVotes(address account, uint256 timepoint) external view returns (uint256);
+
+    /// @notice How many accounts hold at least one share.
+    function memberCount() external view returns (uint256);
+
+    /// @notice How many accounts held at least one share at `timepoint`.
+    function getPastMemberCount(uint256 timepoint) external view returns (uint256);
+
+    /// @notice `account`'s votes at `timepoint` and now, in shares or, `byMembers`, in member votes.
+    function weightAt(
+        address account,
+        uint256 timepoint,
+        bool byMembers
+    ) external view returns (uint256 atTimepoint, uint256 current);
 }

@@ -36,7 +36,10 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         // Delegates: the voter index (from 1). Supply: how many voter indices were given out.
         uint32 index;
         // Supply only: how many applications were made (used by Shares).
-        uint64 applications;
+        uint48 applications;
+        // Delegates: the members (holders of at least one share) whose votes they hold. Supply:
+        // how many members there are. What one member, one vote counts.
+        uint32 members;
     }
 
     /// @dev The delegate a holder last took its votes away from, and when it did so the time before.
@@ -48,6 +51,7 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
     struct Checkpoint {
         uint48 key;
         uint64 value;
+        uint32 members;
     }
 
     // solhint-disable-next-line gas-small-strings
@@ -116,13 +120,18 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         return _heads[account].value;
     }
 
+    /// @dev `account`'s votes now.
+    function _votesNow(address account) internal view returns (uint256) {
+        return _heads[account].value;
+    }
+
     /// @inheritdoc IVotes
     function getPastVotes(address account, uint256 timepoint) public view returns (uint256) {
         _requirePast(timepoint);
         Head storage head = _heads[account];
         (uint48 key, uint64 value) = (head.key, head.value);
         if (key <= timepoint) return value;
-        return _search(_history[account], head.count, timepoint);
+        return _search(_history[account], head.count, timepoint).value;
     }
 
     /// @inheritdoc IVotes
@@ -130,7 +139,7 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         _requirePast(timepoint);
         (uint48 key, uint64 value) = (_supply.key, _supply.value);
         if (key <= timepoint) return value;
-        return _search(_supplyHistory, _supply.count, timepoint);
+        return _search(_supplyHistory, _supply.count, timepoint).value;
     }
 
     /// @inheritdoc IVotes
@@ -158,6 +167,20 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         return "mode=timestamp";
     }
 
+    /// @dev The members (accounts holding at least one share) whose votes `account` holds at
+    /// `timepoint`, or now if `timepoint` is the current time: its weight where each member has one vote.
+    function _memberVotes(address account, uint256 timepoint) internal view returns (uint256) {
+        Head storage head = _heads[account];
+        if (head.key <= timepoint) return head.members;
+        return _search(_history[account], head.count, timepoint).members;
+    }
+
+    /// @dev How many accounts held at least one share at `timepoint`, or hold now if it is the current time.
+    function _memberCount(uint256 timepoint) internal view returns (uint256) {
+        if (_supply.key <= timepoint) return _supply.members;
+        return _search(_supplyHistory, _supply.count, timepoint).members;
+    }
+
     /// @dev `account`'s voter index (from 1, given when it first held votes), or 0.
     function _voterIndex(address account) internal view returns (uint256) {
         return _heads[account].index;
@@ -171,17 +194,22 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         if (supply > type(uint64).max) revert SharesSupplyOverflow(supply);
         Holder memory holder = _holders[to];
         uint256 votes = amount;
+        // A new member brings one member vote; so does one whose shares voted for no one.
+        uint256 joins = holder.balance == 0 && amount != 0 ? 1 : 0;
+        uint256 members = joins;
         if (holder.delegate == address(0)) {
             holder.delegate = to;
             emit DelegateChanged(to, address(0), to);
             // Shares held while delegated to no one start voting too.
             votes += holder.balance;
+            if (holder.balance != 0) members = 1;
         }
+        uint32 memberCount_ = _supply.members + uint32(joins);
         holder.balance += uint64(amount);
         _holders[to] = holder;
-        _pushSupply(uint64(supply));
+        _pushSupply(uint64(supply), memberCount_);
         emit Transfer(address(0), to, amount);
-        _moveVotes(address(0), holder.delegate, votes);
+        _moveVotes(address(0), holder.delegate, votes, members);
     }
 
     /// @dev Burns `amount` of `from`'s shares.
@@ -189,10 +217,13 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         Holder memory holder = _holders[from];
         if (holder.balance < amount) revert ERC20InsufficientBalance(from, holder.balance, amount);
         // Both fit 64 bits: amount is at most the balance, which is at most the supply.
-        _holders[from].balance = holder.balance - uint64(amount);
-        _pushSupply(_supply.value - uint64(amount));
+        uint64 balance = holder.balance - uint64(amount);
+        _holders[from].balance = balance;
+        // Burning the last share ends a membership, and with it a member vote.
+        uint256 members = balance == 0 && amount != 0 ? 1 : 0;
+        _pushSupply(_supply.value - uint64(amount), _supply.members - uint32(members));
         emit Transfer(from, address(0), amount);
-        _moveVotes(holder.delegate, address(0), amount);
+        _moveVotes(holder.delegate, address(0), amount, members);
     }
 
     /// @dev Moving votes away from another account (not from oneself) is recorded, with when: the
@@ -207,7 +238,7 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         holder.delegate = delegatee;
         _holders[account] = holder;
         emit DelegateChanged(account, previous, delegatee);
-        _moveVotes(previous, delegatee, holder.balance);
+        _moveVotes(previous, delegatee, holder.balance, holder.balance == 0 ? 0 : 1);
     }
 
     /// @dev `account`'s delegate; the delegate it last moved its votes away from, with when; and
@@ -220,49 +251,54 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
         return (holder.delegate, move.previous, holder.movedAt, move.priorMovedAt);
     }
 
-    function _moveVotes(address from, address to, uint256 amount) private {
+    /// @dev Moves `amount` votes and `members` member votes (0 or 1) from one delegate to another.
+    function _moveVotes(address from, address to, uint256 amount, uint256 members) private {
         if (from == to || amount == 0) return;
-        if (from != address(0)) _pushVotes(from, false, amount);
-        if (to != address(0)) _pushVotes(to, true, amount);
+        if (from != address(0)) _pushVotes(from, false, amount, members);
+        if (to != address(0)) _pushVotes(to, true, amount, members);
     }
 
-    function _pushVotes(address account, bool add, uint256 amount) private {
+    function _pushVotes(address account, bool add, uint256 amount, uint256 members) private {
         Head memory head = _heads[account];
         uint64 previous = head.value;
-        // Amounts and votes are bounded by the supply, which fits 64 bits.
+        // Amounts and votes are bounded by the supply, which fits 64 bits; member votes by the
+        // member count, which fits 32.
         uint64 next = add ? previous + uint64(amount) : previous - uint64(amount);
+        uint32 nextMembers = add ? head.members + uint32(members) : head.members - uint32(members);
         if (head.index == 0) head.index = ++_supply.index;
-        _heads[account] = _advance(head, _history[account], next);
+        _heads[account] = _advance(head, _history[account], next, nextMembers);
         emit DelegateVotesChanged(account, previous, next);
     }
 
-    function _pushSupply(uint64 supply) private {
-        _supply = _advance(_supply, _supplyHistory, supply);
+    function _pushSupply(uint64 supply, uint32 members) private {
+        _supply = _advance(_supply, _supplyHistory, supply, members);
     }
 
-    /// @dev Sets the head's value at the current time, moving the previous head into history if
+    /// @dev Sets the head's values at the current time, moving the previous head into history if
     /// it is from an earlier time.
     function _advance(
         Head memory head,
         mapping(uint256 => Checkpoint) storage history,
-        uint64 value
+        uint64 value,
+        uint32 members
     ) private returns (Head memory) {
         uint48 now_ = clock();
         if (head.key != now_) {
-            if (head.key != 0) history[head.count++] = Checkpoint(head.key, head.value);
+            if (head.key != 0) history[head.count++] = Checkpoint(head.key, head.value, head.members);
             head.key = now_;
         }
         head.value = value;
+        head.members = members;
         return head;
     }
 
-    /// @dev The value at `timepoint` from a history of `count` checkpoints older than the head:
-    /// the last one at or before it (binary search), else zero.
+    /// @dev The checkpoint in force at `timepoint` from a history of `count` checkpoints older
+    /// than the head: the last one at or before it (binary search), else zeros.
     function _search(
         mapping(uint256 => Checkpoint) storage history,
         uint256 count,
         uint256 timepoint
-    ) private view returns (uint256) {
+    ) private view returns (Checkpoint memory) {
         uint256 low = 0;
         uint256 high = count;
         while (low < high) {
@@ -270,10 +306,10 @@ abstract contract SharesVotes is EIP712Upgradeable, NoncesUpgradeable, IERC20Met
             if (history[mid].key > timepoint) high = mid;
             else low = mid + 1;
         }
-        return high == 0 ? 0 : history[high - 1].value;
+        return high == 0 ? Checkpoint(0, 0, 0) : history[high - 1];
     }
 
-    function _requirePast(uint256 timepoint) private view {
+    function _requirePast(uint256 timepoint) internal view {
         // The same test as against `clock()`, without its cast until there is an error to report.
         if (timepoint >= block.timestamp) revert ERC5805FutureLookup(timepoint, clock());
     }

@@ -17,7 +17,7 @@ describe("ethers v6", () => {
       "RZM",
       [...PRINCIPLES],
       [{ account: alice.address, shares: 100n }],
-      SETTINGS,
+      { ...SETTINGS, countingRule: 0 },
     );
     const receipt = await tx.wait();
     const factoryInterface = new Interface(collectiveFactoryAbi);

@@ -32,7 +32,8 @@ describe("CollectiveFactory", () => {
       name: "Rizom",
       symbol: "RZM",
       principles: [...PRINCIPLES],
-      settings: SETTINGS,
+      // By shares, the default: the rule's value on chain.
+      settings: { ...SETTINGS, countingRule: 0 },
     });
     // id, governor and creator are indexed, so an indexer can filter on them.
     expect(event?.topics).toHaveLength(4);
@@ -202,7 +203,7 @@ describe("CollectiveFactory", () => {
             address,
             abi: collectiveGovernorAbi,
             functionName: "initialize",
-            args: ["X", 1, 1, 0n, 1, 1n, 1],
+            args: ["X", 1, 1, 0n, 1, 1n, 1, 0],
           });
         case "timelock":
           return f.alice.writeContract({

@@ -6,9 +6,11 @@ import {SupplyHandler} from "./utils/SupplyHandler.sol";
 import {VM} from "./utils/Vm.sol";
 
 /// @title SharesVotesTest
-/// @notice Votes are conserved: every delegate's votes equal the balances delegated to it,
-/// whatever mints, burns, work rewards, ragequits and delegations (to anyone or to no one) ran;
-/// and the shares' own checkpoints answer every past lookup as a plain record of history would.
+/// @notice Votes are conserved: every delegate's votes equal the balances delegated to it, and
+/// its member votes the members (holders of a share or more) delegating to it, whatever mints,
+/// burns, work rewards, ragequits and delegations (to anyone or to no one) ran; and the shares'
+/// own checkpoints answer every past lookup, of votes, member votes, supply and member count, as
+/// a plain record of history would.
 contract SharesVotesTest is CollectiveTest {
     struct FuzzSelector {
         address addr;
@@ -18,7 +20,9 @@ contract SharesVotesTest is CollectiveTest {
     struct Record {
         uint256 time;
         uint256[4] votes;
+        uint256[4] memberVotes;
         uint256 supply;
+        uint256 members;
     }
 
     SupplyHandler internal handler;
@@ -53,16 +57,23 @@ contract SharesVotesTest is CollectiveTest {
     function invariant_votesEqualDelegatedBalances() public view {
         uint256 votes;
         uint256 undelegated;
+        uint256 members;
         for (uint256 i = 0; i < 4; ++i) {
             uint256 delegated;
+            uint256 delegatedMembers;
             for (uint256 j = 0; j < 4; ++j) {
-                if (shares.delegates(actors[j]) == actors[i]) delegated += shares.balanceOf(actors[j]);
+                if (shares.delegates(actors[j]) != actors[i]) continue;
+                delegated += shares.balanceOf(actors[j]);
+                if (shares.balanceOf(actors[j]) > 0) ++delegatedMembers;
             }
             assertEq(shares.getVotes(actors[i]), delegated, "a delegate's votes != the balances delegated to it");
+            assertEq(shares.getMemberVotes(actors[i]), delegatedMembers, "a delegate's member votes != its members");
             votes += delegated;
             if (shares.delegates(actors[i]) == address(0)) undelegated += shares.balanceOf(actors[i]);
+            if (shares.balanceOf(actors[i]) > 0) ++members;
         }
         assertEq(votes + undelegated, shares.totalSupply(), "votes + undelegated balances != supply");
+        assertEq(shares.memberCount(), members, "member count != accounts holding a share");
     }
 
     /// @notice A member who delegated to no one and is then minted shares (an admission, a work
@@ -120,7 +131,11 @@ contract SharesVotesTest is CollectiveTest {
             _record();
         }
         VM.warp(block.timestamp + 1);
+        _checkRecords();
+    }
 
+    /// @dev Every record against the shares' past lookups.
+    function _checkRecords() internal view {
         // Before the collective existed there was nothing.
         uint256 founded = records[0].time - 1;
         assertEq(shares.getPastTotalSupply(founded - 1), 0, "supply before founding");
@@ -129,8 +144,10 @@ contract SharesVotesTest is CollectiveTest {
             if (i + 1 < records.length && records[i + 1].time == records[i].time) continue;
             Record storage r = records[i];
             assertEq(shares.getPastTotalSupply(r.time), r.supply, "past supply");
+            assertEq(shares.getPastMemberCount(r.time), r.members, "past member count");
             for (uint256 a = 0; a < 4; ++a) {
                 assertEq(shares.getPastVotes(actors[a], r.time), r.votes[a], "past votes");
+                assertEq(shares.getPastMemberVotes(actors[a], r.time), r.memberVotes[a], "past member votes");
                 if (i > 0 && records[i - 1].time < r.time - 1) {
                     // A second between two records holds the earlier one's value.
                     assertEq(shares.getPastVotes(actors[a], r.time - 1), records[i - 1].votes[a], "votes between");
@@ -143,6 +160,10 @@ contract SharesVotesTest is CollectiveTest {
         Record storage r = records.push();
         r.time = block.timestamp;
         r.supply = shares.totalSupply();
-        for (uint256 a = 0; a < 4; ++a) r.votes[a] = shares.getVotes(actors[a]);
+        r.members = shares.memberCount();
+        for (uint256 a = 0; a < 4; ++a) {
+            r.votes[a] = shares.getVotes(actors[a]);
+            r.memberVotes[a] = shares.getMemberVotes(actors[a]);
+        }
     }
 }

@@ -9,6 +9,7 @@ import {
   type Transport,
   type WalletClient,
 } from "viem";
+import { countingRuleValue, type CountingRule } from "./counting.js";
 import { collectiveFactoryAbi } from "./generated/artifacts.js";
 
 /** Parameters of a collective; times in seconds, percentages of the shares' supply. */
@@ -31,6 +32,24 @@ export interface CollectiveSettings {
   objectionThreshold: number;
   /** Percent of the supply at a proposal's snapshot whose objections during the grace period cancel it (1 to 50). */
   vetoPercent: number;
+  /** How votes count: by shares (the default), one member one vote, or both houses. */
+  countingRule?: CountingRule;
+}
+
+/** `settings` as the factory's `create` takes them: the counting rule as the enum's value. */
+export function settingsStruct(settings: CollectiveSettings) {
+  return {
+    votingDelay: settings.votingDelay,
+    votingPeriod: settings.votingPeriod,
+    executionWindow: settings.executionWindow,
+    timelockDelay: settings.timelockDelay,
+    proposalThreshold: settings.proposalThreshold,
+    quorumPercent: settings.quorumPercent,
+    reviewWindow: settings.reviewWindow,
+    objectionThreshold: settings.objectionThreshold,
+    vetoPercent: settings.vetoPercent,
+    countingRule: countingRuleValue(settings.countingRule ?? "shares"),
+  };
 }
 
 /** A founder and the shares minted to them when the collective is created. */
@@ -92,23 +111,7 @@ export async function createCollective(
     address: params.factory,
     abi: collectiveFactoryAbi,
     functionName: "create",
-    args: [
-      params.name,
-      params.symbol,
-      params.principles,
-      params.founders,
-      {
-        votingDelay: params.settings.votingDelay,
-        votingPeriod: params.settings.votingPeriod,
-        executionWindow: params.settings.executionWindow,
-        timelockDelay: params.settings.timelockDelay,
-        proposalThreshold: params.settings.proposalThreshold,
-        quorumPercent: params.settings.quorumPercent,
-        reviewWindow: params.settings.reviewWindow,
-        objectionThreshold: params.settings.objectionThreshold,
-        vetoPercent: params.settings.vetoPercent,
-      },
-    ],
+    args: [params.name, params.symbol, params.principles, params.founders, settingsStruct(params.settings)],
   });
   const hash = await clients.walletClient.writeContract(request);
   const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });

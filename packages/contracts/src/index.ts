@@ -10,6 +10,7 @@ export { deployRhizome, DeploymentFailedError, type DeployRhizomeParameters } fr
 export {
   createCollective,
   parseCollectiveCreated,
+  settingsStruct,
   CollectiveNotCreatedError,
   type CollectiveModules,
   type CollectiveSettings,
@@ -17,6 +18,7 @@ export {
   type CreatedCollective,
   type Founder,
 } from "./collective.js";
+export { COUNTING_RULES, countingRuleOf, countingRuleValue, type CountingRule } from "./counting.js";
 export {
   admissionProposal,
   descriptionHash,

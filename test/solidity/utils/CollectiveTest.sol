@@ -63,7 +63,8 @@ abstract contract CollectiveTest is Assertions {
                 quorumPercent: 20,
                 reviewWindow: 2 days,
                 objectionThreshold: 10,
-                vetoPercent: 20
+                vetoPercent: 20,
+                countingRule: 0
             });
     }
 

@@ -40,6 +40,8 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
     `Objections are taken only while a passed proposal waits to run (until ${when(a[1])}); this one is not waiting.`,
   GovernorAlreadyVetoed: () => "You have already objected to this proposal.",
   GovernorInvalidVetoThreshold: () => "The veto threshold must be from 1% to 50% of the shares.",
+  GovernorInvalidCountingRule: () =>
+    "Votes count by shares, one per member, or in both houses: there is no other counting rule.",
   GovernorForVotesMismatch: () => "The list of proposals you voted for is out of date. Reload the page and try again.",
   SharesNonTransferable: () => "Shares cannot be transferred: they are earned or granted, and burnt when you leave.",
   GovernorAlreadyCastVote: () => "You have already voted on this proposal.",
