@@ -3,7 +3,7 @@
  * a work item paid in it, a member's profile link, and a long proposal list paged through the
  * API's cursors — each through the web client and the injected test wallet.
  */
-import { paymentProposal } from "@rhizome/contracts";
+import { paymentProposal, type CollectiveModules } from "@rhizome/contracts";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { erc20Abi, parseEther, type Address } from "viem";
@@ -177,6 +177,9 @@ describe.skipIf(!browserAvailable("forms.test.ts"))("forms and lists in the brow
     await see(page.getByText("The quorum must be at most 80%."));
 
     await page.getByRole("textbox", { name: "Quorum (% of shares)" }).fill("25");
+    // Two houses, and votes that open at once.
+    await page.getByRole("radio", { name: "Two houses" }).check();
+    await page.getByRole("textbox", { name: "Voting opens after (hours)" }).fill("0");
     await page.getByRole("button", { name: "Create the collective" }).click();
     await page.waitForURL(/\/c\/0x[0-9a-fA-F]{40}$/, { timeout: 30_000 });
     await see(page.getByRole("heading", { name: "Hyphae (HYP)" }));
@@ -184,11 +187,30 @@ describe.skipIf(!browserAvailable("forms.test.ts"))("forms and lists in the brow
     const governor = new URL(page.url()).pathname.split("/")[2] ?? "";
     const created = (await (await fetch(`${stack.url}/api/collectives/${governor}`)).json()) as {
       stats: { members: number; totalShares: string };
-      settings: { quorumPercent: number };
+      settings: { quorumPercent: number; countingRule: string };
+      modules: CollectiveModules;
     };
     expect(created.stats).toMatchObject({ members: 2, totalShares: "150" });
-    expect(created.settings.quorumPercent).toBe(25);
+    expect(created.settings).toMatchObject({ quorumPercent: 25, countingRule: "both" });
+    await see(page.getByText(/^Two houses: it passes only with more for than against both by shares and by members/));
     await screenshot(page, "create-collective");
+
+    // A proposal Ada's 100 shares carry by shares, which Bo's one member vote against ties by members.
+    const [adaWallet, boWallet] = [stack.clients.wallets[ADA], stack.clients.wallets[BO]];
+    if (!adaWallet || !boWallet) throw new Error("No dev accounts for Ada and Bo");
+    const chain = governance(stack.clients, created.modules, { ...DEMO_SETTINGS, votingDelay: 0 });
+    const payment = { to: stack.address(OUTSIDER), amount: 0n };
+    const id = await chain.propose(adaWallet, paymentProposal(created.modules, payment, "Buy the first seeds"));
+    await chain.vote(adaWallet, id, Vote.For);
+    await chain.vote(boWallet, id, Vote.Against);
+    await stack.indexed();
+    await ada.visit(`/c/${governor}/proposals/${id}`);
+    await see(page.getByText("Two houses: it passes only if it passes both by shares and by members."));
+    await see(page.getByLabel("By shares, for: 66.6% of the votes cast"));
+    await see(page.getByLabel("By members, for: 50% of the votes cast"));
+    await see(page.getByText(/^1 of 0 members needed — reached$/));
+    await see(page.getByRole("listitem").filter({ hasText: /voted against with 50 \(1 by members\)$/ }));
+    await screenshot(page, "two-houses");
   });
 
   it("shows a vote cast elsewhere without a reload", async () => {

@@ -98,8 +98,11 @@ export function contractsFor(chain: Chain_, modules: CollectiveModules, wallet: 
   };
 }
 
-/** A chain with Rhizome deployed and one collective: alice 600, bob 300, carol 100 shares. */
-export async function collectiveFixture() {
+/**
+ * A chain with Rhizome deployed and one collective: alice 600, bob 300, carol 100 shares, with
+ * SETTINGS unless `settings` changes some.
+ */
+export async function collectiveFixture(settings: Partial<CollectiveSettings> = {}) {
   const chain = await startChain();
   const [, alice, bob, carol, dave, eve] = chain.wallets as [Wallet, Wallet, Wallet, Wallet, Wallet, Wallet];
   const created = await createCollective(
@@ -114,7 +117,7 @@ export async function collectiveFixture() {
         { account: bob.account.address, shares: 300n },
         { account: carol.account.address, shares: 100n },
       ],
-      settings: SETTINGS,
+      settings: { ...SETTINGS, ...settings },
     },
   );
   const as = (wallet: Wallet) => contractsFor(chain, created.modules, wallet);

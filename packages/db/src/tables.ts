@@ -7,6 +7,7 @@ export const PROJECTION_TABLES = [
   "collectives",
   "principles",
   "quorum_numerators",
+  "counting_rules",
   "members",
   "share_events",
   "delegations",

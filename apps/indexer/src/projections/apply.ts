@@ -24,7 +24,7 @@ import { work } from "./work.js";
  * 4. members' objections to queued proposals (the veto) and each collective's veto threshold.
  * 5. each collective's longest execution window ever, which bounds the state filters' ranges.
  */
-export const PROJECTION_VERSION = 5;
+export const PROJECTION_VERSION = 6;
 
 const handlers: Record<Source, Handler> = { factory, shares, governor, timelock, treasury, work, token };
 

@@ -15,6 +15,31 @@ export type WorkItem = typeof schema.workItems.$inferSelect;
 export type Application = typeof schema.applications.$inferSelect;
 export type TreasuryBalance = typeof schema.treasuryBalances.$inferSelect;
 export type QuorumNumerator = typeof schema.quorumNumerators.$inferSelect;
+export type CountingRuleRow = typeof schema.countingRules.$inferSelect;
+
+/** A row of a collective's settings history: where on chain it was set, and when. */
+interface SettingRow {
+  collective: string;
+  blockNumber: number;
+  logIndex: number;
+  timestamp: number;
+}
+
+/** The last of `rows` for `collective` set at or before `timestamp`, in chain order (block, then log). */
+function latestOf<T extends SettingRow>(rows: readonly T[], collective: string, timestamp: number): T | undefined {
+  let latest: T | undefined;
+  for (const row of rows) {
+    if (row.collective !== collective || row.timestamp > timestamp) continue;
+    if (
+      !latest ||
+      row.blockNumber > latest.blockNumber ||
+      (row.blockNumber === latest.blockNumber && row.logIndex > latest.logIndex)
+    ) {
+      latest = row;
+    }
+  }
+  return latest;
+}
 
 /** Rows of one table kept by key, and which of them changed. */
 export class Rows<T> {
@@ -61,10 +86,16 @@ export class Batch {
   readonly flows: (typeof schema.treasuryFlows.$inferInsert)[] = [];
   readonly ragequits: (typeof schema.ragequits.$inferInsert)[] = [];
   readonly quorumNumerators: QuorumNumerator[] = [];
+  readonly countingRules: CountingRuleRow[] = [];
+  /** New counting rules, in chain order: each applies to the proposals not yet voted on whose snapshot is at or after `from`. */
+  readonly ruleChanges: { collective: string; from: number; rule: string }[] = [];
+  /** Under two houses, each vote's weight in the members' house, by collective, proposal and voter, until its VoteCast. */
+  readonly memberWeights = new Map<string, bigint>();
   /** New execution windows, in chain order: each applies to the proposals whose vote ends at or after `from`. */
   readonly windowChanges: { collective: string; from: number; window: number }[] = [];
-  /** Quorum percentages already in the table, by collective, read when first needed. */
+  /** Quorum percentages and counting rules already in the tables, by collective, read when first needed. */
   private readonly storedQuorumNumerators = new Map<string, QuorumNumerator[]>();
+  private readonly storedCountingRules = new Map<string, CountingRuleRow[]>();
   /** Collectives whose shares moved in this range. */
   readonly sharesMoved = new Set<string>();
 
@@ -162,18 +193,30 @@ export class Batch {
 
   /** The supply of a collective's shares at `timestamp`: from this range's events, else the table. */
   async supplyAt(collective: string, timestamp: number): Promise<bigint> {
+    return (await this.shareHistoryAt(collective, timestamp))?.supply ?? 0n;
+  }
+
+  /** How many accounts held a share or more at `timestamp`, as the shares' getPastMemberCount. */
+  async memberCountAt(collective: string, timestamp: number): Promise<number> {
+    return (await this.shareHistoryAt(collective, timestamp))?.memberCount ?? 0;
+  }
+
+  private async shareHistoryAt(
+    collective: string,
+    timestamp: number,
+  ): Promise<{ supply: bigint; memberCount: number } | undefined> {
     for (let i = this.shareEvents.length - 1; i >= 0; i--) {
       const event = this.shareEvents[i];
-      if (event && event.collective === collective && event.timestamp <= timestamp) return event.supply;
+      if (event && event.collective === collective && event.timestamp <= timestamp) return event;
     }
     const s = schema.shareEvents;
     const [row] = await this.tx
-      .select({ supply: s.supply })
+      .select({ supply: s.supply, memberCount: s.memberCount })
       .from(s)
       .where(sql`${s.collective} = ${collective} AND ${s.timestamp} <= ${timestamp}`)
       .orderBy(sql`${s.blockNumber} DESC, ${s.logIndex} DESC`)
       .limit(1);
-    return row?.supply ?? 0n;
+    return row;
   }
 
   /**
@@ -182,37 +225,52 @@ export class Batch {
    * else the table. Chain order is by block and log, not the list's: factory events come first.
    */
   async quorumNumeratorAt(collective: string, timestamp: number): Promise<number> {
-    const latestOf = (rows: readonly QuorumNumerator[]) => {
-      let latest: QuorumNumerator | undefined;
-      for (const row of rows) {
-        if (row.collective !== collective || row.timestamp > timestamp) continue;
-        if (
-          !latest ||
-          row.blockNumber > latest.blockNumber ||
-          (row.blockNumber === latest.blockNumber && row.logIndex > latest.logIndex)
-        ) {
-          latest = row;
-        }
-      }
-      return latest;
-    };
-    const latest = latestOf(this.quorumNumerators);
-    if (latest) return latest.numerator;
-    // A collective's percentage changes only by proposal, so its whole history is a few rows:
-    // read once per range, not once per proposal's first vote.
-    let stored = this.storedQuorumNumerators.get(collective);
-    if (!stored) {
-      const q = schema.quorumNumerators;
-      stored = await this.tx
-        .select()
-        .from(q)
-        .where(sql`${q.collective} = ${collective}`);
-      this.storedQuorumNumerators.set(collective, stored);
-    }
-    const row = latestOf(stored);
+    const row = await this.settingAt(
+      this.quorumNumerators,
+      this.storedQuorumNumerators,
+      schema.quorumNumerators,
+      collective,
+      timestamp,
+    );
     // Every collective has one from its creation on, and no proposal's snapshot comes before it.
     if (!row) throw new Error(`No quorum percentage of collective ${collective} at ${timestamp}`);
     return row.numerator;
+  }
+
+  /** A collective's counting rule at `timestamp`, as the governor's history of rules gives it. */
+  async countingRuleAt(collective: string, timestamp: number): Promise<string> {
+    const row = await this.settingAt(
+      this.countingRules,
+      this.storedCountingRules,
+      schema.countingRules,
+      collective,
+      timestamp,
+    );
+    if (!row) throw new Error(`No counting rule of collective ${collective} at ${timestamp}`);
+    return row.rule;
+  }
+
+  /** The setting in force at `timestamp`: this range's changes, else the table's history. */
+  private async settingAt<T extends SettingRow>(
+    changes: readonly T[],
+    stored: Map<string, T[]>,
+    table: typeof schema.quorumNumerators | typeof schema.countingRules,
+    collective: string,
+    timestamp: number,
+  ): Promise<T | undefined> {
+    const latest = latestOf(changes, collective, timestamp);
+    if (latest) return latest;
+    // A collective's settings change only by proposal, so a history is a few rows: read once per
+    // range, not once per proposal's first vote.
+    let rows = stored.get(collective);
+    if (!rows) {
+      rows = (await this.tx
+        .select()
+        .from(table)
+        .where(sql`${table.collective} = ${collective}`)) as T[];
+      stored.set(collective, rows);
+    }
+    return latestOf(rows, collective, timestamp);
   }
 
   /** Writes every change of the range. */
@@ -229,6 +287,12 @@ export class Batch {
         .set({ executionWindow: window })
         .where(sql`${p.collective} = ${collective} AND ${p.deadline} >= ${from}`);
     }
+    for (const { collective, from, rule } of this.ruleChanges) {
+      await tx
+        .update(p)
+        .set({ countingRule: rule })
+        .where(sql`${p.collective} = ${collective} AND ${p.snapshot} >= ${from} AND ${p.voteCount} = 0`);
+    }
     await upsert(tx, schema.workItems, this.workItems.changedRows(), ["collective", "workId"]);
     await upsert(tx, schema.applications, this.applications.changedRows(), ["collective", "applicationId"]);
     await upsert(tx, schema.treasuryBalances, this.balances.changedRows(), ["collective", "token"]);
@@ -240,6 +304,7 @@ export class Batch {
     await insert(tx, schema.treasuryFlows, this.flows);
     await insert(tx, schema.ragequits, this.ragequits);
     await insert(tx, schema.quorumNumerators, this.quorumNumerators);
+    await insert(tx, schema.countingRules, this.countingRules);
   }
 }
 

@@ -3,7 +3,7 @@
  * percentages among them) and principles, from the CollectiveCreated that announces it.
  */
 import { getAddress, type Address } from "viem";
-import type { CollectiveModules, CollectiveSettings } from "@rhizome/contracts";
+import { countingRuleOf, type CollectiveModules, type CollectiveSettings } from "@rhizome/contracts";
 import type { IndexedEvent } from "../sync/decode.js";
 import { key, type Batch } from "./batch.js";
 import { position, type Handler } from "./handler.js";
@@ -21,7 +21,8 @@ export const factory: Handler = {
       name: string;
       symbol: string;
       principles: readonly string[];
-      settings: CollectiveSettings;
+      // As the event carries it: the counting rule is the enum's value.
+      settings: Omit<CollectiveSettings, "countingRule"> & { countingRule: number };
     };
     const collective = getAddress(a.governor);
     batch.collectives.put(collective, {
@@ -35,6 +36,7 @@ export const factory: Handler = {
       treasury: getAddress(a.modules.treasury),
       work: getAddress(a.modules.work),
       ...a.settings,
+      countingRule: countingRuleOf(a.settings.countingRule),
       maxExecutionWindow: a.settings.executionWindow,
       totalShares: 0n,
       memberCount: 0,
@@ -46,6 +48,8 @@ export const factory: Handler = {
     });
     // The governor's initializer sets the quorum percentage, checkpointed at the creation's time.
     batch.quorumNumerators.push({ collective, numerator: a.settings.quorumPercent, ...position(event) });
+    // And the counting rule, likewise.
+    batch.countingRules.push({ collective, rule: countingRuleOf(a.settings.countingRule), ...position(event) });
     a.principles.forEach((name, index) =>
       batch.principles.put(key(collective, index), { collective, index, name, updatedBlock: event.blockNumber }),
     );

@@ -1,12 +1,14 @@
 /**
  * The governor's projection: proposals with their decoded actions, tallies, quorum and what the
  * chain recorded of them (queued, executed, canceled), the votes, and the governance settings with
- * the history of the quorum percentage, and members' objections to queued proposals (the veto).
+ * the history of the quorum percentage and of the counting rule (by shares, one member one vote,
+ * or two houses, with the members' house's tallies), and members' objections to queued proposals
+ * (the veto).
  */
 import { getAbiItem, getAddress, slice, toFunctionSelector, type Address, type Hex } from "viem";
-import { sharesAbi } from "@rhizome/contracts";
+import { countingRuleOf, sharesAbi } from "@rhizome/contracts";
 import type { IndexedEvent } from "../sync/decode.js";
-import { key, type Batch } from "./batch.js";
+import { key, type Batch, type Proposal } from "./batch.js";
 import { position, type Args, type Handler } from "./handler.js";
 import { decodeActions, type ProposalContext } from "./proposal-kind.js";
 
@@ -32,6 +34,29 @@ export const governor: Handler = {
       case "VoteCast":
       case "VoteCastWithParams":
         return voteCast(batch, event);
+      case "MemberVoteCast": {
+        // Emitted just before the same vote's VoteCast, which records the vote with this weight.
+        const weight = a.weight as bigint;
+        const voter = getAddress(a.voter as string);
+        batch.memberWeights.set(key(c, a.proposalId as bigint, voter), weight);
+        batch.updateProposal(c, a.proposalId as bigint, (proposal) => {
+          const support = Number(a.support);
+          if (support === 0) proposal.memberAgainstVotes += weight;
+          else if (support === 1) proposal.memberForVotes += weight;
+          else proposal.memberAbstainVotes += weight;
+        });
+        return;
+      }
+      case "CountingRuleSet": {
+        const rule = countingRuleOf(a.newRule as number);
+        const collective = batch.collective(c);
+        collective.countingRule = rule;
+        batch.countingRules.push({ collective: c, rule, ...position(event) });
+        // Proposals not voted on yet whose snapshot is still ahead take it, as the governor's
+        // history of rules gives them; the first vote fixes a proposal's rule for good.
+        if (collective.proposalCount > 0) batch.ruleChanges.push({ collective: c, from: event.timestamp, rule });
+        return;
+      }
       case "VetoCast": {
         if (!batch.proposals.get(key(c, a.proposalId as bigint))) return;
         batch.updateProposal(c, a.proposalId as bigint, (proposal) => {
@@ -144,6 +169,12 @@ function created(batch: Batch, event: IndexedEvent): void {
     abstainVotes: 0n,
     voteCount: 0,
     quorum: null,
+    // The rule now, which is the one at its snapshot unless a change runs before it (see CountingRuleSet).
+    countingRule: collective.countingRule,
+    memberForVotes: 0n,
+    memberAgainstVotes: 0n,
+    memberAbstainVotes: 0n,
+    memberQuorum: null,
     status: "created",
     eta: null,
     executionWindow: collective.executionWindow,
@@ -159,14 +190,15 @@ function created(batch: Batch, event: IndexedEvent): void {
   });
 }
 
-/**
- * A vote: added to the tally. The first one fixes the quorum as the governor does, its
- * quorum(snapshot): the supply at the snapshot times the quorum percentage in force then.
- */
+/** A vote: added to the tally, in its rule's unit; the first one fixes how the proposal counts. */
 async function voteCast(batch: Batch, event: IndexedEvent): Promise<void> {
   const a = event.args as Args;
   const c = event.collective;
   const k = key(c, a.proposalId as bigint);
+  const voter = getAddress(a.voter as string);
+  const memberKey = key(c, a.proposalId as bigint, voter);
+  const memberWeight = batch.memberWeights.get(memberKey) ?? null;
+  batch.memberWeights.delete(memberKey);
   const proposal = batch.proposals.get(k);
   if (!proposal) return;
   const weight = a.weight as bigint;
@@ -175,20 +207,33 @@ async function voteCast(batch: Batch, event: IndexedEvent): Promise<void> {
   else if (support === 1) proposal.forVotes += weight;
   else proposal.abstainVotes += weight;
   proposal.voteCount += 1;
-  if (proposal.quorum === null) {
-    const supply = await batch.supplyAt(c, proposal.snapshot);
-    proposal.quorum = (supply * BigInt(await batch.quorumNumeratorAt(c, proposal.snapshot))) / 100n;
-  }
+  if (proposal.quorum === null) await fixCounting(batch, c, proposal);
   batch.proposals.put(k, proposal);
   batch.votes.push({
     collective: c,
     proposalId: a.proposalId as bigint,
-    voter: getAddress(a.voter as string),
+    voter,
     support,
     weight,
+    memberWeight,
     reason: a.reason as string,
     ...position(event),
   });
+}
+
+/**
+ * The first vote fixes how a proposal counts, as the governor does: the rule in force at its
+ * snapshot, and its quorum, the quorum percentage then of the supply (of the member count under
+ * one member, one vote); under two houses, the members' quorum too.
+ */
+async function fixCounting(batch: Batch, c: string, proposal: Proposal): Promise<void> {
+  const { snapshot } = proposal;
+  const rule = await batch.countingRuleAt(c, snapshot);
+  const percent = BigInt(await batch.quorumNumeratorAt(c, snapshot));
+  const members = async () => (BigInt(await batch.memberCountAt(c, snapshot)) * percent) / 100n;
+  proposal.countingRule = rule;
+  proposal.quorum = rule === "members" ? await members() : ((await batch.supplyAt(c, snapshot)) * percent) / 100n;
+  if (rule === "both") proposal.memberQuorum = await members();
 }
 
 const MINT = toFunctionSelector(getAbiItem({ abi: sharesAbi, name: "mint" }));

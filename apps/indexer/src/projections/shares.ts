@@ -104,6 +104,7 @@ function transfer(batch: Batch, registry: Registry, event: IndexedEvent): void {
     delta: minted ? value : -value,
     balance: row.shares,
     supply: collective.totalShares,
+    memberCount: collective.memberCount,
   });
   batch.sharesMoved.add(c);
 }

@@ -1,4 +1,5 @@
 /** Collectives: the list, one collective with its key numbers, and whether one exists. */
+import type { CountingRule } from "@rhizome/contracts";
 import { and, asc, eq, inArray, or, sql, type SQLWrapper } from "drizzle-orm";
 import { zeroAddress } from "viem";
 import { schema, type Database } from "@rhizome/db";
@@ -141,6 +142,7 @@ export function collectivesRepository(db: Database) {
           reviewWindow: row.reviewWindow,
           objectionThreshold: row.objectionThreshold,
           vetoPercent: row.vetoPercent,
+          countingRule: row.countingRule as CountingRule,
         },
         modules: {
           governor: row.address,

@@ -21,11 +21,13 @@ export interface StateClock {
   maxExecutionWindow?: number;
 }
 
+const defeated = schema.proposalDefeated(p);
+
 /**
  * The state of a proposals row, as in Governor.state() and GovernorParameters.state(): executed,
  * failed (executed, its calls reverted) and canceled are final; pending until the snapshot has
  * passed, active until the deadline has; then defeated without the quorum of for plus abstain or
- * without more for than against; else succeeded, or queued once it is, each expiring when the
+ * without more for than against (in both houses under two); else succeeded, or queued once it is, each expiring when the
  * proposal's own execution window is over. At `clock`, or by default at the indexed head.
  */
 export function proposalState(clock?: StateClock): SQL<ProposalState> {
@@ -35,7 +37,7 @@ export function proposalState(clock?: StateClock): SQL<ProposalState> {
   WHEN ${p.status} IN ('executed', 'failed', 'canceled') THEN ${p.status}
   WHEN ${now} <= ${p.snapshot} THEN 'pending'
   WHEN ${now} <= ${p.deadline} THEN 'active'
-  WHEN ${p.forVotes} + ${p.abstainVotes} < COALESCE(${p.quorum}, 0) OR ${p.forVotes} <= ${p.againstVotes} THEN 'defeated'
+  WHEN ${defeated} THEN 'defeated'
   WHEN ${p.status} = 'queued' AND ${now} > ${p.eta} + ${window} THEN 'expired'
   WHEN ${p.status} = 'queued' THEN 'queued'
   WHEN ${now} > ${p.deadline} + ${window} THEN 'expired'

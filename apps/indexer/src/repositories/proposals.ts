@@ -1,5 +1,6 @@
 /** Proposals of a collective with their computed state, one proposal's quorum, and its votes. */
 import { and, desc, eq, getTableColumns, lte, sql } from "drizzle-orm";
+import type { CountingRule } from "@rhizome/contracts";
 import { schema, type Database } from "@rhizome/db";
 import type { Page, PageQuery } from "../schemas/common.js";
 import { SUPPORT } from "../schemas/members.js";
@@ -37,6 +38,16 @@ const toProposal = (row: Row): Proposal => ({
   abstainVotes: row.abstainVotes.toString(),
   voteCount: row.voteCount,
   quorum: row.quorum?.toString() ?? null,
+  countingRule: row.countingRule as CountingRule,
+  memberHouse:
+    row.countingRule === "both"
+      ? {
+          forVotes: row.memberForVotes.toString(),
+          againstVotes: row.memberAgainstVotes.toString(),
+          abstainVotes: row.memberAbstainVotes.toString(),
+          quorum: row.memberQuorum?.toString() ?? null,
+        }
+      : null,
   snapshot: row.snapshot,
   deadline: row.deadline,
   eta: row.eta,
@@ -53,16 +64,20 @@ const toProposal = (row: Row): Proposal => ({
 });
 
 export function proposalsRepository(db: Database) {
-  /** The supply at `timestamp` from the share history: what the governor's quorum reads. */
-  async function supplyAt(collective: string, timestamp: number): Promise<bigint> {
+  /**
+   * What a quorum at `timestamp` is a percentage of, from the share history: the supply, as the
+   * governor's quorum reads it, or the member count under one member, one vote.
+   */
+  async function baseAt(collective: string, timestamp: number, rule: string): Promise<bigint> {
     const s = schema.shareEvents;
     const [row] = await db
-      .select({ supply: s.supply })
+      .select({ supply: s.supply, memberCount: s.memberCount })
       .from(s)
       .where(and(eq(s.collective, collective), lte(s.timestamp, timestamp)))
       .orderBy(desc(s.blockNumber), desc(s.logIndex))
       .limit(1);
-    return row?.supply ?? 0n;
+    if (!row) return 0n;
+    return rule === "members" ? BigInt(row.memberCount) : row.supply;
   }
 
   /** The quorum percentage in force at `timestamp`: what the governor's quorumNumerator(timestamp) reads. */
@@ -131,14 +146,16 @@ export function proposalsRepository(db: Database) {
       const snapshotPast = row.now > snapshot;
       // Only a proposal that is or was queued takes objections: only it has a veto quorum.
       const vetoable = snapshotPast && queuedAt !== null;
-      const supply = (quorum === null && snapshotPast) || vetoable ? await supplyAt(collective, snapshot) : null;
-      // Before any vote the quorum is not stored; once the snapshot is past, the supply and the
-      // percentage at the snapshot give it, as the governor's quorum(snapshot).
+      const rule = row.proposal.countingRule;
+      const supply = (quorum === null && snapshotPast) || vetoable ? await baseAt(collective, snapshot, rule) : null;
+      // Before any vote the quorum is not stored; once the snapshot is past, the supply (or member
+      // count) and the percentage at the snapshot give it, as the governor's quorum(snapshot).
       if (quorum === null && supply !== null) {
         const numerator = await quorumNumeratorAt(collective, snapshot);
         if (numerator !== undefined) quorum = (supply * BigInt(numerator)) / 100n;
       }
-      // As the governor's vetoQuorum: the threshold now, of the supply at the snapshot, rounded up.
+      // As the governor's vetoQuorum: the threshold now, of the supply (or member count) at the
+      // snapshot, rounded up.
       const vetoQuorum = vetoable && supply !== null ? (supply * BigInt(row.vetoPercent) + 99n) / 100n : null;
       const ve = schema.vetoes;
       const vetoes =
@@ -188,6 +205,7 @@ export function proposalsRepository(db: Database) {
           voter: row.voter,
           support: SUPPORT[row.support] ?? "abstain",
           weight: row.weight.toString(),
+          memberWeight: row.memberWeight?.toString() ?? null,
           reason: row.reason,
           blockNumber: row.blockNumber,
           timestamp: row.timestamp,

@@ -1,4 +1,5 @@
 /** Collectives: the list, one collective with its settings and key numbers, and the network. */
+import { COUNTING_RULES, type CountingRule } from "@rhizome/contracts";
 import {
   address,
   amount,
@@ -97,6 +98,7 @@ const settings = {
     "reviewWindow",
     "objectionThreshold",
     "vetoPercent",
+    "countingRule",
   ],
   properties: {
     votingDelay: { ...integer, description: "Seconds from a proposal to the start of its vote." },
@@ -109,7 +111,14 @@ const settings = {
     objectionThreshold: { ...integer, description: "Percentage of shares whose objections dispute work." },
     vetoPercent: {
       ...integer,
-      description: "Percentage of the supply at a proposal's snapshot whose objections while it is queued cancel it.",
+      description:
+        "Percentage of the supply at a proposal's snapshot (of the members, under one member, one vote) whose objections while it is queued cancel it.",
+    },
+    countingRule: {
+      type: "string",
+      enum: COUNTING_RULES,
+      description:
+        "How votes count for proposals from now on: `shares`, `members` (one member, one vote; a delegate casts one for each member whose votes it holds) or `both` (two houses: a proposal must pass by shares and by members, each with its quorum).",
     },
   },
 } as const;
@@ -124,6 +133,7 @@ export interface CollectiveSettings {
   reviewWindow: number;
   objectionThreshold: number;
   vetoPercent: number;
+  countingRule: CountingRule;
 }
 
 const modules = {

@@ -1,4 +1,5 @@
 /** Proposals of a collective: the list by state and kind, one proposal with tally, votes and timeline. */
+import { COUNTING_RULES, type CountingRule } from "@rhizome/contracts";
 import {
   address,
   amount,
@@ -47,6 +48,23 @@ const proposalProperties = {
   abstainVotes: amount,
   voteCount: integer,
   quorum: { ...nullableAmount, description: "Votes for or abstaining needed; null until the snapshot passes." },
+  countingRule: {
+    type: "string",
+    enum: COUNTING_RULES,
+    description:
+      "How its votes count, the collective's rule at its snapshot: `shares`; `members`, one vote per member (the tallies, quorum and objections count members); or `both`, two houses (the tallies are the shares', `memberHouse` the members').",
+  },
+  memberHouse: {
+    type: ["object", "null"],
+    description: "Under two houses, the members' house, which must pass too; null under any other rule.",
+    required: ["forVotes", "againstVotes", "abstainVotes", "quorum"],
+    properties: {
+      forVotes: amount,
+      againstVotes: amount,
+      abstainVotes: amount,
+      quorum: { ...nullableAmount, description: "Members who must vote for or abstain; null until the first vote." },
+    },
+  },
   snapshot: { ...timestamp, description: "Voting power is counted at this time; voting opens after it." },
   deadline: { ...timestamp, description: "Voting closes at the end of this second." },
   eta: { ...nullableTimestamp, description: "When a queued proposal can be executed." },
@@ -89,6 +107,8 @@ export interface Proposal {
   abstainVotes: string;
   voteCount: number;
   quorum: string | null;
+  countingRule: CountingRule;
+  memberHouse: MemberHouse | null;
   snapshot: number;
   deadline: number;
   eta: number | null;
@@ -102,6 +122,14 @@ export interface Proposal {
   vetoVotes: string;
   vetoed: boolean;
   txHash: string;
+}
+
+/** Under two houses, the members' tallies and quorum. */
+export interface MemberHouse {
+  forVotes: string;
+  againstVotes: string;
+  abstainVotes: string;
+  quorum: string | null;
 }
 
 export interface ProposalsQuery extends PageQuery {
@@ -142,11 +170,15 @@ export interface ProposalParams {
 
 export const vote = {
   type: "object",
-  required: ["voter", "support", "weight", "reason", "blockNumber", "timestamp", "txHash"],
+  required: ["voter", "support", "weight", "memberWeight", "reason", "blockNumber", "timestamp", "txHash"],
   properties: {
     voter: address,
     support: { type: "string", enum: SUPPORT },
-    weight: amount,
+    weight: {
+      ...amount,
+      description: "In the proposal's counting rule: shares, or members under one member, one vote.",
+    },
+    memberWeight: { ...nullableAmount, description: "Under two houses, its weight in the members' house; else null." },
     reason: text,
     blockNumber: integer,
     timestamp,
@@ -158,6 +190,7 @@ export interface Vote {
   voter: string;
   support: Support;
   weight: string;
+  memberWeight: string | null;
   reason: string;
   blockNumber: number;
   timestamp: number;

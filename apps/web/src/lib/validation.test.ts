@@ -167,6 +167,7 @@ describe("form validation", () => {
       reviewWindowDays: "2",
       objectionThreshold: "10",
       vetoPercent: "25",
+      countingRule: "both" as const,
     };
     const about = { name: " Hyphae ", symbol: "HYP", principles: "Care for the commons\n\n Open books \n" };
     const ada = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -201,6 +202,7 @@ describe("form validation", () => {
             reviewWindow: 172_800,
             vetoPercent: 25,
             objectionThreshold: 10,
+            countingRule: "both",
           },
         },
       });

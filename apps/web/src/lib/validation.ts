@@ -2,7 +2,7 @@
  * Form validation before anything is sent: each validator takes the form's raw strings and
  * gives either the typed values or a message per field saying what is wrong.
  */
-import type { CollectiveSettings } from "@rhizome/contracts";
+import type { CollectiveSettings, CountingRule } from "@rhizome/contracts";
 import { isAddress, isHex, parseUnits, zeroAddress, type Address, type Hex } from "viem";
 import { ETH, formatUnitsOf, type TokenInfo } from "./format";
 
@@ -314,6 +314,8 @@ export interface RulesForm {
   reviewWindowDays: string;
   objectionThreshold: string;
   vetoPercent: string;
+  /** How votes count: by shares, one member one vote, or both houses. */
+  countingRule: CountingRule;
 }
 
 export interface NewCollective {
@@ -452,6 +454,7 @@ export function validateCollective(
       BOUNDS.objectionThreshold,
     ),
     vetoPercent: percent(rules.vetoPercent, "The veto threshold", errors, "vetoPercent", BOUNDS.vetoPercent),
+    countingRule: rules.countingRule,
   };
   if (!errors.proposalThreshold && settings.proposalThreshold > total && total > 0n)
     errors.proposalThreshold = `The founders hold ${total} shares together; a threshold above that would let no one propose.`;

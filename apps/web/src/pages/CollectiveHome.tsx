@@ -62,16 +62,30 @@ export default function CollectiveHome({ address }: { address: string }) {
                 {formatDuration(c.settings.votingPeriod)}.
               </li>
               <li>
-                It passes with more for than against, and {c.settings.quorumPercent}% of the shares voting for or
-                abstaining.
+                {c.settings.countingRule === "members" ? (
+                  <>
+                    One member, one vote: it passes with more members for than against, and {c.settings.quorumPercent}%
+                    of the members voting for or abstaining.
+                  </>
+                ) : c.settings.countingRule === "both" ? (
+                  <>
+                    Two houses: it passes only with more for than against both by shares and by members, and{" "}
+                    {c.settings.quorumPercent}% of the shares and of the members voting for or abstaining.
+                  </>
+                ) : (
+                  <>
+                    It passes with more for than against, and {c.settings.quorumPercent}% of the shares voting for or
+                    abstaining.
+                  </>
+                )}
               </li>
               <li>
                 A passed proposal waits {formatDuration(c.settings.timelockDelay)} before it runs, so those who disagree
                 can leave; it expires if not run within {formatDuration(c.settings.executionWindow)}.
               </li>
               <li>
-                While it waits, objections from {c.settings.vetoPercent}% of the shares cancel it (the members&apos;
-                veto).
+                While it waits, objections from {c.settings.vetoPercent}% of the{" "}
+                {c.settings.countingRule === "members" ? "members" : "shares"} cancel it (the members&apos; veto).
               </li>
               <li>
                 Delivered work can be objected to for {formatDuration(c.settings.reviewWindow)}; objections from{" "}

@@ -3,7 +3,7 @@
  * their shares, and the rules it governs itself by; made in one transaction by the factory
  * the service indexes, then opened once the index has it.
  */
-import { collectiveFactoryAbi, parseCollectiveCreated } from "@rhizome/contracts";
+import { collectiveFactoryAbi, parseCollectiveCreated, settingsStruct, type CountingRule } from "@rhizome/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { Address } from "viem";
@@ -17,7 +17,7 @@ import { useChainInfo } from "../lib/queries";
 import { validateCollective, type FounderRow, type RulesForm } from "../lib/validation";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
 
-const RULES: [keyof RulesForm, string, string][] = [
+const RULES: [Exclude<keyof RulesForm, "countingRule">, string, string][] = [
   ["votingDelayHours", "Voting opens after (hours)", "From a proposal to the start of its vote; 0 opens it at once."],
   ["votingPeriodDays", "Voting lasts (days)", "How long a vote stays open."],
   ["quorumPercent", "Quorum (% of shares)", "Shares that must vote for or abstain for a proposal to pass."],
@@ -47,7 +47,19 @@ const DEFAULT_RULES: RulesForm = {
   reviewWindowDays: "2",
   objectionThreshold: "10",
   vetoPercent: "25",
+  countingRule: "shares",
 };
+
+/** How votes can count, in the members' words. */
+export const COUNTING: [CountingRule, string, string][] = [
+  ["shares", "By shares", "Each share is a vote: those who earned more ownership weigh more."],
+  [
+    "members",
+    "One member, one vote",
+    "Each member has one vote, whatever their shares; quorum and objections count members.",
+  ],
+  ["both", "Two houses", "A proposal passes only if it passes both by shares and by members, each with its quorum."],
+];
 
 /** Waits until the API has indexed the collective `governor`, for up to half a minute. */
 async function indexed(governor: string): Promise<boolean> {
@@ -108,7 +120,7 @@ export default function CreateCollective() {
                   address: info.factory as Address,
                   abi: collectiveFactoryAbi,
                   functionName: "create",
-                  args: [c.name, c.symbol, c.principles, c.founders, c.settings],
+                  args: [c.name, c.symbol, c.principles, c.founders, settingsStruct(c.settings)],
                 })
                 .then(async (receipt) => {
                   if (!receipt) return;
@@ -197,6 +209,28 @@ export default function CreateCollective() {
               >
                 Add a founder
               </button>
+            </fieldset>
+            <fieldset>
+              <legend>How votes count</legend>
+              {COUNTING.map(([rule, label, help]) => (
+                <div key={rule}>
+                  <label>
+                    <input
+                      type="radio"
+                      name="countingRule"
+                      value={rule}
+                      checked={rules.countingRule === rule}
+                      aria-describedby={`counting-${rule}-help`}
+                      onChange={() => setRules({ ...rules, countingRule: rule })}
+                    />
+                    {label}
+                  </label>
+                  <p id={`counting-${rule}-help`} className="muted">
+                    {help}
+                  </p>
+                </div>
+              ))}
+              <p className="muted">Members can change it later by proposal.</p>
             </fieldset>
             <fieldset>
               <legend>Rules</legend>

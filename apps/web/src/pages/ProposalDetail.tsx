@@ -319,7 +319,10 @@ function Votes({ address, proposal }: { address: string; proposal: Api.ProposalD
           {items.map((v) => (
             <li key={v.txHash + v.voter}>
               <span title={v.voter}>{shortAddress(v.voter)}</span> voted <strong>{v.support}</strong> with{" "}
-              {formatShares(v.weight)}
+              {proposal.countingRule === "members"
+                ? `${formatShares(v.weight)} member vote${v.weight === "1" ? "" : "s"}`
+                : formatShares(v.weight)}
+              {v.memberWeight !== null && ` (${formatShares(v.memberWeight)} by members)`}
               {v.reason && (
                 <>
                   : <q>{v.reason}</q>

@@ -111,6 +111,25 @@ describe("a proposal's tally", () => {
     expect(screen.getByLabelText("Quorum progress").getAttribute("value")).toBe(
       String(Math.min(1, p.quorumProgress ?? 0)),
     );
-    expect(screen.getByText(new RegExp(`of ${p.quorum} needed`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(`of ${p.quorum} shares needed`))).toBeTruthy();
+  });
+
+  it("counts members under one member, one vote, and shows both houses under two", () => {
+    const p = fixture.admissionProposal;
+    const { unmount } = render(
+      <Tally
+        proposal={{ ...p, countingRule: "members", forVotes: "3", againstVotes: "1", abstainVotes: "0", quorum: "2" }}
+      />,
+    );
+    expect(screen.getByText("3 members (75%)")).toBeTruthy();
+    expect(screen.getByText(/^3 of 2 members needed — reached$/)).toBeTruthy();
+    unmount();
+    const memberHouse = { forVotes: "1", againstVotes: "2", abstainVotes: "0", quorum: "2" };
+    render(<Tally proposal={{ ...p, countingRule: "both", memberHouse }} />);
+    expect(screen.getByRole("heading", { name: "By shares" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "By members" })).toBeTruthy();
+    expect(screen.getByLabelText("By members, against: 66.6% of the votes cast")).toBeTruthy();
+    expect(screen.getByLabelText("By members, quorum progress").getAttribute("value")).toBe("0.5");
+    expect(screen.getByText(/^1 of 2 members needed$/)).toBeTruthy();
   });
 });

@@ -29,6 +29,8 @@ export const collectives = pgTable("collectives", {
   objectionThreshold: integer("objection_threshold").notNull(),
   /** Percent of the supply at a proposal's snapshot whose objections during the grace period cancel it. */
   vetoPercent: integer("veto_percent").notNull(),
+  /** How votes count for proposals from now on: shares, members (one member, one vote) or both (two houses). */
+  countingRule: text("counting_rule").notNull(),
   totalShares: amount("total_shares")
     .notNull()
     .default(sql`0`),
@@ -57,6 +59,20 @@ export const principles = pgTable(
  * by timestamp and reads a proposal's quorum with the one in force at the snapshot, the last row
  * at or before that time.
  */
+/** Each change of a collective's counting rule, from its creation on: the rule at a proposal's snapshot decides it. */
+export const countingRules = pgTable(
+  "counting_rules",
+  {
+    collective: address("collective").notNull(),
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    rule: text("rule").notNull(),
+    timestamp: timestamp("timestamp").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.collective, t.blockNumber, t.logIndex] })],
+);
+
 export const quorumNumerators = pgTable(
   "quorum_numerators",
   {

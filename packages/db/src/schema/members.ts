@@ -43,6 +43,8 @@ export const shareEvents = pgTable(
     delta: amount("delta").notNull(),
     balance: amount("balance").notNull(),
     supply: amount("supply").notNull(),
+    /** Accounts holding a share or more after it: what one member, one vote's quorum reads. */
+    memberCount: integer("member_count").notNull(),
     timestamp: timestamp("timestamp").notNull(),
     txHash: text("tx_hash").notNull(),
   },

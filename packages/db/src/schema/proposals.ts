@@ -27,7 +27,18 @@ export interface ProposalAction {
 }
 
 /** What a proposal's outcome is read from. */
-type OutcomeColumns = Record<"status" | "forVotes" | "againstVotes" | "abstainVotes" | "quorum", AnyPgColumn>;
+type OutcomeColumns = Record<
+  | "status"
+  | "forVotes"
+  | "againstVotes"
+  | "abstainVotes"
+  | "quorum"
+  | "memberForVotes"
+  | "memberAgainstVotes"
+  | "memberAbstainVotes"
+  | "memberQuorum",
+  AnyPgColumn
+>;
 
 /**
  * What the chain and the tallies have settled of a proposal, whatever the time: `executed`,
@@ -38,7 +49,14 @@ type OutcomeColumns = Record<"status" | "forVotes" | "againstVotes" | "abstainVo
  * written into the SQL, not bound, so a query's expression is the index's.
  */
 export const proposalOutcome = (t: OutcomeColumns): SQL<"executed" | "failed" | "canceled" | "defeated" | "passed"> =>
-  sql`(CASE WHEN ${t.status} IN ('executed', 'failed', 'canceled') THEN ${t.status} WHEN ${t.forVotes} + ${t.abstainVotes} < COALESCE(${t.quorum}, 0) OR ${t.forVotes} <= ${t.againstVotes} THEN 'defeated' ELSE 'passed' END)`;
+  sql`(CASE WHEN ${t.status} IN ('executed', 'failed', 'canceled') THEN ${t.status} WHEN ${proposalDefeated(t)} THEN 'defeated' ELSE 'passed' END)`;
+
+/**
+ * Whether a proposal's votes, once counted, defeat it: for plus abstain short of the quorum, or
+ * for not beating against; under two houses, in either house.
+ */
+export const proposalDefeated = (t: OutcomeColumns): SQL =>
+  sql`${t.forVotes} + ${t.abstainVotes} < COALESCE(${t.quorum}, 0) OR ${t.forVotes} <= ${t.againstVotes} OR (${t.memberQuorum} IS NOT NULL AND (${t.memberForVotes} + ${t.memberAbstainVotes} < ${t.memberQuorum} OR ${t.memberForVotes} <= ${t.memberAgainstVotes}))`;
 
 export const proposals = pgTable(
   "proposals",
@@ -62,8 +80,25 @@ export const proposals = pgTable(
       .notNull()
       .default(sql`0`),
     voteCount: integer("vote_count").notNull().default(0),
-    /** Shares that must vote for or abstain: the quorum percentage of the supply at the snapshot. */
+    /**
+     * Shares that must vote for or abstain: the quorum percentage of the supply at the snapshot
+     * (of the member count under one member, one vote, where the tallies count members).
+     */
     quorum: amount("quorum"),
+    /** How its votes count: the collective's rule at its snapshot (shares, members or both). */
+    countingRule: text("counting_rule").notNull().default("shares"),
+    /** Under two houses, the members' house: the tallies above are the shares'. Zeros otherwise. */
+    memberForVotes: amount("member_for_votes")
+      .notNull()
+      .default(sql`0`),
+    memberAgainstVotes: amount("member_against_votes")
+      .notNull()
+      .default(sql`0`),
+    memberAbstainVotes: amount("member_abstain_votes")
+      .notNull()
+      .default(sql`0`),
+    /** Under two houses, the members who must vote for or abstain; null otherwise, and until the first vote. */
+    memberQuorum: amount("member_quorum"),
     /**
      * created, queued, executed, failed (executed, but its calls reverted and were undone) or
      * canceled: what the chain recorded; the API adds time.
@@ -112,7 +147,10 @@ export const votes = pgTable(
     voter: address("voter").notNull(),
     /** 0 against, 1 for, 2 abstain. */
     support: smallint("support").notNull(),
+    /** In the proposal's rule: shares, or member votes under one member, one vote. */
     weight: amount("weight").notNull(),
+    /** Under two houses, the vote's weight in the members' house; null otherwise. */
+    memberWeight: amount("member_weight"),
     reason: text("reason").notNull(),
     blockNumber: blockNumber("block_number").notNull(),
     logIndex: integer("log_index").notNull(),
