@@ -4,6 +4,13 @@ pragma solidity ^0.8.28;
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {ICollectiveTimelock} from "./interfaces/ICollectiveTimelock.sol";
+import {IShares} from "./interfaces/IShares.sol";
+import {ITreasury} from "./interfaces/ITreasury.sol";
+
+/// @dev The governor's ERC-5805 token: the collective's shares.
+interface IVotesGovernor {
+    function token() external view returns (address);
+}
 
 /// @title CollectiveTimelock
 /// @notice Executes a collective's passed proposals after a delay: the grace period in which
@@ -47,6 +54,19 @@ contract CollectiveTimelock is Initializable, ICollectiveTimelock {
 
     /// @notice Accepts ETH, e.g. a payout from a collective this one is a member of.
     receive() external payable {}
+
+    /// @inheritdoc ICollectiveTimelock
+    function exitFrom(
+        address treasury,
+        uint256 shares,
+        address[] calldata tokens,
+        uint256[] calldata forVotes,
+        address to
+    ) external {
+        // The collective's modules are in its shares' code: the treasury, the work module, and this timelock.
+        if (!IShares(IVotesGovernor(_governor).token()).isModule(msg.sender)) revert TimelockUnauthorized(msg.sender);
+        ITreasury(treasury).ragequitTo(shares, tokens, forVotes, to);
+    }
 
     /// @inheritdoc ICollectiveTimelock
     function schedule(uint256 id) external onlyGovernor returns (uint48 ready) {

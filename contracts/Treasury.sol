@@ -8,12 +8,14 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {ITreasury} from "./interfaces/ITreasury.sol";
 import {IShares} from "./interfaces/IShares.sol";
 import {ICollectiveGovernor} from "./interfaces/ICollectiveGovernor.sol";
+import {ICollectiveTimelock} from "./interfaces/ICollectiveTimelock.sol";
 import {CloneArgs} from "./utils/CloneArgs.sol";
 
 /// @title Treasury
 /// @notice A collective's funds: ETH and any ERC-20. Pays out only when governance (an executed
 /// proposal) or the work module (accepted work) says so, and lets any member leave with their
-/// fair part: burn shares, take the same fraction of every asset they name.
+/// fair part: burn shares, take the same fraction of every asset they name, and of the shares the
+/// collective holds in other collectives, passed through (`ragequitAcross`).
 /// @dev Used through ERC-1167 clones whose code carries the collective's timelock, shares,
 /// governor and work module (see CloneArgs), so a treasury has no storage and no initializer.
 /// Ragequit burns before it pays, computes every amount before the first transfer, and is
@@ -51,6 +53,53 @@ contract Treasury is ReentrancyGuardTransient, ITreasury {
         if (to == address(0)) revert TreasuryInvalidRecipient();
         _ragequit(shares_, tokens, forVotes, to);
         if (to != msg.sender) emit RagequitPaidTo(msg.sender, to);
+    }
+
+    /// @inheritdoc ITreasury
+    function ragequitAcross(
+        uint256 shares_,
+        address[] calldata tokens,
+        uint256[] calldata forVotes,
+        address to,
+        NetworkExit[] calldata network
+    ) external nonReentrant {
+        if (to == address(0)) revert TreasuryInvalidRecipient();
+        // The parts are the member's fraction of the supply before their shares burn, as their
+        // part of this treasury is.
+        (uint256[] memory parts, uint256[] memory held) = _networkParts(shares_, network);
+        _ragequit(shares_, tokens, forVotes, to);
+        if (to != msg.sender) emit RagequitPaidTo(msg.sender, to);
+        // Then the timelock leaves each collective with the member's part, paid to them directly.
+        // The member's shares are burned and paid before: a callback from another collective's
+        // payout finds nothing left to take here, and this treasury is locked until the end.
+        address timelock = governance();
+        for (uint256 i = 0; i < network.length; ++i) {
+            if (parts[i] == 0) continue;
+            NetworkExit calldata exit = network[i];
+            ICollectiveTimelock(timelock).exitFrom(exit.treasury, parts[i], exit.tokens, exit.forVotes, to);
+            emit NetworkExited(msg.sender, exit.treasury, parts[i], held[i], to);
+        }
+    }
+
+    /// @dev For each collective of `network` (strictly ascending, not this one), the shares the
+    /// timelock holds there and the member's fraction of them, rounded down.
+    function _networkParts(
+        uint256 shares_,
+        NetworkExit[] calldata network
+    ) private view returns (uint256[] memory parts, uint256[] memory held) {
+        uint256 supply = IERC20(shares()).totalSupply();
+        address timelock = governance();
+        parts = new uint256[](network.length);
+        held = new uint256[](network.length);
+        for (uint256 i = 0; i < network.length; ++i) {
+            address treasury = network[i].treasury;
+            if (treasury == address(this) || (i > 0 && treasury <= network[i - 1].treasury)) {
+                revert TreasuryNetworkNotAscending(i);
+            }
+            held[i] = IERC20(ITreasury(treasury).shares()).balanceOf(timelock);
+            // A member cannot leave with more than they hold: the burn refuses it before any exit.
+            parts[i] = supply == 0 ? 0 : Math.mulDiv(held[i], shares_, supply);
+        }
     }
 
     function _ragequit(uint256 shares_, address[] calldata tokens, uint256[] calldata forVotes, address to) private {

@@ -80,4 +80,15 @@ interface ICollectiveTimelock {
 
     /// @notice When operation `id` is ready: 0 if unknown, 1 if executed, 2 if it failed, else a timestamp.
     function readyAt(uint256 id) external view returns (uint256);
+
+    /// @notice Leaves collective `treasury` with `shares` of the shares this timelock holds there,
+    /// paid to `to`: the pass-through of a member's exit across the network. Only a module of this
+    /// collective (its treasury, on a member's exit; or governance itself, by proposal).
+    function exitFrom(
+        address treasury,
+        uint256 shares,
+        address[] calldata tokens,
+        uint256[] calldata forVotes,
+        address to
+    ) external;
 }

@@ -24,6 +24,19 @@ interface ITreasury {
     /// @notice The tokens must be non-zero addresses in strictly ascending order; `index` is not.
     error TreasuryTokensNotAscending(uint256 index);
 
+    /// @notice The collectives to leave through must be other collectives' treasuries, in strictly
+    /// ascending order, without this one: `index` is not.
+    error TreasuryNetworkNotAscending(uint256 index);
+
+    /// @notice The part of what the collective holds in another collective, taken on the way out:
+    /// that collective's treasury, the tokens of its to take a part of (strictly ascending), and the
+    /// proposals this collective's timelock voted for there since its last release (its exit proof there).
+    struct NetworkExit {
+        address treasury;
+        address[] tokens;
+        uint256[] forVotes;
+    }
+
     /// @notice `from` sent `amount` wei; the treasury now holds `balance` wei.
     event EthReceived(address indexed from, uint256 amount, uint256 balance);
 
@@ -47,6 +60,10 @@ interface ITreasury {
     /// @notice `member`'s ragequit (the `Ragequit` event just before) was paid to `to`.
     event RagequitPaidTo(address indexed member, address indexed to);
 
+    /// @notice On `member`'s exit, the collective's timelock left collective `treasury` with
+    /// `shares` of its `held` shares there, the member's fraction, paid by that collective to `to`.
+    event NetworkExited(address indexed member, address indexed treasury, uint256 shares, uint256 held, address to);
+
     /// @notice Pays `amount` of `token` (address(0) for ETH) to `to`.
     /// @dev Only governance (an executed proposal) or the work module (accepted work).
     function pay(address token, address to, uint256 amount) external;
@@ -64,6 +81,19 @@ interface ITreasury {
     /// cannot take ETH (a contract without a way to receive it) still leaves with its fair part.
     /// @param to Who receives the payout; not the zero address.
     function ragequitTo(uint256 shares, address[] calldata tokens, uint256[] calldata forVotes, address to) external;
+
+    /// @notice Ragequit across the network: as `ragequitTo`, and for each collective in `network`
+    /// whose shares this collective's timelock holds, the timelock leaves it with the same fraction
+    /// of them (rounded down), which that collective pays straight to `to`. A collective left out
+    /// of `network` keeps the member's part of it, as a token left out of `tokens` does; one that
+    /// refuses its exit (this collective backed a proposal there that can still run) reverts the whole.
+    function ragequitAcross(
+        uint256 shares,
+        address[] calldata tokens,
+        uint256[] calldata forVotes,
+        address to,
+        NetworkExit[] calldata network
+    ) external;
 
     /// @notice The collective's governance: the timelock that executes passed proposals.
     function governance() external view returns (address);

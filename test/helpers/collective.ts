@@ -7,6 +7,7 @@ import {
   encodeFunctionData,
   getAddress,
   getContract,
+  parseEther,
   parseEventLogs,
   type Account,
   type Address,
@@ -22,6 +23,7 @@ import {
   createCollective,
   deployRhizome,
   descriptionHash,
+  mintSharesProposal,
   sharesAbi,
   testTokenAbi,
   testTokenBytecode,
@@ -220,4 +222,21 @@ export function quorumProposal(modules: { governor: Address }, percent: bigint, 
     ],
     description,
   };
+}
+
+/**
+ * Two collectives: Rizom (alice 600, bob 300, carol 100; 1 ETH) whose timelock holds 10 of the 20
+ * shares of Mycel (dave's; 2 ETH and 1,000 of a test token).
+ */
+export async function networkOfTwo() {
+  const a = await collectiveFixture();
+  const b = await secondCollective(a, a.dave);
+  await pass(b, mintSharesProposal(b.modules, a.modules.timelock, 10n, "Admit Rizom"), {
+    proposer: a.dave,
+    voters: [a.dave],
+  });
+  await waitFor(a, a.deployer.sendTransaction({ to: a.modules.treasury, value: parseEther("1") }));
+  await waitFor(a, a.deployer.sendTransaction({ to: b.modules.treasury, value: parseEther("2") }));
+  const token = await deployToken(a, b.modules.treasury, 1_000n);
+  return { a, b, token };
 }

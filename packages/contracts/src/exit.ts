@@ -179,6 +179,48 @@ export async function exitableTokens(
   return { tokens: taken, refused };
 }
 
+/** One collective an exit passes through, as `ragequitAcross` takes it. */
+export interface NetworkExit {
+  treasury: Address;
+  tokens: readonly Address[];
+  forVotes: readonly bigint[];
+}
+
+/**
+ * The `network` argument of `ragequitAcross` for leaving the collective of `treasury` through the
+ * collectives of `network`: sorted by their treasuries, each with its tokens sorted and the *for*
+ * votes this collective's timelock cast there since its last release (its exit proof there).
+ */
+export async function networkExits(
+  publicClient: PublicClient,
+  params: {
+    treasury: Address;
+    network: readonly { treasury: Address; tokens?: readonly Address[] }[];
+    fromBlock?: BlockNumber;
+  },
+): Promise<NetworkExit[]> {
+  const timelock = await publicClient.readContract({
+    address: params.treasury,
+    abi: treasuryAbi,
+    functionName: "governance",
+  });
+  const exits: NetworkExit[] = [];
+  for (const other of params.network) {
+    const governor = await publicClient.readContract({
+      address: other.treasury,
+      abi: treasuryAbi,
+      functionName: "governor",
+    });
+    const forVotes = await forVotesSinceRelease(publicClient, {
+      governor,
+      voter: timelock,
+      ...(params.fromBlock === undefined ? {} : { fromBlock: params.fromBlock }),
+    });
+    exits.push({ treasury: getAddress(other.treasury), tokens: ragequitTokens(other.tokens ?? []), forVotes });
+  }
+  return exits.sort((a, b) => (BigInt(a.treasury) < BigInt(b.treasury) ? -1 : 1));
+}
+
 /**
  * Releases the *for* votes of the wallet's delegates that bind its exit and have all ended (see
  * `bindingDelegates`), one transaction each, waiting for each; returns their hashes.
@@ -231,6 +273,11 @@ export async function ragequit(
     fromBlock?: BlockNumber;
     /** Who receives the payout (`ragequitTo`); the wallet itself by default. */
     to?: Address;
+    /**
+     * Other collectives whose shares the collective's timelock holds, by treasury, with the
+     * tokens to take a part of there: the exit passes through them (`ragequitAcross`).
+     */
+    network?: readonly { treasury: Address; tokens?: readonly Address[] }[];
   },
 ): Promise<Hash> {
   const voter = clients.walletClient.account.address;
@@ -248,6 +295,17 @@ export async function ragequit(
     tokens: params.tokens ?? [],
     forVotes,
   });
+  if (params.network !== undefined && params.network.length > 0) {
+    const network = await networkExits(clients.publicClient, { treasury: params.treasury, network: params.network });
+    const { request } = await clients.publicClient.simulateContract({
+      account: clients.walletClient.account,
+      address: params.treasury,
+      abi: treasuryAbi,
+      functionName: "ragequitAcross",
+      args: [params.shares, tokens, forVotes, params.to ?? voter, network],
+    });
+    return clients.walletClient.writeContract(request);
+  }
   if (params.to !== undefined) {
     const { request } = await clients.publicClient.simulateContract({
       account: clients.walletClient.account,

@@ -36,6 +36,8 @@ export {
   forVotesSinceRelease,
   ragequit,
   ragequitTokens,
+  networkExits,
+  type NetworkExit,
   releaseBindingDelegates,
   type BindingDelegate,
   type RefusedToken,
