@@ -38,6 +38,7 @@ const DEE = 4;
 const ELI = 5;
 const GUS = 7;
 const HAL = 8;
+const MO = 13;
 /** Never held shares. */
 const IVO = 16;
 
@@ -191,6 +192,28 @@ describe.skipIf(!browserAvailable("stake.test.ts"))("my stake in Rizom, in the b
     const row = memberRow(page, hal.address);
     await see(row.row.getByText("left"));
     expect(await row.shares.textContent()).toBe("0");
+  });
+
+  it("takes a member's part of what their collective holds in another, paid by that collective", async () => {
+    const mo = await openActor(browser, stack, MO, "Mo");
+    const { page } = mo;
+    const mycel = stack.demo.mycel.modules;
+    const rizomShares = { address: stack.demo.rizom.modules.shares, abi: erc20Abi, functionName: "balanceOf" } as const;
+    const held = await stack.clients.publicClient.readContract({ ...rizomShares, args: [mycel.timelock] });
+    expect(held).toBe(40n);
+    await mo.visit(`/c/${mycel.governor}/stake`);
+    // Mo holds 30 of Mycel's 100 shares: 12 of the 40 Rizom shares Mycel holds are theirs.
+    const network = page.getByRole("table", { name: /And from the collectives Mycel is a member of/ });
+    const rizom = network.getByRole("row").filter({ has: page.getByRole("cell", { name: "Rizom", exact: true }) });
+    await see(rizom.getByRole("cell", { name: "40 shares", exact: true }));
+    await see(rizom.getByRole("cell", { name: /^12 shares, taken out in its assets$/ }));
+    const before = await stack.balance(MO);
+    await page.getByRole("button", { name: "Burn shares and leave" }).click();
+    await confirmed(page, page, /You have left with your part\./);
+    expect(await stack.clients.publicClient.readContract({ ...rizomShares, args: [mycel.timelock] })).toBe(28n);
+    // Mycel's treasury holds no ETH: what Mo gained is Rizom's ETH for 12 of its shares.
+    expect(await stack.balance(MO)).toBeGreaterThan(before);
+    await screenshot(page, "ragequit-across");
   });
 
   it("leaves a honeypot token and spam out of an exit, says so, and pays every real asset past 50 fake ones", async () => {

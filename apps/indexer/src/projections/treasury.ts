@@ -51,6 +51,24 @@ export const treasury: Handler = {
       }
       case "Ragequit":
         return ragequit(batch, event);
+      case "RagequitPaidTo":
+      case "NetworkExited": {
+        // Both follow their exit's Ragequit in the same transaction, so in the same range.
+        const member = getAddress(a.member as string);
+        const exit = batch.ragequits.findLast((r) => r.collective === c && r.member === member);
+        if (!exit) return;
+        if (event.eventName === "RagequitPaidTo") exit.paidTo = getAddress(a.to as string);
+        else
+          exit.networkExits = [
+            ...(exit.networkExits ?? []),
+            {
+              treasury: getAddress(a.treasury as string),
+              shares: String(a.shares as bigint),
+              held: String(a.held as bigint),
+            },
+          ];
+        return;
+      }
     }
   },
 };
@@ -122,6 +140,8 @@ function ragequit(batch: Batch, event: IndexedEvent): void {
     supply: a.supply as bigint,
     ethAmount: a.ethAmount as bigint,
     tokens: tokens.map((token, i) => ({ token, amount: String(amounts[i] ?? 0n) })),
+    paidTo: null,
+    networkExits: [],
   });
 }
 

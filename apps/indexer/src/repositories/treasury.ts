@@ -110,6 +110,8 @@ export function treasuryRepository(db: Database) {
           supply: row.supply.toString(),
           ethAmount: row.ethAmount.toString(),
           tokens: row.tokens,
+          paidTo: row.paidTo,
+          networkExits: row.networkExits,
           blockNumber: row.blockNumber,
           timestamp: row.timestamp,
           txHash: row.txHash,

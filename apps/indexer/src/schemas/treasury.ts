@@ -77,7 +77,18 @@ export interface Flow {
 
 export const ragequit = {
   type: "object",
-  required: ["member", "shares", "supply", "ethAmount", "tokens", "blockNumber", "timestamp", "txHash"],
+  required: [
+    "member",
+    "shares",
+    "supply",
+    "ethAmount",
+    "tokens",
+    "paidTo",
+    "networkExits",
+    "blockNumber",
+    "timestamp",
+    "txHash",
+  ],
   properties: {
     member: address,
     shares: { ...amount, description: "Shares burnt." },
@@ -86,6 +97,20 @@ export const ragequit = {
     tokens: {
       type: "array",
       items: { type: "object", required: ["token", "amount"], properties: { token: address, amount } },
+    },
+    paidTo: {
+      type: ["string", "null"],
+      description: "Who was paid, when not the member (a member that cannot take ETH names another address).",
+    },
+    networkExits: {
+      type: "array",
+      description:
+        "The other collectives the exit passed through: the shares this collective's timelock left each with (the member's fraction, paid to them by that collective), of those it held.",
+      items: {
+        type: "object",
+        required: ["treasury", "shares", "held"],
+        properties: { treasury: address, shares: amount, held: amount },
+      },
     },
     blockNumber: integer,
     timestamp,
@@ -99,6 +124,8 @@ export interface Ragequit {
   supply: string;
   ethAmount: string;
   tokens: { token: string; amount: string }[];
+  paidTo: string | null;
+  networkExits: { treasury: string; shares: string; held: string }[];
   blockNumber: number;
   timestamp: number;
   txHash: string;

@@ -3,6 +3,7 @@ import {
   bindingDelegates,
   exitableTokens,
   forVotesSinceRelease,
+  networkExits,
   releaseBindingDelegates,
   sharesAbi,
   treasuryAbi,
@@ -19,7 +20,8 @@ import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { QueryState } from "../components/QueryState";
 import { formatPercent, formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
-import { useCollective, useExitAssets, useMember, useMemberVotes, useProposals } from "../lib/queries";
+import { api } from "../lib/api";
+import { useCollective, useExitAssets, useMember, useMemberVotes, useNetwork, useProposals } from "../lib/queries";
 import { exitLocks, ragequitPayout } from "../lib/ragequit";
 import { validateDelegate, validateRagequit } from "../lib/validation";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
@@ -151,6 +153,14 @@ function Ragequit({
       }),
     enabled: publicClient !== undefined,
   });
+  // The collectives this one is a member of: an exit takes the same part of its shares there.
+  const network = useNetwork();
+  const holdings = useMemo(() => {
+    const names = new Map((network.data?.nodes ?? []).map((n) => [n.address, n.name]));
+    return (network.data?.edges ?? [])
+      .filter((e) => e.from === collective.address && BigInt(e.shares) > 0n)
+      .map((e) => ({ collective: e.to, name: names.get(e.to) ?? shortAddress(e.to), held: BigInt(e.shares) }));
+  }, [network.data, collective.address]);
   const supply = BigInt(collective.stats.totalShares);
   const burn = /^[0-9]+$/.test(raw.trim()) ? BigInt(raw.trim()) : 0n;
   const payout = treasury.data ? ragequitPayout(treasury.data.assets, burn, supply) : [];
@@ -218,6 +228,32 @@ function Ragequit({
                 forVotes,
               });
               setLeftOut(refused.map((r) => r.token));
+              if (holdings.length > 0) {
+                // Through each collective this one is a member of: its own tokens, and the
+                // proofs of this collective's votes there, are read from the chain and the index.
+                const others = await Promise.all(
+                  holdings.map(async (h) => {
+                    const [detail, assets] = await Promise.all([
+                      api.collective(h.collective),
+                      api.treasury(h.collective),
+                    ]);
+                    return {
+                      treasury: detail.modules.treasury as Address,
+                      tokens: assets.balances.items.map((b) => b.token as Address).filter((t) => t !== zeroAddress),
+                    };
+                  }),
+                );
+                const through = await networkExits(publicClient as PublicClient, {
+                  treasury: collective.modules.treasury as Address,
+                  network: others,
+                });
+                return {
+                  address: collective.modules.treasury as Address,
+                  abi: treasuryAbi,
+                  functionName: "ragequitAcross",
+                  args: [result.value, tokens, forVotes, me, through],
+                };
+              }
               return {
                 address: collective.modules.treasury as Address,
                 abi: treasuryAbi,
@@ -271,6 +307,29 @@ function Ragequit({
                   ))}
                 </tbody>
               </table>
+              {holdings.length > 0 && (
+                <table>
+                  <caption>And from the collectives {collective.name} is a member of, paid by them</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Collective</th>
+                      <th scope="col">{collective.name} holds</th>
+                      <th scope="col">Your part</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {holdings.map((h) => (
+                      <tr key={h.collective}>
+                        <td>{h.name}</td>
+                        <td>{formatShares(h.held)} shares</td>
+                        <td>
+                          {formatShares(supply > 0n ? (h.held * burn) / supply : 0n)} shares, taken out in its assets
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
               {assets.spam.length > 0 && (
                 <p className="hint">
                   Left out: {assets.spam.length}

@@ -1,4 +1,5 @@
 /** Treasury balances, flows and exits. */
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { address, amount, blockNumber, timestamp } from "./columns.js";
 
@@ -53,6 +54,13 @@ export const ragequits = pgTable(
     ethAmount: amount("eth_amount").notNull(),
     /** [{ token, amount }] */
     tokens: jsonb("tokens").$type<{ token: string; amount: string }[]>().notNull(),
+    /** Who was paid, when not the member (ragequitTo, ragequitAcross); null when the member was. */
+    paidTo: address("paid_to"),
+    /** The collectives the exit passed through: the shares the timelock left each with, of those it held. */
+    networkExits: jsonb("network_exits")
+      .$type<{ treasury: string; shares: string; held: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     timestamp: timestamp("timestamp").notNull(),
     txHash: text("tx_hash").notNull(),
   },

@@ -1,0 +1,79 @@
+/**
+ * An exit across the network, as the API shows it: the exiting collective's ragequit names who was
+ * paid and the collectives it passed through; the other collective's shows this collective's
+ * timelock leaving with the member's part, paid to the member.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { getAddress } from "viem";
+import { ragequit } from "@rhizome/contracts";
+import type { DatabaseHandle } from "@rhizome/db";
+import type { Api, Indexer } from "@rhizome/indexer";
+import { addressOf, networkOfTwo, waitFor } from "../helpers/collective.js";
+import { freshDatabase, indexerFor } from "../helpers/indexer.js";
+import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
+import { appOver, backend, get } from "./indexed.js";
+
+describe(`an exit across the network (${backend})`, () => {
+  let net: Awaited<ReturnType<typeof networkOfTwo>>;
+  let rpc: RpcServer;
+  let db: DatabaseHandle;
+  let indexer: Indexer;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    net = await networkOfTwo();
+    rpc = await serveProvider(net.a.connection.provider);
+    db = await freshDatabase();
+    indexer = indexerFor(db, net.a, rpc.url);
+    await indexer.init();
+    app = await appOver(db, indexer);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+    await rpc?.close();
+  });
+
+  it("records who was paid and which collectives the exit passed through, on both sides", async () => {
+    const { a, b, token } = net;
+    const eve = addressOf(a.eve);
+    await waitFor(
+      a,
+      ragequit(
+        { publicClient: a.publicClient, walletClient: a.carol },
+        {
+          governor: a.modules.governor,
+          treasury: a.modules.treasury,
+          shares: 100n,
+          to: eve,
+          network: [{ treasury: b.modules.treasury, tokens: [token.address] }],
+        },
+      ),
+    );
+    await indexer.syncToHead();
+    const ours = await get<Api.Page<Api.Ragequit>>(app, `/api/collectives/${a.modules.governor}/treasury/ragequits`);
+    expect(ours.status).toBe(200);
+    expect(ours.body.items).toMatchObject([
+      {
+        member: addressOf(a.carol),
+        shares: "100",
+        ethAmount: String(10n ** 17n),
+        paidTo: eve,
+        networkExits: [{ treasury: getAddress(b.modules.treasury), shares: "1", held: "10" }],
+      },
+    ]);
+    const theirs = await get<Api.Page<Api.Ragequit>>(app, `/api/collectives/${b.modules.governor}/treasury/ragequits`);
+    expect(theirs.body.items).toMatchObject([
+      {
+        member: getAddress(a.modules.timelock),
+        shares: "1",
+        supply: "20",
+        ethAmount: String(10n ** 17n),
+        tokens: [{ token: getAddress(token.address), amount: "50" }],
+        paidTo: eve,
+        networkExits: [],
+      },
+    ]);
+  });
+});
