@@ -62,8 +62,22 @@ const CASES: RouteCase[] = [
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
-/** Any text: ASCII with control characters, any unicode, and very long strings. */
+/** Control characters, NUL included. */
+const controlText = fc.string({
+  unit: fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code)),
+  minLength: 1,
+  maxLength: 20,
+});
+
+/** Unicode with a NUL somewhere among it, which Postgres refuses in text. */
+const withNul = fc
+  .tuple(fc.string({ unit: "grapheme", maxLength: 20 }), fc.string({ unit: "grapheme", maxLength: 20 }))
+  .map(([before, after]) => `${before}\u0000${after}`);
+
+/** Any text: ASCII with control characters, any unicode, NUL among it, and very long strings. */
 const anyText = fc.oneof(
+  controlText,
+  withNul,
   fc.string({ unit: "binary-ascii", maxLength: 60 }),
   fc.string({ unit: "grapheme", maxLength: 60 }),
   fc.string({ unit: "grapheme-ascii", minLength: 101, maxLength: 4_000 }),
@@ -152,7 +166,7 @@ function badQuery(kind: QueryKind): fc.Arbitrary<string | readonly string[]> {
     case "boolean":
       return anyText.filter((v) => v !== "true" && v !== "false");
     case "q":
-      return fc.oneof(fc.string({ minLength: 101, maxLength: 2_000 }), fc.constant(""));
+      return fc.oneof(fc.string({ minLength: 101, maxLength: 2_000 }), fc.constant(""), withNul);
   }
 }
 
@@ -317,6 +331,52 @@ describe(`every route given malformed input answers 4xx JSON (${backend})`, () =
           expect(body.error, url).toMatch(/^[A-Za-z]+$/);
           expect(typeof body.message === "string" && body.message.length > 0, url).toBe(true);
         }),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  it("refuses a NUL in any parameter with a 400 that names it", async () => {
+    const cases = [
+      [`/api/collectives?q=ab%00cd`, "query parameter q"],
+      [`/api/collectives/${good.address}/proposals?state=active%00`, "query parameter state"],
+      [`/api/collectives/${good.address}/members/${good.account}%00`, "path parameter account"],
+      [`/api/collectives/${good.address}/work?state=%00`, "query parameter state"],
+    ] as const;
+    for (const [url, name] of cases) {
+      const response = await t.app.inject(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json(), url).toEqual({
+        error: "BadRequest",
+        message: `The ${name} must not contain the NUL character or an unpaired surrogate.`,
+      });
+    }
+  });
+
+  // The event stream answers a good request with a stream that stays open: its bad inputs are above.
+  for (const route of CASES.filter((c) => c.path !== "/api/events")) {
+    it(`${route.path} never answers 5xx, whatever text each parameter holds`, async () => {
+      const params = (route.path.match(/\{(\w+)\}/g) ?? []).map((p) => p.slice(1, -1) as PathKind);
+      const names = [...params, ...Object.keys(route.query)];
+      // One parameter at a time holds any text, the path's others are good and the query's absent,
+      // so the text reaches as far into the route as it can.
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat({ max: names.length - 1 }),
+          fc.oneof(anyText, fc.string({ unit: "grapheme", maxLength: 200 })),
+          async (index, value) => {
+            let path = route.path;
+            params.forEach((name, i) => {
+              path = path.replace(`{${name}}`, encodeURIComponent(i === index ? value : good[name]));
+            });
+            const name = names[index] ?? "";
+            const search = index >= params.length ? `?${name}=${encodeURIComponent(value)}` : "";
+            const url = `${path}${search}`;
+            const response = await t.app.inject({ method: "GET", url });
+            expect(response.statusCode, url).toBeLessThan(500);
+            expect(response.headers["content-type"], url).toContain("application/json");
+          },
+        ),
         { numRuns: 60 },
       );
     });

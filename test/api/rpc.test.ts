@@ -45,6 +45,28 @@ describe("the chain's JSON-RPC relay", () => {
   const batch = (size: number, from = 0) =>
     Array.from({ length: size }, (_, i) => ({ jsonrpc: "2.0", id: from + i, method: "eth_chainId", params: [] }));
 
+  it("refuses a body whose text the service could not keep as sent, naming the field", async () => {
+    const app = await relay({ rpcUrl: chain.url });
+    // Written as JSON escapes: a lone surrogate and a NUL, which JSON can carry and UTF-8 text cannot.
+    const cases = [
+      ['{"jsonrpc":"2.0","id":1,"method":"eth_call","params":[{"data":"0x\\ud800"},"latest"]}', "params[0].data"],
+      ['[{"jsonrpc":"2.0","id":1,"method":"eth_chainId\\u0000","params":[]}]', "[0].method"],
+    ] as const;
+    for (const [payload, field] of cases) {
+      const response = await app.inject({
+        method: "POST",
+        url: "/rpc",
+        headers: { "content-type": "application/json" },
+        payload,
+      });
+      expect(response.statusCode, payload).toBe(400);
+      expect(response.json(), payload).toEqual({
+        error: "BadRequest",
+        message: `The body field ${field} must not contain the NUL character or an unpaired surrogate.`,
+      });
+    }
+  });
+
   it("counts each call of a batch against the client's rate limit", async () => {
     const app = await relay({ rpcUrl: chain.url, rateLimit: 100 });
     const first = await app.inject({ method: "POST", url: "/rpc", payload: batch(50) });

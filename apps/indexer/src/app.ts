@@ -14,6 +14,7 @@ import type { Database } from "@rhizome/db";
 import type { Address } from "viem";
 import errors, { frameworkErrors } from "./plugins/errors.js";
 import { finiteNumbers, refuseBlankNumbers } from "./plugins/finite-numbers.js";
+import { refuseUnstorableText } from "./plugins/stored-text.js";
 import rateLimit from "./plugins/rate-limit.js";
 import repositories from "./plugins/repositories.js";
 import requestLog from "./plugins/request-log.js";
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   refuseBlankNumbers(app);
+  refuseUnstorableText(app);
   await app.register(requestLog);
   await app.register(security, { corsOrigins: options.corsOrigins });
   await app.register(rateLimit, { max: options.rateLimit });
