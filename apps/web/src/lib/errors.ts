@@ -69,6 +69,8 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   SharesUnauthorized: () => "Only the collective's own modules can mint or burn shares.",
   TreasuryNothingToBurn: () => "Choose at least one share to burn.",
   TreasuryTokensNotAscending: () => "The assets to take must be listed once each, in ascending address order.",
+  TreasuryNetworkNotAscending: () =>
+    "The collectives to leave through must be other collectives, each once, in ascending order of their treasuries.",
   TreasuryInsufficientBalance: () => "The treasury does not hold enough of this asset.",
   TreasuryInvalidRecipient: () => "A payment needs a recipient other than the zero address.",
   TreasuryUnauthorized: () => "Only an executed proposal or accepted work can pay from the treasury.",
