@@ -12,6 +12,7 @@ export { createRpc, RpcRateLimitedError, RpcUnavailableError, type Rpc } from ".
 export { classifyRpcError, type RpcFailure } from "./sync/rpc-errors.js";
 export { loadConfig, ConfigError, type Config } from "./config.js";
 export { buildApp, type AppOptions } from "./app.js";
+export { openApiDocument } from "./openapi.js";
 export { RPC_RELAY_TIMEOUT_MS } from "./routes/rpc.js";
 export { createLogger, type LoggerOptions } from "./logger.js";
 export { redactUrl, secretRedactor, type Redact } from "./redact.js";

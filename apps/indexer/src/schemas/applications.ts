@@ -51,6 +51,7 @@ export interface ApplicationsQuery extends PageQuery {
 }
 
 export const listApplications = routeSchema({
+  operationId: "listApplications",
   tags: ["applications"],
   summary: "Applications to join a collective, newest first, by status",
   params: collectiveParams,

@@ -16,6 +16,7 @@ export interface ChainInfo {
 }
 
 export const getChain = routeSchema({
+  operationId: "getChain",
   tags: ["network"],
   summary: "The chain the service follows and the factory that creates collectives on it",
   response: {

@@ -68,6 +68,7 @@ export interface CollectivesQuery extends PageQuery {
 }
 
 export const listCollectives = routeSchema({
+  operationId: "listCollectives",
   tags: ["collectives"],
   summary: "Collectives, searched by name, biggest or newest first",
   querystring: {
@@ -203,6 +204,7 @@ export interface CollectiveDetail {
 }
 
 export const getCollective = routeSchema({
+  operationId: "getCollective",
   tags: ["collectives"],
   summary: "One collective: settings, modules, principles and key numbers",
   params: collectiveParams,

@@ -113,7 +113,7 @@ export interface CollectiveParams {
  * Request and response schemas of a route, with the error answers added and the success
  * described by the route's summary in the OpenAPI document.
  */
-export function routeSchema<S extends { summary: string; response: { 200: object } }>(schema: S) {
+export function routeSchema<S extends { operationId: string; summary: string; response: { 200: object } }>(schema: S) {
   return {
     ...schema,
     response: { ...errorResponses, ...schema.response, 200: { description: schema.summary, ...schema.response[200] } },

@@ -2,6 +2,7 @@
 import { address, errorResponses } from "./common.js";
 
 export const events = {
+  operationId: "streamEvents",
   tags: ["events"],
   summary: "Server-sent events: `indexed` after each indexed range, `reorg` after a rollback",
   description:

@@ -2,6 +2,7 @@
 import { errorBody } from "./common.js";
 
 export const healthz = {
+  operationId: "getHealth",
   tags: ["health"],
   summary: "Whether the process and its database answer",
   response: {
@@ -38,6 +39,7 @@ const readiness = {
 } as const;
 
 export const readyz = {
+  operationId: "getReadiness",
   tags: ["health"],
   summary: "Whether the index has caught up with the chain's head",
   response: {

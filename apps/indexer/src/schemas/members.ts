@@ -57,6 +57,7 @@ export interface MembersQuery extends PageQuery {
 }
 
 export const listMembers = routeSchema({
+  operationId: "listMembers",
   tags: ["members"],
   summary: "A collective's members, most shares first",
   params: collectiveParams,
@@ -180,14 +181,16 @@ export interface MemberDetail extends Member {
 }
 
 export const getMember = routeSchema({
+  operationId: "getMember",
   tags: ["members"],
   summary: "One member, with the first page of their shares history, votes, work and delegations",
   params: memberParams,
   response: { 200: memberDetail },
 });
 
-const memberList = <T extends object>(summary: string, item: T) =>
+const memberList = <T extends object>(operationId: string, summary: string, item: T) =>
   routeSchema({
+    operationId,
     tags: ["members"],
     summary,
     params: memberParams,
@@ -195,7 +198,15 @@ const memberList = <T extends object>(summary: string, item: T) =>
     response: { 200: page(item) },
   });
 
-export const listShareHistory = memberList("A member's mints and burns, oldest first", shareEvent);
-export const listMemberVotes = memberList("A member's votes, newest first", memberVote);
-export const listMemberWork = memberList("Work items a member is the contributor of, newest first", workItem);
-export const listMemberDelegations = memberList("Changes of delegate by or to a member, newest first", delegation);
+export const listShareHistory = memberList("listShareHistory", "A member's mints and burns, oldest first", shareEvent);
+export const listMemberVotes = memberList("listMemberVotes", "A member's votes, newest first", memberVote);
+export const listMemberWork = memberList(
+  "listMemberWork",
+  "Work items a member is the contributor of, newest first",
+  workItem,
+);
+export const listMemberDelegations = memberList(
+  "listMemberDelegations",
+  "Changes of delegate by or to a member, newest first",
+  delegation,
+);

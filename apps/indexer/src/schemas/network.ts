@@ -42,6 +42,7 @@ export interface NetworkEdge {
 }
 
 export const getNetwork = routeSchema({
+  operationId: "getNetwork",
   tags: ["network"],
   summary: "Every collective and which collectives are members of which: the whole graph, not paged",
   response: {

@@ -95,6 +95,7 @@ export interface Ownership {
 }
 
 export const getOwnership = routeSchema({
+  operationId: "getOwnership",
   tags: ["ownership"],
   summary: "Who holds a collective, how concentrated it is (top holders' share, Gini, Nakamoto) and how that changed",
   params: collectiveParams,
@@ -104,6 +105,7 @@ export const getOwnership = routeSchema({
 const pageQuery = { type: "object", properties: pageQueryProperties } as const;
 
 export const listHolders = routeSchema({
+  operationId: "listHolders",
   tags: ["ownership"],
   summary: "A collective's holders, most shares first",
   params: collectiveParams,
@@ -112,6 +114,7 @@ export const listHolders = routeSchema({
 });
 
 export const listOwnershipHistory = routeSchema({
+  operationId: "listOwnershipHistory",
   tags: ["ownership"],
   summary: "A collective's concentration after each block that moved shares, oldest first",
   params: collectiveParams,

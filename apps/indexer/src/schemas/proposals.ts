@@ -139,6 +139,7 @@ export interface ProposalsQuery extends PageQuery {
 }
 
 export const listProposals = routeSchema({
+  operationId: "listProposals",
   tags: ["proposals"],
   summary: "A collective's proposals, newest first, by state, kind and proposer",
   params: collectiveParams,
@@ -314,6 +315,7 @@ export interface ProposalDetail extends Proposal {
 }
 
 export const getProposal = routeSchema({
+  operationId: "getProposal",
   tags: ["proposals"],
   summary: "One proposal: tally, quorum progress, state, votes, decoded actions and timeline",
   params: proposalParams,
@@ -321,6 +323,7 @@ export const getProposal = routeSchema({
 });
 
 export const listVotes = routeSchema({
+  operationId: "listVotes",
   tags: ["proposals"],
   summary: "The votes on a proposal, newest first",
   params: proposalParams,

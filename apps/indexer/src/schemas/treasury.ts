@@ -156,6 +156,7 @@ export interface Treasury {
 }
 
 export const getTreasury = routeSchema({
+  operationId: "getTreasury",
   tags: ["treasury"],
   summary: "A collective's treasury: balances, the latest flows and ragequits",
   params: collectiveParams,
@@ -165,6 +166,7 @@ export const getTreasury = routeSchema({
 const pageQuery = { type: "object", properties: pageQueryProperties } as const;
 
 export const listBalances = routeSchema({
+  operationId: "listBalances",
   tags: ["treasury"],
   summary: "Every asset a treasury holds, ETH (the zero address) first; only spam or none with `spam`",
   params: collectiveParams,
@@ -183,6 +185,7 @@ export interface FlowsQuery extends PageQuery {
 }
 
 export const listFlows = routeSchema({
+  operationId: "listFlows",
   tags: ["treasury"],
   summary: "Movements of a treasury's funds, newest first, by kind",
   params: collectiveParams,
@@ -194,6 +197,7 @@ export const listFlows = routeSchema({
 });
 
 export const listRagequits = routeSchema({
+  operationId: "listRagequits",
   tags: ["treasury"],
   summary: "Members who left with their part of the treasury, newest first",
   params: collectiveParams,

@@ -75,6 +75,7 @@ export interface WorkQuery extends PageQuery {
 }
 
 export const listWork = routeSchema({
+  operationId: "listWork",
   tags: ["work"],
   summary: "A collective's work board, newest first, by state and principle",
   params: collectiveParams,
@@ -137,6 +138,7 @@ export interface WorkDetail extends WorkItem {
 }
 
 export const getWork = routeSchema({
+  operationId: "getWork",
   tags: ["work"],
   summary: "One work item, with the first page of its objections",
   params: workParams,
@@ -144,6 +146,7 @@ export const getWork = routeSchema({
 });
 
 export const listObjections = routeSchema({
+  operationId: "listObjections",
   tags: ["work"],
   summary: "The objections to a work item, newest first",
   params: workParams,
