@@ -98,6 +98,91 @@ describe("the chain's JSON-RPC relay", () => {
     expect(chain.stats.requests - asked).toBe(60);
   });
 
+  it("caps what would be heavy on the operator's provider, before the chain is asked", async () => {
+    // The chain has some blocks; a collective's contract is any address here.
+    await fetch(chain.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "hardhat_mine", params: ["0x20"] }),
+    });
+    const app = await relay({ rpcUrl: chain.url, rpcLimits: { logBlocks: 10, logBytes: 200, bodyBytes: 4_096 } });
+    const call = (method: string, params: unknown[]) =>
+      app.inject({ method: "POST", url: "/rpc", payload: { jsonrpc: "2.0", id: 1, method, params } });
+    const contract = "0x0000000000000000000000000000000000000001";
+    const refused = async (response: Awaited<ReturnType<typeof call>>, code: number, message: RegExp) => {
+      expect(response.statusCode).toBe(400);
+      const body = response.json<{ id: number; error: { code: number; message: string } }>();
+      expect(body.id).toBe(1);
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).toMatch(message);
+    };
+    const asked = chain.stats.requests;
+    // Logs of every contract, or from the first block to the head: refused.
+    await refused(await call("eth_getLogs", [{ fromBlock: "0x0" }]), -32602, /needs the address/);
+    await refused(
+      await call("eth_getLogs", [{ address: contract, fromBlock: "0x0", toBlock: "0x14" }]),
+      -32005,
+      /at most 10 blocks here; this one spans 21/,
+    );
+    await refused(
+      await call("eth_getLogs", [{ address: contract, fromBlock: "0x0x" }]),
+      -32602,
+      /not a block number or tag/,
+    );
+    await refused(
+      await call("eth_call", [{ to: contract, gas: "0x1dcd65001" }, "latest"]),
+      -32602,
+      /at most 30000000 gas/,
+    );
+    expect(chain.stats.requests - asked).toBe(0);
+    // From a tag, the head is read to measure the span.
+    await refused(await call("eth_getLogs", [{ address: contract, fromBlock: "earliest" }]), -32005, /spans/);
+    expect(chain.stats.requests - asked).toBe(1);
+    // Within the span, the logs pass; an answer over the size is refused whole.
+    const head = BigInt((await call("eth_blockNumber", [])).json<{ result: string }>().result);
+    const recent = { address: contract, fromBlock: `0x${(head - 5n).toString(16)}` };
+    expect((await call("eth_getLogs", [recent])).json()).toMatchObject({ result: [] });
+    const big = await relay({ rpcUrl: chain.url, rpcLimits: { logBytes: 10 } });
+    const tooBig = await big.inject({
+      method: "POST",
+      url: "/rpc",
+      payload: { jsonrpc: "2.0", id: 1, method: "eth_getLogs", params: [recent] },
+    });
+    await refused(tooBig, -32005, /exceed 10 bytes/);
+    // A body over the size: 413, in JSON.
+    const huge = await app.inject({
+      method: "POST",
+      url: "/rpc",
+      payload: { jsonrpc: "2.0", id: 1, method: "eth_sendRawTransaction", params: [`0x${"00".repeat(4_096)}`] },
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+  });
+
+  it("weighs logs and calls in the rate limit by what they cost the provider", async () => {
+    const app = await relay({ rpcUrl: chain.url, rateLimit: 25 });
+    const logs = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "eth_getLogs",
+      params: [{ address: "0x0000000000000000000000000000000000000001", fromBlock: "latest" }],
+    };
+    const first = await app.inject({ method: "POST", url: "/rpc", payload: logs });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers["x-ratelimit-remaining"]).toBe("15");
+    const calls = await app.inject({
+      method: "POST",
+      url: "/rpc",
+      payload: [
+        { jsonrpc: "2.0", id: 2, method: "eth_call", params: [{ to: logs.params[0]?.address }, "latest"] },
+        { jsonrpc: "2.0", id: 3, method: "eth_chainId", params: [] },
+      ],
+    });
+    expect(calls.headers["x-ratelimit-remaining"]).toBe("12");
+    expect((await app.inject({ method: "POST", url: "/rpc", payload: logs })).statusCode).toBe(200);
+    expect((await app.inject({ method: "POST", url: "/rpc", payload: logs })).statusCode).toBe(429);
+  });
+
   it("answers 504 with a JSON-RPC error when the chain does not answer in time, and logs it", async () => {
     const lines: string[] = [];
     const logger = createLogger({ level: "info", secrets: [], destination: { write: (line) => lines.push(line) } });

@@ -23,7 +23,7 @@ import docs from "./plugins/swagger.js";
 import api from "./routes/api/index.js";
 import type { IndexerEvents } from "./routes/api/events.js";
 import web from "./plugins/web.js";
-import rpc from "./routes/rpc.js";
+import rpc, { type RelayLimits } from "./routes/rpc.js";
 import health from "./routes/health.js";
 import { secretRedactor, type Redact } from "./redact.js";
 import type { IndexerStatus } from "./sync/indexer.js";
@@ -58,6 +58,8 @@ export interface AppOptions {
   rpcUrl?: string;
   /** Milliseconds POST /rpc waits for the chain before answering 504 (RPC_RELAY_TIMEOUT_MS). */
   rpcTimeoutMs?: number;
+  /** Caps on what the relay passes other than RELAY_LIMITS' (tests use small ones). */
+  rpcLimits?: Partial<RelayLimits>;
   /**
    * The factory indexed, told to clients at /api/chain (404 there without it): an address, or
    * how to read it for a service that learns it once the chain answers (503 until then).
@@ -97,7 +99,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     status: options.status,
     factory: options.factory,
   });
-  if (options.rpcUrl) await app.register(rpc, { rpcUrl: options.rpcUrl, timeoutMs: options.rpcTimeoutMs });
+  if (options.rpcUrl) {
+    await app.register(rpc, { rpcUrl: options.rpcUrl, timeoutMs: options.rpcTimeoutMs, limits: options.rpcLimits });
+  }
   if (options.webRoot) await app.register(web, { root: options.webRoot });
   return app;
 }

@@ -13,7 +13,7 @@ export { classifyRpcError, type RpcFailure } from "./sync/rpc-errors.js";
 export { loadConfig, ConfigError, type Config } from "./config.js";
 export { buildApp, type AppOptions } from "./app.js";
 export { openApiDocument } from "./openapi.js";
-export { RPC_RELAY_TIMEOUT_MS } from "./routes/rpc.js";
+export { RELAY_LIMITS, RPC_RELAY_TIMEOUT_MS, type RelayLimits } from "./routes/rpc.js";
 export { createLogger, type LoggerOptions } from "./logger.js";
 export { redactUrl, secretRedactor, type Redact } from "./redact.js";
 export type { IndexerEvents } from "./routes/api/events.js";
