@@ -1,7 +1,11 @@
-/** `npm run openapi`: writes the API's OpenAPI document to apps/indexer/openapi.json. */
+/**
+ * `npm run openapi`: writes the API's OpenAPI document (apps/indexer/openapi.json) and the types of
+ * @rhizome/client generated from it.
+ */
 import { writeFile } from "node:fs/promises";
-import { openApiDocument } from "@rhizome/indexer";
+import { openApiFiles } from "./openapi-files.js";
 
-const file = new URL("../apps/indexer/openapi.json", import.meta.url);
-await writeFile(file, `${JSON.stringify(await openApiDocument(), null, 2)}\n`);
-console.log(`Wrote ${file.pathname}`);
+for (const { url, text } of await openApiFiles()) {
+  await writeFile(url, text);
+  console.log(`Wrote ${url.pathname}`);
+}

@@ -1,0 +1,24 @@
+/**
+ * @rhizome/client: Rhizome's API for third parties. The types are generated from the service's
+ * OpenAPI document (src/generated/openapi.ts, by `npm run openapi`); the client is openapi-fetch's,
+ * typed by them: paths, parameters and answers are checked by TypeScript.
+ *
+ *     const rhizome = createRhizomeClient("https://rhizome.example");
+ *     const { data } = await rhizome.GET("/api/collectives/{address}", { params: { path: { address } } });
+ */
+import createClient, { type ClientOptions } from "openapi-fetch";
+import type { operations, paths } from "./generated/openapi.js";
+
+export type { operations, paths };
+
+/** What an operation answers with when it succeeds (200), by its operationId: JSON, or the event stream's text. */
+export type Answer<Op extends keyof operations> = operations[Op]["responses"][200]["content"] extends infer C
+  ? C extends { "application/json": infer J }
+    ? J
+    : C[keyof C]
+  : never;
+
+/** A typed client of the Rhizome service at `baseUrl`, its origin (the API is under /api). */
+export function createRhizomeClient(baseUrl: string, options: Omit<ClientOptions, "baseUrl"> = {}) {
+  return createClient<paths>({ ...options, baseUrl });
+}
