@@ -53,6 +53,11 @@ export const RELAY_LIMITS: RelayLimits = {
 /** What a call weighs in the rate limit: one, or more for a read that costs the provider more. */
 const WEIGHT: Record<string, number> = { eth_getLogs: 10, eth_call: 2, eth_estimateGas: 2 };
 
+/**
+ * What the web client calls (read off its end-to-end flows: calls, logs, receipts, blocks by
+ * number, fees, nonces and raw transactions), with viem's fallbacks for fees and its check of a
+ * replaced transaction; nothing else.
+ */
 const ALLOWED = new Set([
   "eth_blockNumber",
   "eth_call",
@@ -60,17 +65,13 @@ const ALLOWED = new Set([
   "eth_estimateGas",
   "eth_feeHistory",
   "eth_gasPrice",
-  "eth_getBalance",
   "eth_getBlockByNumber",
-  "eth_getBlockByHash",
-  "eth_getCode",
   "eth_getLogs",
   "eth_getTransactionByHash",
   "eth_getTransactionCount",
   "eth_getTransactionReceipt",
   "eth_maxPriorityFeePerGas",
   "eth_sendRawTransaction",
-  "net_version",
 ]);
 
 interface Call {
