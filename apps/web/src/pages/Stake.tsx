@@ -228,15 +228,16 @@ function Ragequit({
                 forVotes,
               });
               setLeftOut(refused.map((r) => r.token));
-              if (holdings.length > 0) {
-                // Through each collective this one is a member of: its own tokens, and the
-                // proofs of this collective's votes there, are read from the chain and the index.
+              // The collectives this one is a member of, read now if the page has not yet: leaving
+              // without passing through them would leave the member's part of them behind.
+              const edges = (network.data ?? (await api.network())).edges;
+              const memberOf = edges.filter((e) => e.from === collective.address && BigInt(e.shares) > 0n);
+              if (memberOf.length > 0) {
+                // Through each: its own tokens, and the proofs of this collective's votes there,
+                // are read from the index and the chain.
                 const others = await Promise.all(
-                  holdings.map(async (h) => {
-                    const [detail, assets] = await Promise.all([
-                      api.collective(h.collective),
-                      api.treasury(h.collective),
-                    ]);
+                  memberOf.map(async (e) => {
+                    const [detail, assets] = await Promise.all([api.collective(e.to), api.treasury(e.to)]);
                     return {
                       treasury: detail.modules.treasury as Address,
                       tokens: assets.balances.items.map((b) => b.token as Address).filter((t) => t !== zeroAddress),
