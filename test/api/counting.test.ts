@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { encodeFunctionData } from "viem";
 import { collectiveGovernorAbi, countingRuleOf, paymentProposal, type ProposalActions } from "@rhizome/contracts";
-import type { DatabaseHandle } from "@rhizome/db";
 import type { Api, Indexer } from "@rhizome/indexer";
 import {
   addressOf,
@@ -23,15 +22,12 @@ import {
   type Fixture,
   type Wallet,
 } from "../helpers/collective.js";
-import { freshDatabase, indexerFor } from "../helpers/indexer.js";
-import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
-import { appOver, backend, get } from "./indexed.js";
+import { backend, get, liveIndex, type LiveIndex } from "./indexed.js";
 import { chainState, expectStateFilters } from "./state-filters.js";
 
 describe(`counting rules (${backend})`, () => {
   let f: Fixture;
-  let rpc: RpcServer;
-  let db: DatabaseHandle;
+  let live: LiveIndex;
   let indexer: Indexer;
   let app: FastifyInstance;
   let base: string;
@@ -81,17 +77,12 @@ describe(`counting rules (${backend})`, () => {
   beforeAll(async () => {
     // Alice 600, bob 300, carol 100 shares: a quorum of 50% is 500 shares, or 1 of the 3 members.
     f = await collectiveFixture({ countingRule: "both", quorumPercent: 50 });
-    rpc = await serveProvider(f.connection.provider);
-    db = await freshDatabase();
-    indexer = indexerFor(db, f, rpc.url);
-    await indexer.init();
-    app = await appOver(db, indexer);
+    live = await liveIndex(f);
+    ({ indexer, app } = live);
     base = `/api/collectives/${f.modules.governor}`;
   });
   afterAll(async () => {
-    await app?.close();
-    await db?.close();
-    await rpc?.close();
+    await live?.close();
   });
 
   it("shows both houses: a majority of shares that is a minority of members is defeated", async () => {

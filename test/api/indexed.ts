@@ -13,14 +13,9 @@ import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
 
 export const backend = process.env.DATABASE_URL ? "Postgres" : "PGlite";
 
-export interface Indexed {
+export interface Indexed extends LiveIndex {
   f: Fixture;
   history: Awaited<ReturnType<typeof buildHistory>>;
-  rpc: RpcServer;
-  db: DatabaseHandle;
-  indexer: Indexer;
-  app: FastifyInstance;
-  close(): Promise<void>;
 }
 
 /** The API over `db`, live from `indexer`'s events (no rate limit to speak of unless asked). */
@@ -35,19 +30,26 @@ export function appOver(db: DatabaseHandle, indexer: Indexer, options: Partial<A
   });
 }
 
-/** The fixture's history, indexed, and the app over it (no rate limit to speak of unless asked). */
-export async function indexedApp(options: Partial<AppOptions> = {}): Promise<Indexed> {
-  const f = await collectiveFixture();
-  const history = await buildHistory(f);
+/** A chain served over JSON-RPC, an indexer of it on a fresh database, and the app over that. */
+export interface LiveIndex {
+  rpc: RpcServer;
+  db: DatabaseHandle;
+  indexer: Indexer;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/**
+ * `f`'s chain served over JSON-RPC and indexed into a fresh database (initialised, not yet
+ * synced: the test decides when), with the app over it.
+ */
+export async function liveIndex(f: Fixture, options: Partial<AppOptions> = {}): Promise<LiveIndex> {
   const rpc = await serveProvider(f.connection.provider);
   const db = await freshDatabase();
   const indexer = indexerFor(db, f, rpc.url);
   await indexer.init();
-  await indexer.syncToHead();
   const app = await appOver(db, indexer, options);
   return {
-    f,
-    history,
     rpc,
     db,
     indexer,
@@ -58,6 +60,15 @@ export async function indexedApp(options: Partial<AppOptions> = {}): Promise<Ind
       await rpc.close();
     },
   };
+}
+
+/** The fixture's history, indexed, and the app over it (no rate limit to speak of unless asked). */
+export async function indexedApp(options: Partial<AppOptions> = {}): Promise<Indexed> {
+  const f = await collectiveFixture();
+  const history = await buildHistory(f);
+  const live = await liveIndex(f, options);
+  await live.indexer.syncToHead();
+  return { f, history, ...live };
 }
 
 /** GETs `url` and returns the status and the parsed JSON body. */

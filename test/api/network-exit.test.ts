@@ -6,51 +6,29 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { getAddress } from "viem";
-import { ragequit } from "@rhizome/contracts";
-import type { DatabaseHandle } from "@rhizome/db";
 import type { Api, Indexer } from "@rhizome/indexer";
-import { addressOf, networkOfTwo, waitFor } from "../helpers/collective.js";
-import { freshDatabase, indexerFor } from "../helpers/indexer.js";
-import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
-import { appOver, backend, get } from "./indexed.js";
+import { addressOf, carolLeavesAcross, networkOfTwo } from "../helpers/collective.js";
+import { backend, get, liveIndex, type LiveIndex } from "./indexed.js";
 
 describe(`an exit across the network (${backend})`, () => {
   let net: Awaited<ReturnType<typeof networkOfTwo>>;
-  let rpc: RpcServer;
-  let db: DatabaseHandle;
+  let live: LiveIndex;
   let indexer: Indexer;
   let app: FastifyInstance;
 
   beforeAll(async () => {
     net = await networkOfTwo();
-    rpc = await serveProvider(net.a.connection.provider);
-    db = await freshDatabase();
-    indexer = indexerFor(db, net.a, rpc.url);
-    await indexer.init();
-    app = await appOver(db, indexer);
+    live = await liveIndex(net.a);
+    ({ indexer, app } = live);
   });
   afterAll(async () => {
-    await app?.close();
-    await db?.close();
-    await rpc?.close();
+    await live?.close();
   });
 
   it("records who was paid and which collectives the exit passed through, on both sides", async () => {
     const { a, b, token } = net;
     const eve = addressOf(a.eve);
-    await waitFor(
-      a,
-      ragequit(
-        { publicClient: a.publicClient, walletClient: a.carol },
-        {
-          governor: a.modules.governor,
-          treasury: a.modules.treasury,
-          shares: 100n,
-          to: eve,
-          network: [{ treasury: b.modules.treasury, tokens: [token.address] }],
-        },
-      ),
-    );
+    await carolLeavesAcross(net);
     await indexer.syncToHead();
     const ours = await get<Api.Page<Api.Ragequit>>(app, `/api/collectives/${a.modules.governor}/treasury/ragequits`);
     expect(ours.status).toBe(200);

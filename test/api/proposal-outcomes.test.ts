@@ -14,8 +14,7 @@ import {
   rhizomeErrorsAbi,
   type ProposalActions,
 } from "@rhizome/contracts";
-import type { DatabaseHandle } from "@rhizome/db";
-import { buildApp, type Api, type Indexer } from "@rhizome/indexer";
+import type { Api, Indexer } from "@rhizome/indexer";
 import {
   addressOf,
   advance,
@@ -29,9 +28,7 @@ import {
   waitFor,
   type Fixture,
 } from "../helpers/collective.js";
-import { freshDatabase, indexerFor } from "../helpers/indexer.js";
-import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
-import { backend, get } from "./indexed.js";
+import { backend, get, liveIndex, type LiveIndex } from "./indexed.js";
 import { expectStateFilters } from "./state-filters.js";
 
 const HOURS_2 = 2 * 3600;
@@ -49,8 +46,7 @@ function windowProposal(f: Fixture, seconds: number, description: string): Propo
 
 describe(`proposal outcomes (${backend})`, () => {
   let f: Fixture;
-  let rpc: RpcServer;
-  let db: DatabaseHandle;
+  let live: LiveIndex;
   let indexer: Indexer;
   let app: FastifyInstance;
   let base: string;
@@ -74,17 +70,12 @@ describe(`proposal outcomes (${backend})`, () => {
 
   beforeAll(async () => {
     f = await collectiveFixture();
-    rpc = await serveProvider(f.connection.provider);
-    db = await freshDatabase();
-    indexer = indexerFor(db, f, rpc.url);
-    await indexer.init();
-    app = await buildApp({ db: db.db, status: () => indexer.status, corsOrigins: "*", rateLimit: 100_000 });
+    live = await liveIndex(f);
+    ({ indexer, app } = live);
     base = `/api/collectives/${f.modules.governor}`;
   });
   afterAll(async () => {
-    await app?.close();
-    await db?.close();
-    await rpc?.close();
+    await live?.close();
   });
 
   it("an execution whose calls revert is failed: final, with its reason, and no longer open", async () => {

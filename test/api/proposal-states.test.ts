@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { mintSharesProposal, type ProposalActions } from "@rhizome/contracts";
-import type { DatabaseHandle } from "@rhizome/db";
-import { buildApp, type Api, type Indexer } from "@rhizome/indexer";
+import type { Api, Indexer } from "@rhizome/indexer";
 import {
   addressOf,
   advance,
@@ -20,15 +19,12 @@ import {
   waitFor,
   type Fixture,
 } from "../helpers/collective.js";
-import { freshDatabase, indexerFor } from "../helpers/indexer.js";
-import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
-import { backend, get } from "./indexed.js";
+import { backend, get, liveIndex, type LiveIndex } from "./indexed.js";
 import { expectStateFilters, STATE_NAMES } from "./state-filters.js";
 
 describe(`proposal states over time (${backend})`, () => {
   let f: Fixture;
-  let rpc: RpcServer;
-  let db: DatabaseHandle;
+  let live: LiveIndex;
   let indexer: Indexer;
   let app: FastifyInstance;
   let base: string;
@@ -64,17 +60,12 @@ describe(`proposal states over time (${backend})`, () => {
 
   beforeAll(async () => {
     f = await collectiveFixture();
-    rpc = await serveProvider(f.connection.provider);
-    db = await freshDatabase();
-    indexer = indexerFor(db, f, rpc.url);
-    await indexer.init();
-    app = await buildApp({ db: db.db, status: () => indexer.status, corsOrigins: "*", rateLimit: 100_000 });
+    live = await liveIndex(f);
+    ({ indexer, app } = live);
     base = `/api/collectives/${f.modules.governor}`;
   });
   afterAll(async () => {
-    await app?.close();
-    await db?.close();
-    await rpc?.close();
+    await live?.close();
   });
 
   it("is pending before the snapshot, with no quorum known yet, and canceled when canceled", async () => {

@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { getAddress, parseEther, parseEventLogs } from "viem";
-import { ragequit, treasuryAbi } from "@rhizome/contracts";
-import { addressOf, networkOfTwo as network, waitFor, type Fixture } from "../helpers/collective.js";
+import { treasuryAbi } from "@rhizome/contracts";
+import { addressOf, carolLeavesAcross, networkOfTwo as network, waitFor, type Fixture } from "../helpers/collective.js";
 import { expectRevert } from "../helpers/reverts.js";
 
 const ethOf = (f: Fixture, account: `0x${string}`) => f.publicClient.getBalance({ address: account });
@@ -21,17 +21,7 @@ describe("Leaving across the network", () => {
     expect(await b.as(a.alice).shares.read.balanceOf([a.modules.timelock])).toBe(10n);
     // Carol holds 100 of 1,000: 10% of A's ETH, and 1 of the 10 Mycel shares, which is 1/20 of
     // Mycel's ETH and tokens. Paid to Eve, as a member who cannot take ETH would ask.
-    const hash = await ragequit(
-      { publicClient: a.publicClient, walletClient: a.carol },
-      {
-        governor: a.modules.governor,
-        treasury: a.modules.treasury,
-        shares: 100n,
-        to: eve,
-        network: [{ treasury: b.modules.treasury, tokens: [token.address] }],
-      },
-    );
-    const receipt = await waitFor(a, hash);
+    const receipt = await carolLeavesAcross({ a, b, token });
     expect((await ethOf(a, eve)) - before).toBe(parseEther("0.1") + parseEther("0.1"));
     expect(await token.read.balanceOf([eve])).toBe(50n);
     expect(await b.as(a.alice).shares.read.balanceOf([a.modules.timelock])).toBe(9n);

@@ -24,6 +24,7 @@ import {
   deployRhizome,
   descriptionHash,
   mintSharesProposal,
+  ragequit,
   sharesAbi,
   testTokenAbi,
   testTokenBytecode,
@@ -239,4 +240,22 @@ export async function networkOfTwo() {
   await waitFor(a, a.deployer.sendTransaction({ to: b.modules.treasury, value: parseEther("2") }));
   const token = await deployToken(a, b.modules.treasury, 1_000n);
   return { a, b, token };
+}
+
+/**
+ * Carol leaves Rizom with her 100 shares across the network of `networkOfTwo`, through Mycel with
+ * its token, paid to Eve (as a member who cannot take ETH would ask); the receipt.
+ */
+export async function carolLeavesAcross({ a, b, token }: Awaited<ReturnType<typeof networkOfTwo>>) {
+  const hash = await ragequit(
+    { publicClient: a.publicClient, walletClient: a.carol },
+    {
+      governor: a.modules.governor,
+      treasury: a.modules.treasury,
+      shares: 100n,
+      to: addressOf(a.eve),
+      network: [{ treasury: b.modules.treasury, tokens: [token.address] }],
+    },
+  );
+  return waitFor(a, hash);
 }

@@ -5,22 +5,14 @@
  */
 import { openDatabase } from "@rhizome/db";
 import { buildApp } from "./app.js";
+import { startingStatus } from "./sync/indexer.js";
 
 export async function openApiDocument(): Promise<object> {
   const handle = await openDatabase({});
   try {
     const app = await buildApp({
       db: handle.db,
-      status: () => ({
-        chainId: 0,
-        head: 0,
-        cursor: 0,
-        finalized: 0,
-        lag: 0,
-        caughtUp: false,
-        events: 0,
-        skippedEvents: 0,
-      }),
+      status: () => startingStatus(),
       corsOrigins: "*",
       rateLimit: 1,
       rpcUrl: "http://127.0.0.1:8545",

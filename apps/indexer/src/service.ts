@@ -17,7 +17,7 @@ import type { Config } from "./config.js";
 import { showProgress } from "./progress.js";
 import { secretRedactor } from "./redact.js";
 import type { IndexerEvents } from "./routes/api/events.js";
-import { IndexMismatchError, Indexer, type IndexerStatus } from "./sync/indexer.js";
+import { IndexMismatchError, Indexer, startingStatus } from "./sync/indexer.js";
 import { createRpc, errorText, sleep } from "./sync/rpc.js";
 
 /** The web client's production build, when it was built (`npm run build`). */
@@ -78,17 +78,7 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
   });
   try {
     await handle.migrate();
-    const waiting: IndexerStatus = {
-      chainId: 0,
-      head: 0,
-      cursor: 0,
-      finalized: 0,
-      lag: 0,
-      caughtUp: false,
-      events: 0,
-      skippedEvents: 0,
-      reason: "reaching the chain at RPC_URL",
-    };
+    const waiting = startingStatus("reaching the chain at RPC_URL");
     let indexer: Indexer | undefined;
     let factory: Address | undefined;
     // The API's live events, relayed from the indexer once there is one.

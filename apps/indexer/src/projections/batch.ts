@@ -191,20 +191,11 @@ export class Batch {
     return this.collectives.put(address, row);
   }
 
-  /** The supply of a collective's shares at `timestamp`: from this range's events, else the table. */
-  async supplyAt(collective: string, timestamp: number): Promise<bigint> {
-    return (await this.shareHistoryAt(collective, timestamp))?.supply ?? 0n;
-  }
-
-  /** How many accounts held a share or more at `timestamp`, as the shares' getPastMemberCount. */
-  async memberCountAt(collective: string, timestamp: number): Promise<number> {
-    return (await this.shareHistoryAt(collective, timestamp))?.memberCount ?? 0;
-  }
-
-  private async shareHistoryAt(
-    collective: string,
-    timestamp: number,
-  ): Promise<{ supply: bigint; memberCount: number } | undefined> {
+  /**
+   * A collective's supply of shares and member count at `timestamp` (the shares' getPastTotalSupply
+   * and getPastMemberCount): from this range's events, else the table; zeros before any.
+   */
+  async sharesAt(collective: string, timestamp: number): Promise<{ supply: bigint; memberCount: number }> {
     for (let i = this.shareEvents.length - 1; i >= 0; i--) {
       const event = this.shareEvents[i];
       if (event && event.collective === collective && event.timestamp <= timestamp) return event;
@@ -216,7 +207,7 @@ export class Batch {
       .where(sql`${s.collective} = ${collective} AND ${s.timestamp} <= ${timestamp}`)
       .orderBy(sql`${s.blockNumber} DESC, ${s.logIndex} DESC`)
       .limit(1);
-    return row;
+    return row ?? { supply: 0n, memberCount: 0 };
   }
 
   /**

@@ -230,10 +230,11 @@ async function fixCounting(batch: Batch, c: string, proposal: Proposal): Promise
   const { snapshot } = proposal;
   const rule = await batch.countingRuleAt(c, snapshot);
   const percent = BigInt(await batch.quorumNumeratorAt(c, snapshot));
-  const members = async () => (BigInt(await batch.memberCountAt(c, snapshot)) * percent) / 100n;
+  const { supply, memberCount } = await batch.sharesAt(c, snapshot);
+  const members = (BigInt(memberCount) * percent) / 100n;
   proposal.countingRule = rule;
-  proposal.quorum = rule === "members" ? await members() : ((await batch.supplyAt(c, snapshot)) * percent) / 100n;
-  if (rule === "both") proposal.memberQuorum = await members();
+  proposal.quorum = rule === "members" ? members : (supply * percent) / 100n;
+  if (rule === "both") proposal.memberQuorum = members;
 }
 
 const MINT = toFunctionSelector(getAbiItem({ abi: sharesAbi, name: "mint" }));

@@ -51,6 +51,21 @@ export interface IndexerStatus {
   skippedEvents: number;
 }
 
+/** The status before anything is known of the chain or indexed, with `reason` if one is given. */
+export function startingStatus(reason?: string): IndexerStatus {
+  return {
+    chainId: 0,
+    head: 0,
+    cursor: 0,
+    finalized: 0,
+    lag: 0,
+    caughtUp: false,
+    events: 0,
+    skippedEvents: 0,
+    ...(reason === undefined ? {} : { reason }),
+  };
+}
+
 /** What a committed range brings, for progress and live updates. */
 export interface Indexed {
   fromBlock: number;
@@ -104,16 +119,7 @@ export const DEFAULT_MAX_REORG_DEPTH = 256;
 const MAX_RETRY_DELAY_MS = 30_000;
 
 export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancestor: number; depth: number }] }> {
-  readonly status: IndexerStatus = {
-    chainId: 0,
-    head: 0,
-    cursor: 0,
-    finalized: 0,
-    lag: 0,
-    caughtUp: false,
-    events: 0,
-    skippedEvents: 0,
-  };
+  readonly status: IndexerStatus = startingStatus();
   private registry: Registry;
   /** Blocks in the next backfill range: starts small, grows while ranges come back light. */
   private rangeSize = 100;
