@@ -4,8 +4,7 @@
  * its handler and the collective's preHandler do, so their SQL can be captured and explained.
  */
 import type { Repositories } from "../../apps/indexer/src/repositories/index.js";
-import { PROPOSAL_STATES } from "../../apps/indexer/src/schemas/proposals.js";
-import { WORK_STATES } from "../../apps/indexer/src/schemas/work.js";
+import { PROPOSAL_STATES, WORK_STATES } from "@rhizome/client/schemas";
 import { COLLECTIVE } from "./seed.js";
 
 export interface BenchRoute {

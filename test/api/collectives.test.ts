@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEther } from "viem";
-import { buildApp, type Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
+import { buildApp } from "@rhizome/indexer";
 import { addressOf, PRINCIPLES, SETTINGS } from "../helpers/collective.js";
 import { backend, get, indexedApp, ROUTES, type Indexed } from "./indexed.js";
 

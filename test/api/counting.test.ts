@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { encodeFunctionData } from "viem";
 import { collectiveGovernorAbi, countingRuleOf, paymentProposal, type ProposalActions } from "@rhizome/contracts";
-import type { Api, Indexer } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
+import type { Indexer } from "@rhizome/indexer";
 import {
   addressOf,
   advance,

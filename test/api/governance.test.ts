@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEther, zeroAddress } from "viem";
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 import { addressOf, SETTINGS } from "../helpers/collective.js";
 import { backend, get, indexedApp, type Indexed } from "./indexed.js";
 import { expectStateFilters } from "./state-filters.js";

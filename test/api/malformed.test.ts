@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { PROPOSAL_KINDS, PROPOSAL_STATES, WORK_STATES } from "@rhizome/client";
 import { addressOf } from "../helpers/collective.js";
 import { backend, indexedApp, ROUTES, type Indexed } from "./indexed.js";
 
@@ -17,9 +18,6 @@ interface RouteCase {
 }
 
 const PAGE = { limit: "limit", cursor: "cursor" } as const;
-const PROPOSAL_STATES = ["pending", "active", "canceled", "defeated", "succeeded", "queued", "expired", "executed"];
-const PROPOSAL_KINDS = ["admission", "grant", "work", "payment", "parameter", "other"];
-const WORK_STATES = ["commissioned", "delivered", "accepted", "disputed", "rejected", "cancelled"];
 
 /** Every route with inputs, and what each of its inputs is. */
 const CASES: RouteCase[] = [

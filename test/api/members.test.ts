@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 import { addressOf } from "../helpers/collective.js";
 import { backend, get, indexedApp, type Indexed } from "./indexed.js";
 

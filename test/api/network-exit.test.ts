@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { getAddress } from "viem";
-import type { Api, Indexer } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
+import type { Indexer } from "@rhizome/indexer";
 import { addressOf, carolLeavesAcross, networkOfTwo } from "../helpers/collective.js";
 import { backend, get, liveIndex, type LiveIndex } from "./indexed.js";
 

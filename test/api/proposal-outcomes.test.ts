@@ -14,7 +14,8 @@ import {
   rhizomeErrorsAbi,
   type ProposalActions,
 } from "@rhizome/contracts";
-import type { Api, Indexer } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
+import type { Indexer } from "@rhizome/indexer";
 import {
   addressOf,
   advance,

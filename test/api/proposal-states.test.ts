@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { mintSharesProposal, type ProposalActions } from "@rhizome/contracts";
-import type { Api, Indexer } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
+import type { Indexer } from "@rhizome/indexer";
 import {
   addressOf,
   advance,

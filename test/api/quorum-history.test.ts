@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { mintSharesProposal } from "@rhizome/contracts";
 import type { DatabaseHandle } from "@rhizome/db";
-import { buildApp, type Api, type Indexed, type Indexer } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
+import { buildApp, type Indexed, type Indexer } from "@rhizome/indexer";
 import {
   addressOf,
   advance,

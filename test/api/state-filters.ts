@@ -4,7 +4,7 @@
  */
 import { expect } from "vitest";
 import type { FastifyInstance } from "fastify";
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 import { ProposalState, type Fixture } from "../helpers/collective.js";
 import { get } from "./indexed.js";
 

@@ -17,6 +17,4 @@ export { RELAY_LIMITS, RPC_RELAY_TIMEOUT_MS, type RelayLimits } from "./routes/r
 export { createLogger, type LoggerOptions } from "./logger.js";
 export { redactUrl, secretRedactor, type Redact } from "./redact.js";
 export type { IndexerEvents } from "./routes/api/events.js";
-/** The API's response shapes: `Api.Member`, `Api.Page<Api.Proposal>`… */
-export type * as Api from "./schemas/index.js";
 export { startService, NoFactoryError, type RunningService } from "./service.js";

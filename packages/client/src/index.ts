@@ -11,6 +11,31 @@ import type { operations, paths } from "./generated/openapi.js";
 
 export type { operations, paths };
 
+/** The API's request and answer shapes, derived from its schemas: `Api.Member`, `Api.Page<Api.Proposal>`… */
+export type * as Api from "./schemas/index.js";
+
+/** The names the API and its clients share: states, kinds, choices. */
+export {
+  APPLICATION_STATUSES,
+  COLLECTIVE_SORTS,
+  FLOW_KINDS,
+  OPEN_PROPOSAL_STATES,
+  OPEN_WORK_STATES,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATES,
+  SUPPORT,
+  TIMELINE_EVENTS,
+  WORK_STATES,
+  type ApplicationStatus,
+  type CollectiveSort,
+  type FlowKind,
+  type ProposalKind,
+  type ProposalState,
+  type Support,
+  type TimelineEvent,
+  type WorkState,
+} from "./schemas/index.js";
+
 /** What an operation answers with when it succeeds (200), by its operationId: JSON, or the event stream's text. */
 export type Answer<Op extends keyof operations> = operations[Op]["responses"][200]["content"] extends infer C
   ? C extends { "application/json": infer J }

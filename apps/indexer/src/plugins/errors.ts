@@ -11,7 +11,7 @@ import type {
   FastifySchemaValidationError,
 } from "fastify";
 import fp from "fastify-plugin";
-import { PATTERN_HINTS, type ErrorBody } from "../schemas/common.js";
+import { PATTERN_HINTS, type ErrorBody } from "@rhizome/client/schemas";
 import { FINITE } from "./finite-numbers.js";
 import { HttpError } from "./http-errors.js";
 import { noteFailure } from "./request-log.js";

@@ -1,8 +1,7 @@
 /** Applications to join a collective, by status and applicant. */
 import { and, eq, sql } from "drizzle-orm";
 import { schema, type Database } from "@rhizome/db";
-import type { Application, ApplicationsQuery, ApplicationStatus } from "../schemas/applications.js";
-import type { Page } from "../schemas/common.js";
+import type { Application, ApplicationsQuery, ApplicationStatus, Page } from "@rhizome/client/schemas";
 import { Keyset } from "./page.js";
 
 const a = schema.applications;

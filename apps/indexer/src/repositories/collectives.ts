@@ -3,10 +3,17 @@ import type { CountingRule } from "@rhizome/contracts";
 import { and, asc, eq, inArray, or, sql, type SQLWrapper } from "drizzle-orm";
 import { zeroAddress } from "viem";
 import { schema, type Database } from "@rhizome/db";
-import type { CollectiveDetail, CollectivesQuery, CollectiveSummary, Principle } from "../schemas/collectives.js";
-import type { Page } from "../schemas/common.js";
+import {
+  OPEN_PROPOSAL_STATES,
+  OPEN_WORK_STATES,
+  type CollectiveDetail,
+  type CollectivesQuery,
+  type CollectiveSummary,
+  type Principle,
+  type Page,
+} from "@rhizome/client/schemas";
 import { Keyset, type KeyKind, type KeyValues } from "./page.js";
-import { chainNow, OPEN_STATES, stateFilter } from "./proposal-state.js";
+import { chainNow, stateFilter } from "./proposal-state.js";
 
 const c = schema.collectives;
 const pr = schema.principles;
@@ -114,11 +121,11 @@ export function collectivesRepository(db: Database) {
         db
           .select({ open: sql<number>`count(*)::int` })
           .from(p)
-          .where(and(eq(p.collective, address), or(...OPEN_STATES.map((state) => stateFilter(state, clock))))),
+          .where(and(eq(p.collective, address), or(...OPEN_PROPOSAL_STATES.map((state) => stateFilter(state, clock))))),
         db
           .select({ open: sql<number>`count(*)::int` })
           .from(w)
-          .where(and(eq(w.collective, address), inArray(w.state, ["commissioned", "delivered", "disputed"]))),
+          .where(and(eq(w.collective, address), inArray(w.state, OPEN_WORK_STATES))),
         db
           .select({ balance: tb.balance })
           .from(tb)

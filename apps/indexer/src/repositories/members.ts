@@ -1,15 +1,16 @@
 /** Members of a collective and each member's history: shares, votes and delegations. */
 import { and, eq, gt, or, sql } from "drizzle-orm";
 import { schema, type Database } from "@rhizome/db";
-import type { Page, PageQuery } from "../schemas/common.js";
 import {
+  type Page,
+  type PageQuery,
   SUPPORT,
   type Delegation,
   type Member,
   type MembersQuery,
   type MemberVote,
   type ShareEvent,
-} from "../schemas/members.js";
+} from "@rhizome/client/schemas";
 import { Keyset } from "./page.js";
 
 const m = schema.members;

@@ -1,7 +1,7 @@
 /** The network: every collective, and every collective whose timelock holds shares of another. */
 import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import { schema, type Database } from "@rhizome/db";
-import type { Network } from "../schemas/network.js";
+import type { Network } from "@rhizome/client/schemas";
 
 const c = schema.collectives;
 const m = schema.members;

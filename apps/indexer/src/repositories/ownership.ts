@@ -1,8 +1,7 @@
 /** How a collective's ownership is spread: its holders, the concentration now and over time. */
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { schema, type Database } from "@rhizome/db";
-import type { Page, PageQuery } from "../schemas/common.js";
-import type { ConcentrationNow, ConcentrationPoint, Holder } from "../schemas/ownership.js";
+import type { Page, PageQuery, ConcentrationNow, ConcentrationPoint, Holder } from "@rhizome/client/schemas";
 import { Keyset } from "./page.js";
 
 const m = schema.members;

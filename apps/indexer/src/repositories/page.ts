@@ -5,7 +5,7 @@
  * refused by another.
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import type { Page } from "../schemas/common.js";
+import type { Page } from "@rhizome/client/schemas";
 import { BadRequestError } from "../plugins/http-errors.js";
 
 /** int: a JS integer (block numbers, ids); uint: a decimal string (numeric columns); text: any string. */

@@ -6,7 +6,7 @@
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { schema } from "@rhizome/db";
-import type { ProposalState } from "../schemas/proposals.js";
+import type { ProposalState } from "@rhizome/client/schemas";
 
 const p = schema.proposals;
 const s = schema.indexerState;
@@ -44,9 +44,6 @@ export function proposalState(clock?: StateClock): SQL<ProposalState> {
   ELSE 'succeeded'
 END`;
 }
-
-/** States that can still change the collective: what "open" proposals are. */
-export const OPEN_STATES: ProposalState[] = ["pending", "active", "succeeded", "queued"];
 
 const outcome = schema.proposalOutcome(p);
 

@@ -1,5 +1,5 @@
 /** What a proposal's detail adds to its row: quorum progress and the timeline of its life. */
-import type { Proposal, TimelineEntry, TimelineEvent } from "../schemas/proposals.js";
+import type { Proposal, TimelineEntry, TimelineEvent } from "@rhizome/client/schemas";
 
 /** (for + abstain) / quorum, and whether it is reached; null while the quorum is unknown. */
 export function quorumProgress(proposal: Proposal): { quorumProgress: number | null; quorumReached: boolean | null } {

@@ -2,9 +2,16 @@
 import { and, desc, eq, getTableColumns, lte, sql } from "drizzle-orm";
 import type { CountingRule } from "@rhizome/contracts";
 import { schema, type Database } from "@rhizome/db";
-import type { Page, PageQuery } from "../schemas/common.js";
-import { SUPPORT } from "../schemas/members.js";
-import type { Proposal, ProposalDetail, ProposalKind, ProposalsQuery, Vote } from "../schemas/proposals.js";
+import {
+  type Page,
+  type PageQuery,
+  SUPPORT,
+  type Proposal,
+  type ProposalDetail,
+  type ProposalKind,
+  type ProposalsQuery,
+  type Vote,
+} from "@rhizome/client/schemas";
 import { Keyset } from "./page.js";
 import { quorumProgress, timeline } from "./proposal-timeline.js";
 import { chainNow, proposalState, stateFilter, type StateClock } from "./proposal-state.js";

@@ -2,8 +2,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import { zeroAddress } from "viem";
 import { schema, type Database } from "@rhizome/db";
-import type { Page, PageQuery } from "../schemas/common.js";
-import type { Balance, BalancesQuery, Flow, FlowKind, FlowsQuery, Ragequit } from "../schemas/treasury.js";
+import type {
+  Page,
+  PageQuery,
+  Balance,
+  BalancesQuery,
+  Flow,
+  FlowKind,
+  FlowsQuery,
+  Ragequit,
+} from "@rhizome/client/schemas";
 import { Keyset } from "./page.js";
 
 const tb = schema.treasuryBalances;

@@ -1,8 +1,7 @@
 /** Work items of a collective, by state, principle and contributor, and their objections. */
 import { and, eq, sql } from "drizzle-orm";
 import { schema, type Database } from "@rhizome/db";
-import type { Page, PageQuery } from "../schemas/common.js";
-import type { Objection, WorkItem, WorkQuery, WorkState } from "../schemas/work.js";
+import type { Page, PageQuery, Objection, WorkItem, WorkQuery, WorkState } from "@rhizome/client/schemas";
 import { Keyset } from "./page.js";
 
 const w = schema.workItems;

@@ -3,8 +3,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { IndexerStatus } from "../sync/indexer.js";
 import { noteFailure } from "../plugins/request-log.js";
 import type { Redact } from "../redact.js";
-import type { ErrorBody } from "../schemas/common.js";
-import { healthz, readyz, type Readiness } from "../schemas/health.js";
+import { type ErrorBody, healthz, readyz, type Readiness } from "@rhizome/client/schemas";
 
 export interface HealthOptions {
   status: () => IndexerStatus;

@@ -2,7 +2,7 @@
  * A proposal's tally as three bars and its quorum progress, in its counting rule's unit: shares,
  * or members under one member, one vote; under two houses, the shares' house and the members'.
  */
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 import { formatShares } from "../lib/format";
 
 type Counted = { forVotes: string; againstVotes: string; abstainVotes: string; quorum: string | null };

@@ -1,5 +1,5 @@
 /** The API client: typed GETs against same-origin /api (or VITE_API_URL), errors as ApiError. */
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 
 const BASE = (import.meta.env.VITE_API_URL as string | undefined) ?? "/api";
 

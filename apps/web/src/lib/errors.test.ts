@@ -43,9 +43,15 @@ describe("explainError", () => {
     );
   });
 
-  it("names the state a work item is in", () => {
+  it("names the state a work item is in (IWork.State counts from None = 0)", () => {
     expect(describeCustomError({ name: "WorkInvalidState", args: [1n, 2] })).toBe(
-      "The work is accepted, so this step is not possible now.",
+      "The work is delivered, so this step is not possible now.",
+    );
+    expect(describeCustomError({ name: "WorkInvalidState", args: [1n, 6] })).toBe(
+      "The work is cancelled, so this step is not possible now.",
+    );
+    expect(describeCustomError({ name: "GovernorUnexpectedProposalState", args: [1n, 5, "0x00"] })).toBe(
+      "The proposal is queued, so this step is not possible now.",
     );
     expect(describeCustomError({ name: "WorkReviewOpen", args: [1n, 0n] })).toMatch(
       /review window is still open until/,

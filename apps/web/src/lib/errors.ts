@@ -3,6 +3,7 @@
  * (decoded with rhizomeErrorsAbi, whichever module raised it), a refusal in the wallet, or
  * viem's short message. Unknown custom errors fall back to their name.
  */
+import { PROPOSAL_STATES, WORK_STATES } from "@rhizome/client";
 import { rhizomeErrorsAbi } from "@rhizome/contracts";
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from "viem";
 
@@ -13,9 +14,6 @@ export interface DecodedError {
 }
 
 type Words = (args: readonly unknown[]) => string;
-
-const PROPOSAL_STATES = ["pending", "active", "canceled", "defeated", "succeeded", "queued", "expired", "executed"];
-const WORK_STATES = ["commissioned", "delivered", "accepted", "disputed", "rejected", "cancelled"];
 
 const arg = (args: readonly unknown[], i: number): string => String(args[i] ?? "");
 const when = (seconds: unknown): string => new Date(Number(seconds) * 1000).toLocaleString();
@@ -84,7 +82,7 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   WorkNotContributor: () => "Only the work's contributor can deliver it.",
   WorkNotMember: () => "Only members can take open work.",
   WorkInvalidState: (a) =>
-    `The work is ${WORK_STATES[Number(a[1])] ?? "in another state"}, so this step is not possible now.`,
+    `The work is ${WORK_STATES[Number(a[1]) - 1] ?? "in another state"}, so this step is not possible now.`,
   WorkUnknownItem: () => "There is no such work item.",
   WorkUnknownPrinciple: () => "The collective has no such principle.",
   WorkInvalidPrinciple: () => "The principle must be 1 to 64 bytes, at most 16 principles.",

@@ -2,7 +2,7 @@
  * Live updates: listens to the API's server-sent events and invalidates the cached reads an
  * indexed range touched, so a vote cast elsewhere shows without a reload.
  */
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 import type { QueryClient } from "@tanstack/react-query";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";

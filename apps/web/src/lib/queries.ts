@@ -2,7 +2,7 @@
  * React Query hooks over the API. Keys start with the collective's address, so a live event
  * about one collective invalidates everything read about it and nothing else.
  */
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 import { useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
 import { api, type PageOf } from "./api";
 

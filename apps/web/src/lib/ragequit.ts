@@ -2,7 +2,7 @@
  * Leaving: what a ragequit pays per asset (the treasury's contract rounds each part down,
  * `balance * shares / supply`), and whether the Moloch rule still locks the member in.
  */
-import type { Api } from "@rhizome/indexer";
+import { OPEN_PROPOSAL_STATES, type Api } from "@rhizome/client";
 
 export interface Payout {
   token: string;
@@ -36,7 +36,7 @@ export interface ExitLock {
   until: number;
 }
 
-const STILL_RUNNABLE: readonly Api.ProposalState[] = ["pending", "active", "succeeded", "queued"];
+const STILL_RUNNABLE: readonly Api.ProposalState[] = OPEN_PROPOSAL_STATES;
 
 /**
  * The proposals that keep the member from leaving: those they voted *for* that are pending,

@@ -1,6 +1,6 @@
 /** One member: shares over time, votes with reasons, work and delegations; your own profile link. */
 import { sharesAbi } from "@rhizome/contracts";
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 import { useMemo, useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";

@@ -9,7 +9,7 @@ import {
   workProposal,
   type ProposalActions,
 } from "@rhizome/contracts";
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 import { useState } from "react";
 import { encodeFunctionData, zeroAddress, type Address } from "viem";
 import { useAccount } from "wagmi";

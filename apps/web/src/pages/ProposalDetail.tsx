@@ -1,6 +1,6 @@
 /** One proposal: tally, quorum, actions in words, timeline, votes with reasons, and voting. */
 import { collectiveGovernorAbi, descriptionHash } from "@rhizome/contracts";
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 import { useState } from "react";
 import { zeroAddress, type Address, type Hex } from "viem";
 import { useAccount } from "wagmi";

@@ -1,13 +1,11 @@
 /** Proposals by state and kind, newest first. */
+import { PROPOSAL_KINDS, PROPOSAL_STATES } from "@rhizome/client";
 import { useState } from "react";
 import { Link } from "../app/router";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatTime, proposalTitle, shortAddress } from "../lib/format";
 import { useProposalPages } from "../lib/queries";
-
-const STATES = ["pending", "active", "succeeded", "queued", "executed", "failed", "defeated", "expired", "canceled"];
-const KINDS = ["admission", "grant", "work", "payment", "parameter", "other"];
 
 export default function Proposals({ address }: { address: string }) {
   const [state, setState] = useState("");
@@ -26,7 +24,7 @@ export default function Proposals({ address }: { address: string }) {
           State{" "}
           <select value={state} onChange={(e) => setState(e.target.value)}>
             <option value="">any</option>
-            {STATES.map((s) => (
+            {PROPOSAL_STATES.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
@@ -35,7 +33,7 @@ export default function Proposals({ address }: { address: string }) {
           Kind{" "}
           <select value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="">any</option>
-            {KINDS.map((k) => (
+            {PROPOSAL_KINDS.map((k) => (
               <option key={k}>{k}</option>
             ))}
           </select>

@@ -11,7 +11,7 @@ import {
 } from "@rhizome/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { getWalletClient } from "wagmi/actions";
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 import { useMemo, useState } from "react";
 import { zeroAddress, type Address, type PublicClient } from "viem";
 import { useAccount, useConfig, usePublicClient } from "wagmi";

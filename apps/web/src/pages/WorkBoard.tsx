@@ -1,6 +1,6 @@
 /** The work board by state and principle: take a bounty, deliver, object, settle. */
 import { workAbi } from "@rhizome/contracts";
-import type { Api } from "@rhizome/indexer";
+import { WORK_STATES, type Api } from "@rhizome/client";
 import { useMemo, useState } from "react";
 import { zeroAddress, type Address } from "viem";
 import { useAccount, useBlock } from "wagmi";
@@ -12,8 +12,6 @@ import { Empty, QueryState } from "../components/QueryState";
 import { formatShares, formatTime, safeHref, shortAddress } from "../lib/format";
 import { useCollective, useWorkPages } from "../lib/queries";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
-
-const STATES = ["commissioned", "delivered", "accepted", "disputed", "rejected", "cancelled"];
 
 function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; now: number }) {
   const { address: me } = useAccount();
@@ -88,7 +86,7 @@ export default function WorkBoard({ address }: { address: string }) {
           State{" "}
           <select value={state} onChange={(e) => setState(e.target.value)}>
             <option value="">any</option>
-            {STATES.map((s) => (
+            {WORK_STATES.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>

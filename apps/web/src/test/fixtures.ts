@@ -1,5 +1,5 @@
 /** Real API responses, captured from the demo collective of `npm start` and checked against the API types. */
-import type { Api } from "@rhizome/indexer";
+import type { Api } from "@rhizome/client";
 
 export const COLLECTIVE = "0x23dB4a08f2272df049a4932a4Cc3A6Dc1002B33E";
 export const collectives: Api.Page<Api.CollectiveSummary> = {

@@ -2,8 +2,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Address } from "viem";
 import type { IndexerStatus } from "../../sync/indexer.js";
-import { getChain, type ChainInfo } from "../../schemas/chain.js";
-import type { ErrorBody } from "../../schemas/common.js";
+import { getChain, type ChainInfo, type ErrorBody } from "@rhizome/client/schemas";
 
 export interface ChainOptions {
   status: () => IndexerStatus;

@@ -7,7 +7,7 @@ import type { EventEmitter } from "node:events";
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { FastifyPluginAsync } from "fastify";
 import { getAddress } from "viem";
-import { events as eventsSchema, type EventsQuery, type IndexedMessage } from "../../schemas/events.js";
+import { events as eventsSchema, type EventsQuery, type IndexedMessage } from "@rhizome/client/schemas";
 import type { Indexed } from "../../sync/indexer.js";
 import { optionalChecksum } from "../params.js";
 

@@ -1,7 +1,12 @@
 /** /api/collectives/:address/applications: applications to join, by status. */
 import type { FastifyPluginAsync } from "fastify";
-import { listApplications, type Application, type ApplicationsQuery } from "../../../schemas/applications.js";
-import type { CollectiveParams, Page } from "../../../schemas/common.js";
+import {
+  listApplications,
+  type Application,
+  type ApplicationsQuery,
+  type CollectiveParams,
+  type Page,
+} from "@rhizome/client/schemas";
 import { checksum, optionalChecksum } from "../../params.js";
 
 const applications: FastifyPluginAsync = async (app) => {

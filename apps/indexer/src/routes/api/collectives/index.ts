@@ -10,8 +10,9 @@ import {
   type CollectiveDetail,
   type CollectivesQuery,
   type CollectiveSummary,
-} from "../../../schemas/collectives.js";
-import type { CollectiveParams, Page } from "../../../schemas/common.js";
+  type CollectiveParams,
+  type Page,
+} from "@rhizome/client/schemas";
 import { checksum } from "../../params.js";
 import applications from "./applications.js";
 import members from "./members.js";

@@ -1,8 +1,9 @@
 /** /api/collectives/:address/members: the members, one member, and each of their histories. */
 import type { FastifyPluginAsync } from "fastify";
 import { NotFoundError } from "../../../plugins/http-errors.js";
-import type { Page, PageQuery } from "../../../schemas/common.js";
 import {
+  type Page,
+  type PageQuery,
   getMember,
   listMemberDelegations,
   listMembers,
@@ -16,9 +17,9 @@ import {
   type MembersQuery,
   type MemberVote,
   type ShareEvent,
-} from "../../../schemas/members.js";
-import type { CollectiveParams } from "../../../schemas/common.js";
-import type { WorkItem } from "../../../schemas/work.js";
+  type CollectiveParams,
+  type WorkItem,
+} from "@rhizome/client/schemas";
 import { checksum } from "../../params.js";
 
 const FIRST_PAGE: PageQuery = { limit: 50 };

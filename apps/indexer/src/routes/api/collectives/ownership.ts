@@ -1,14 +1,16 @@
 /** /api/collectives/:address/ownership: holders, concentration now, and its history. */
 import type { FastifyPluginAsync } from "fastify";
-import type { CollectiveParams, Page, PageQuery } from "../../../schemas/common.js";
 import {
+  type CollectiveParams,
+  type Page,
+  type PageQuery,
   getOwnership,
   listHolders,
   listOwnershipHistory,
   type ConcentrationPoint,
   type Holder,
   type Ownership,
-} from "../../../schemas/ownership.js";
+} from "@rhizome/client/schemas";
 import { checksum } from "../../params.js";
 
 const FIRST_PAGE: PageQuery = { limit: 50 };

@@ -1,8 +1,10 @@
 /** /api/collectives/:address/proposals: by state and kind, one proposal, and its votes. */
 import type { FastifyPluginAsync } from "fastify";
 import { NotFoundError } from "../../../plugins/http-errors.js";
-import type { CollectiveParams, Page, PageQuery } from "../../../schemas/common.js";
 import {
+  type CollectiveParams,
+  type Page,
+  type PageQuery,
   getProposal,
   listProposals,
   listVotes,
@@ -11,7 +13,7 @@ import {
   type ProposalParams,
   type ProposalsQuery,
   type Vote,
-} from "../../../schemas/proposals.js";
+} from "@rhizome/client/schemas";
 import { checksum, optionalChecksum, uint256 } from "../../params.js";
 
 const proposals: FastifyPluginAsync = async (app) => {

@@ -1,8 +1,10 @@
 /** /api/collectives/:address/treasury: balances, flows and ragequits. */
 import type { FastifyPluginAsync } from "fastify";
 import { NotFoundError } from "../../../plugins/http-errors.js";
-import type { CollectiveParams, Page, PageQuery } from "../../../schemas/common.js";
 import {
+  type CollectiveParams,
+  type Page,
+  type PageQuery,
   getTreasury,
   listBalances,
   listFlows,
@@ -13,7 +15,7 @@ import {
   type FlowsQuery,
   type Ragequit,
   type Treasury,
-} from "../../../schemas/treasury.js";
+} from "@rhizome/client/schemas";
 import { checksum } from "../../params.js";
 
 const FIRST_PAGE: PageQuery = { limit: 50 };

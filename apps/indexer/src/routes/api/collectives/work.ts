@@ -1,8 +1,10 @@
 /** /api/collectives/:address/work: the work board by state and principle, one item, its objections. */
 import type { FastifyPluginAsync } from "fastify";
 import { NotFoundError } from "../../../plugins/http-errors.js";
-import type { CollectiveParams, Page, PageQuery } from "../../../schemas/common.js";
 import {
+  type CollectiveParams,
+  type Page,
+  type PageQuery,
   getWork,
   listObjections,
   listWork,
@@ -11,7 +13,7 @@ import {
   type WorkItem,
   type WorkParams,
   type WorkQuery,
-} from "../../../schemas/work.js";
+} from "@rhizome/client/schemas";
 import { checksum, optionalChecksum } from "../../params.js";
 
 const work: FastifyPluginAsync = async (app) => {

@@ -1,5 +1,5 @@
 /** Liveness and readiness. */
-import { errorBody } from "./common.js";
+import { errorBody, type Of } from "./common.js";
 
 export const healthz = {
   operationId: "getHealth",
@@ -18,6 +18,7 @@ export const healthz = {
 
 const readiness = {
   type: "object",
+  additionalProperties: false,
   required: ["ready", "lag", "head", "cursor", "chainId", "skippedEvents"],
   properties: {
     ready: { type: "boolean" },
@@ -48,12 +49,4 @@ export const readyz = {
   },
 } as const;
 
-export interface Readiness {
-  ready: boolean;
-  lag: number;
-  head: number;
-  cursor: number;
-  chainId: number;
-  skippedEvents: number;
-  reason?: string;
-}
+export type Readiness = Of<typeof readiness>;

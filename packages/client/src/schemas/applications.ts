@@ -5,19 +5,21 @@ import {
   collectiveParams,
   integer,
   nullableAmount,
+  object,
   nullableTimestamp,
   page,
   pageQueryProperties,
+  query,
   routeSchema,
   text,
   timestamp,
-  type PageQuery,
+  type Of,
 } from "./common.js";
 
 export const APPLICATION_STATUSES = ["open", "admitted", "withdrawn"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-const applicationProperties = {
+export const application = object({
   applicationId: integer,
   applicant: address,
   requestedShares: amount,
@@ -26,42 +28,23 @@ const applicationProperties = {
   admittedShares: { ...nullableAmount, description: "The shares minted on admission." },
   submittedAt: timestamp,
   closedAt: nullableTimestamp,
-} as const;
+});
 
-export const application = {
-  type: "object",
-  required: Object.keys(applicationProperties),
-  properties: applicationProperties,
-} as const;
+export type Application = Of<typeof application>;
 
-export interface Application {
-  applicationId: number;
-  applicant: string;
-  requestedShares: string;
-  pitch: string;
-  status: ApplicationStatus;
-  admittedShares: string | null;
-  submittedAt: number;
-  closedAt: number | null;
-}
+export const applicationsQuery = query({
+  status: { type: "string", enum: APPLICATION_STATUSES },
+  applicant: address,
+  ...pageQueryProperties,
+});
 
-export interface ApplicationsQuery extends PageQuery {
-  status?: ApplicationStatus;
-  applicant?: string;
-}
+export type ApplicationsQuery = Of<typeof applicationsQuery>;
 
 export const listApplications = routeSchema({
   operationId: "listApplications",
   tags: ["applications"],
   summary: "Applications to join a collective, newest first, by status",
   params: collectiveParams,
-  querystring: {
-    type: "object",
-    properties: {
-      status: { type: "string", enum: APPLICATION_STATUSES },
-      applicant: address,
-      ...pageQueryProperties,
-    },
-  },
+  querystring: applicationsQuery,
   response: { 200: page(application) },
 });

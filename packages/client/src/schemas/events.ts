@@ -1,5 +1,5 @@
 /** Live updates as server-sent events. */
-import { address, errorResponses } from "./common.js";
+import { address, errorResponses, integer, object, query, type Of } from "./common.js";
 
 export const events = {
   operationId: "streamEvents",
@@ -8,12 +8,9 @@ export const events = {
   description:
     "A text/event-stream. `event: indexed` carries {fromBlock, toBlock, collectives, eventNames}; " +
     "`event: reorg` carries {ancestor, depth}; a comment line every 15 seconds keeps the connection open.",
-  querystring: {
-    type: "object",
-    properties: {
-      collective: { ...address, description: "Only `indexed` events that touch this collective." },
-    },
-  },
+  querystring: query({
+    collective: { ...address, description: "Only `indexed` events that touch this collective." },
+  }),
   response: {
     200: {
       description: "The event stream.",
@@ -24,14 +21,14 @@ export const events = {
   },
 } as const;
 
-export interface EventsQuery {
-  collective?: string;
-}
+export type EventsQuery = Of<typeof events.querystring>;
 
 /** What an `indexed` event says. */
-export interface IndexedMessage {
-  fromBlock: number;
-  toBlock: number;
-  collectives: string[];
-  eventNames: string[];
-}
+export const indexedMessage = object({
+  fromBlock: integer,
+  toBlock: integer,
+  collectives: { type: "array", items: address, description: "The collectives the range touched." },
+  eventNames: { type: "array", items: { type: "string" }, description: "The events the range held, by name." },
+});
+
+export type IndexedMessage = Of<typeof indexedMessage>;

@@ -1,19 +1,12 @@
 /** The chain the service follows and the Rhizome factory it indexes: what a client needs to create a collective. */
-import { address, errorBody, integer, routeSchema } from "./common.js";
+import { address, errorBody, integer, object, routeSchema, type Of } from "./common.js";
 
-export const chainInfo = {
-  type: "object",
-  required: ["chainId", "factory"],
-  properties: {
-    chainId: { ...integer, description: "The chain's id (EIP-155)." },
-    factory: { ...address, description: "The CollectiveFactory whose collectives are indexed." },
-  },
-} as const;
+export const chainInfo = object({
+  chainId: { ...integer, description: "The chain's id (EIP-155)." },
+  factory: { ...address, description: "The CollectiveFactory whose collectives are indexed." },
+});
 
-export interface ChainInfo {
-  chainId: number;
-  factory: string;
-}
+export type ChainInfo = Of<typeof chainInfo>;
 
 export const getChain = routeSchema({
   operationId: "getChain",

@@ -1,8 +1,31 @@
 /**
  * The JSON schemas every route shares: addresses, amounts, ids, pagination, the error body.
- * Plain JSON Schema objects: Fastify validates requests and serializes responses with them, and
- * @fastify/swagger turns them into the OpenAPI document.
+ * Plain JSON Schema objects: Fastify validates requests and serializes responses with them,
+ * @fastify/swagger turns them into the OpenAPI document, and the TypeScript types of the API are
+ * derived from them (`Of<typeof schema>`, json-schema-to-ts), so each shape is written once.
  */
+import type { FromSchema, JSONSchema } from "json-schema-to-ts";
+
+/** The type of what `S` describes. */
+export type Of<S extends JSONSchema> = FromSchema<S>;
+
+/**
+ * An object schema with every property required and no others: answers always carry every field
+ * (null when empty), and the type derived from it has exactly these keys.
+ */
+export function object<const P extends Record<string, JSONSchema>>(properties: P) {
+  return {
+    type: "object",
+    additionalProperties: false,
+    required: Object.keys(properties) as (keyof P & string)[],
+    properties,
+  } as const;
+}
+
+/** A query string's schema: every parameter optional (or defaulted). */
+export function query<const P extends Record<string, JSONSchema>>(properties: P) {
+  return { type: "object", additionalProperties: false, properties } as const;
+}
 
 export const ADDRESS_PATTERN = "^0x[0-9a-fA-F]{40}$";
 export const UINT_PATTERN = "^[0-9]{1,78}$";
@@ -39,19 +62,12 @@ export const txHash = { type: "string", pattern: "^0x[0-9a-fA-F]{64}$" } as cons
 export const timestamp = { type: "integer", description: "Seconds since the Unix epoch." } as const;
 export const nullableTimestamp = { type: ["integer", "null"], description: "Seconds since the Unix epoch." } as const;
 
-export const errorBody = {
-  type: "object",
-  required: ["error", "message"],
-  properties: {
-    error: { type: "string", description: "A short code: BadRequest, NotFound, TooManyRequests…" },
-    message: { type: "string", description: "What went wrong, in a sentence." },
-  },
-} as const;
+export const errorBody = object({
+  error: { type: "string", description: "A short code: BadRequest, NotFound, TooManyRequests…" },
+  message: { type: "string", description: "What went wrong, in a sentence." },
+});
 
-export interface ErrorBody {
-  error: string;
-  message: string;
-}
+export type ErrorBody = Of<typeof errorBody>;
 
 /** The error answers every route may give. */
 export const errorResponses = {
@@ -77,37 +93,27 @@ export const pageQueryProperties = {
   },
 } as const;
 
-export interface PageQuery {
-  limit: number;
-  cursor?: string;
-}
+export const pageQuery = query(pageQueryProperties);
+
+export type PageQuery = Of<typeof pageQuery>;
 
 /** A page of `item`: the items and the cursor of the next page, null on the last one. */
-export function page<T extends object>(item: T) {
-  return {
-    type: "object",
-    required: ["items", "next"],
-    properties: {
-      items: { type: "array", items: item },
-      next: { type: ["string", "null"], description: "The cursor of the next page; null on the last page." },
-    },
-  } as const;
+export function page<const T extends JSONSchema>(item: T) {
+  return object({
+    items: { type: "array", items: item },
+    next: { type: ["string", "null"], description: "The cursor of the next page; null on the last page." },
+  });
 }
 
+/** A page of `T`s, for code generic over the item. */
 export interface Page<T> {
   items: T[];
   next: string | null;
 }
 
-export const collectiveParams = {
-  type: "object",
-  required: ["address"],
-  properties: { address: { ...address, description: "The collective's governor address." } },
-} as const;
+export const collectiveParams = object({ address: { ...address, description: "The collective's governor address." } });
 
-export interface CollectiveParams {
-  address: string;
-}
+export type CollectiveParams = Of<typeof collectiveParams>;
 
 /**
  * Request and response schemas of a route, with the error answers added and the success

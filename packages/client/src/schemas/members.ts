@@ -1,0 +1,150 @@
+/** Members of a collective, and one member with their shares history, votes, work and delegations. */
+import {
+  address,
+  amount,
+  collectiveParams,
+  integer,
+  nullableAddress,
+  nullableText,
+  nullableTimestamp,
+  object,
+  page,
+  pageQuery,
+  pageQueryProperties,
+  query,
+  ratio,
+  routeSchema,
+  text,
+  timestamp,
+  txHash,
+  type Of,
+} from "./common.js";
+import type { JSONSchema } from "json-schema-to-ts";
+import { workItem } from "./work.js";
+
+const memberProperties = {
+  account: address,
+  shares: amount,
+  shareOfSupply: { ...ratio, description: "The member's shares over the collective's total." },
+  votingPower: { ...amount, description: "Votes delegated to this account, its own included." },
+  delegate: { ...nullableAddress, description: "Whom this account's shares vote through." },
+  joinedAt: { ...nullableTimestamp, description: "When it first received shares." },
+  leftAt: { ...nullableTimestamp, description: "When its shares fell to zero, if they are zero now." },
+  profileUri: nullableText,
+  memberCollective: {
+    ...nullableAddress,
+    description: "When the member is another collective's timelock: that collective.",
+  },
+} as const;
+
+export const member = object(memberProperties);
+
+export type Member = Of<typeof member>;
+
+export const membersQuery = query({
+  active: {
+    type: "boolean",
+    description: "true: holders of shares only; false: accounts without shares now (former members, delegates).",
+  },
+  ...pageQueryProperties,
+});
+
+export type MembersQuery = Of<typeof membersQuery>;
+
+export const listMembers = routeSchema({
+  operationId: "listMembers",
+  tags: ["members"],
+  summary: "A collective's members, most shares first",
+  params: collectiveParams,
+  querystring: membersQuery,
+  response: { 200: page(member) },
+});
+
+export const memberParams = object({
+  ...collectiveParams.properties,
+  account: { ...address, description: "The member's address." },
+});
+
+export type MemberParams = Of<typeof memberParams>;
+
+export const shareEvent = object({
+  blockNumber: integer,
+  logIndex: integer,
+  delta: { ...amount, description: "Positive for a mint, negative for a burn." },
+  balance: { ...amount, description: "The member's shares after it." },
+  supply: { ...amount, description: "The collective's total shares after it." },
+  timestamp,
+  txHash,
+});
+
+export type ShareEvent = Of<typeof shareEvent>;
+
+export const SUPPORT = ["against", "for", "abstain"] as const;
+export type Support = (typeof SUPPORT)[number];
+
+export const memberVote = object({
+  proposalId: amount,
+  description: text,
+  support: { type: "string", enum: SUPPORT },
+  weight: amount,
+  reason: text,
+  blockNumber: integer,
+  timestamp,
+  txHash,
+});
+
+export type MemberVote = Of<typeof memberVote>;
+
+export const delegation = object({
+  delegator: address,
+  fromDelegate: address,
+  toDelegate: address,
+  blockNumber: integer,
+  timestamp,
+});
+
+export type Delegation = Of<typeof delegation>;
+
+export const memberDetail = object({
+  ...memberProperties,
+  shareHistory: { ...page(shareEvent), description: "Mints and burns, oldest first." },
+  votes: { ...page(memberVote), description: "Votes cast, newest first." },
+  work: { ...page(workItem), description: "Work items where this member is the contributor, newest first." },
+  delegations: {
+    ...page(delegation),
+    description: "Changes of delegate by this member or to this member, newest first.",
+  },
+});
+
+export type MemberDetail = Of<typeof memberDetail>;
+
+export const getMember = routeSchema({
+  operationId: "getMember",
+  tags: ["members"],
+  summary: "One member, with the first page of their shares history, votes, work and delegations",
+  params: memberParams,
+  response: { 200: memberDetail },
+});
+
+const memberList = <const T extends JSONSchema>(operationId: string, summary: string, item: T) =>
+  routeSchema({
+    operationId,
+    tags: ["members"],
+    summary,
+    params: memberParams,
+    querystring: pageQuery,
+    response: { 200: page(item) },
+  });
+
+export const listShareHistory = memberList("listShareHistory", "A member's mints and burns, oldest first", shareEvent);
+export const listMemberVotes = memberList("listMemberVotes", "A member's votes, newest first", memberVote);
+export const listMemberWork = memberList(
+  "listMemberWork",
+  "Work items a member is the contributor of, newest first",
+  workItem,
+);
+export const listMemberDelegations = memberList(
+  "listMemberDelegations",
+  "Changes of delegate by or to a member, newest first",
+  delegation,
+);
