@@ -12,10 +12,12 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { AdvisoryLock } from "./advisory-lock.js";
 import { releaseLockFile, takeLockFile } from "./lock-file.js";
 import { createPool, READ_STATEMENT_TIMEOUT_MS } from "./pool.js";
 import * as schema from "./schema/index.js";
+import { PROJECTION_TABLES } from "./tables.js";
 
 export { DatabaseLockedError } from "./errors.js";
 export { CONNECT_TIMEOUT_MS, IDLE_TIMEOUT_MS, READ_STATEMENT_TIMEOUT_MS } from "./pool.js";
@@ -27,6 +29,15 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
+
+/**
+ * Gives every table of PROJECTION_TABLES the undo triggers that let a reorg roll it back
+ * (migration 0014's function): the list in tables.ts is their one source.
+ */
+async function installReorgTriggers(db: Database): Promise<void> {
+  const names = PROJECTION_TABLES.map((table) => `'${table}'`).join(", ");
+  await db.execute(sql.raw(`SELECT rhizome_install_reorg_triggers(ARRAY[${names}]::text[])`));
+}
 
 export interface DatabaseHandle {
   /** For the indexer's writes and migrations: statements run as long as they need. */
@@ -79,12 +90,16 @@ async function openPostgres(url: string, writer: boolean, options: OpenDatabaseO
   // timeout (a session setting, so it cannot be set for some queries of one pool and not others).
   const pool = createPool(url, { onError });
   const readPool = createPool(url, { onError, statementTimeoutMs: options.readTimeoutMs ?? READ_STATEMENT_TIMEOUT_MS });
+  const db = drizzlePg(pool, { schema }) as unknown as Database;
   return {
-    db: drizzlePg(pool, { schema }) as unknown as Database,
+    db,
     reads: drizzlePg(readPool, { schema }) as unknown as Database,
     kind: "postgres",
     location,
-    migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
+    async migrate() {
+      await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+      await installReorgTriggers(db);
+    },
     async close() {
       await Promise.all([pool.end(), readPool.end()]);
       await lock?.release();
@@ -111,7 +126,10 @@ async function openPglite(dataDir: string | undefined, writer: boolean): Promise
     reads: db,
     kind: "pglite",
     location: dataDir ?? "memory",
-    migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+    async migrate() {
+      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+      await installReorgTriggers(db);
+    },
     async close() {
       await client.close();
       if (lockFile) await releaseLockFile(lockFile);

@@ -1,7 +1,8 @@
 /**
- * The tables by role: the projections (what the index holds, and what the reorg triggers of
- * migrations 0001 and 0004 record) and the indexer's own bookkeeping. A chain reset empties all
- * of them.
+ * The tables by role: the projections (what the index holds; each gets the undo triggers that a
+ * reorg rolls back with, installed from this list after the migrations) and the indexer's own
+ * bookkeeping. A chain reset empties all of them. A test checks that every table of the schema is
+ * in one of the two lists.
  */
 export const PROJECTION_TABLES = [
   "collectives",

@@ -23,6 +23,7 @@ import { work } from "./work.js";
  * 3. proposals keep their own execution window; an execution whose calls reverted is `failed`.
  * 4. members' objections to queued proposals (the veto) and each collective's veto threshold.
  * 5. each collective's longest execution window ever, which bounds the state filters' ranges.
+ * 6. counting rules (one member, one vote; two houses), members' votes and counts, network exits.
  */
 export const PROJECTION_VERSION = 6;
 
