@@ -3,18 +3,15 @@
  * ceiling: the chain charges only what is used), and a seeded random source so every run
  * generates the same history.
  */
+import { encodeFunctionData, type Address, type Hex, type PrivateKeyAccount } from "viem";
 import {
-  encodeAbiParameters,
-  encodeFunctionData,
-  keccak256,
-  type Address,
-  type Hex,
-  type PrivateKeyAccount,
-} from "viem";
-import {
+  castVoteCall,
   collectiveGovernorAbi,
-  descriptionHash,
+  executeCall,
+  proposeCall,
+  queueCall,
   sharesAbi,
+  SUPPORT,
   testTokenAbi,
   treasuryAbi,
   workAbi,
@@ -61,15 +58,6 @@ export class Random {
   }
 }
 
-/** The id the governor gives a proposal: `hashProposal` computed here. */
-export function proposalIdOf(actions: ProposalActions): bigint {
-  const encoded = encodeAbiParameters(
-    [{ type: "address[]" }, { type: "uint256[]" }, { type: "bytes[]" }, { type: "bytes32" }],
-    [actions.targets, actions.values, actions.calldatas, descriptionHash(actions.description)],
-  );
-  return BigInt(keccak256(encoded));
-}
-
 /** Several proposals' actions as one proposal: e.g. one proposal that commissions many items. */
 export function combine(parts: ProposalActions[], description: string): ProposalActions {
   return {
@@ -82,6 +70,12 @@ export function combine(parts: ProposalActions[], description: string): Proposal
 
 type Account = PrivateKeyAccount;
 
+const supportOf = (value: number) => {
+  const support = SUPPORT[value];
+  if (!support) throw new Error(`No vote choice numbered ${value}`);
+  return support;
+};
+
 /** Transaction builders for one collective. */
 export function txsFor(modules: CollectiveModules, token: Address) {
   const call = (from: Account, to: Address, data: Hex, gas: bigint, label: string): Tx => ({
@@ -93,7 +87,6 @@ export function txsFor(modules: CollectiveModules, token: Address) {
   });
   const governor = (from: Account, data: Hex, gas: bigint, label: string) =>
     call(from, modules.governor, data, gas, label);
-  const operation = (a: ProposalActions) => [a.targets, a.values, a.calldatas, descriptionHash(a.description)] as const;
   const work = (from: Account, data: Hex, label: string) => call(from, modules.work, data, 250_000n, label);
   return {
     apply: (from: Account, shares: bigint, pitch: string) =>
@@ -154,24 +147,16 @@ export function txsFor(modules: CollectiveModules, token: Address) {
     propose: (from: Account, a: ProposalActions) =>
       governor(
         from,
-        encodeFunctionData({
-          abi: collectiveGovernorAbi,
-          functionName: "propose",
-          args: [a.targets, a.values, a.calldatas, a.description],
-        }),
+        encodeFunctionData(proposeCall({ governor: modules.governor, actions: a })),
         500_000n + 60_000n * BigInt(a.targets.length),
         `propose "${a.description}"`,
       ),
     vote: (from: Account, id: bigint, support: number, reason?: string) =>
       governor(
         from,
-        reason === undefined
-          ? encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "castVote", args: [id, support] })
-          : encodeFunctionData({
-              abi: collectiveGovernorAbi,
-              functionName: "castVoteWithReason",
-              args: [id, support, reason],
-            }),
+        encodeFunctionData(
+          castVoteCall({ governor: modules.governor, proposalId: id, support: supportOf(support), reason }),
+        ),
         200_000n,
         `vote ${support} on ${id}`,
       ),
@@ -179,14 +164,14 @@ export function txsFor(modules: CollectiveModules, token: Address) {
     queue: (from: Account, a: ProposalActions) =>
       governor(
         from,
-        encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "queue", args: operation(a) }),
+        encodeFunctionData(queueCall({ governor: modules.governor, actions: a })),
         300_000n,
         `queue "${a.description}"`,
       ),
     execute: (from: Account, a: ProposalActions) =>
       governor(
         from,
-        encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "execute", args: operation(a) }),
+        encodeFunctionData(executeCall({ governor: modules.governor, actions: a })),
         400_000n + 200_000n * BigInt(a.targets.length),
         `execute "${a.description}"`,
       ),

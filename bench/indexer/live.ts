@@ -14,7 +14,8 @@ import { sql } from "drizzle-orm";
 import { paymentProposal } from "@rhizome/contracts";
 import type { DatabaseHandle } from "@rhizome/db";
 import type { Indexer } from "@rhizome/indexer";
-import { Vote, proposalIdOf } from "./actions.js";
+import { proposalIdOf } from "@rhizome/contracts";
+import { Vote } from "./actions.js";
 import { POLL_INTERVAL_MS } from "./measure.js";
 import type { ServedHistory } from "./serve.js";
 

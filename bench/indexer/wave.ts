@@ -15,7 +15,8 @@ import {
   workProposal,
   type ProposalActions,
 } from "@rhizome/contracts";
-import { ProposalState, Vote, combine, proposalIdOf } from "./actions.js";
+import { proposalIdOf } from "@rhizome/contracts";
+import { ProposalState, Vote, combine } from "./actions.js";
 import { benchAccount, type Tx } from "./chain.js";
 import { REASONS, events, weighty, type Context, type Member } from "./context.js";
 import { exits, work } from "./work.js";

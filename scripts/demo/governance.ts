@@ -1,15 +1,19 @@
-/** Running proposals through a collective's governance from a script. */
-import { getContract, parseEventLogs, type Hash } from "viem";
+/** Running proposals through a collective's governance from a script, with @rhizome/contracts' actions. */
+import type { Hash } from "viem";
 import {
-  collectiveGovernorAbi,
-  descriptionHash,
+  castVote,
+  execute,
+  proposalCreated,
+  propose as proposeAction,
+  queue,
   type CollectiveModules,
   type CollectiveSettings,
   type ProposalActions,
+  type Support,
 } from "@rhizome/contracts";
 import type { LocalClients, Wallet } from "./clients.js";
 
-export const Vote = { Against: 0, For: 1, Abstain: 2 } as const;
+export const Vote = { Against: "against", For: "for", Abstain: "abstain" } as const satisfies Record<string, Support>;
 
 export function governance(clients: LocalClients, modules: CollectiveModules, settings: CollectiveSettings) {
   const wait = async (hash: Promise<Hash>) => {
@@ -17,35 +21,21 @@ export function governance(clients: LocalClients, modules: CollectiveModules, se
     if (receipt.status !== "success") throw new Error(`Transaction ${receipt.transactionHash} reverted`);
     return receipt;
   };
-  const governor = (wallet: Wallet) =>
-    getContract({
-      address: modules.governor,
-      abi: collectiveGovernorAbi,
-      client: { public: clients.publicClient, wallet },
-    });
-  const args = (a: ProposalActions) => [a.targets, a.values, a.calldatas, descriptionHash(a.description)] as const;
+  const { governor } = modules;
 
   const propose = async (proposer: Wallet, actions: ProposalActions) => {
-    const receipt = await wait(
-      governor(proposer).write.propose([actions.targets, actions.values, actions.calldatas, actions.description]),
-    );
-    const [event] = parseEventLogs({ abi: collectiveGovernorAbi, eventName: "ProposalCreated", logs: receipt.logs });
-    if (!event) throw new Error("No ProposalCreated event");
+    const receipt = await wait(proposeAction(proposer, { governor, actions }));
     await clients.increaseTime(settings.votingDelay + 1);
-    return event.args.proposalId;
+    return proposalCreated(receipt);
   };
-  const vote = (voter: Wallet, proposalId: bigint, support: number, reason?: string) =>
-    wait(
-      reason
-        ? governor(voter).write.castVoteWithReason([proposalId, support, reason])
-        : governor(voter).write.castVote([proposalId, support]),
-    );
+  const vote = (voter: Wallet, proposalId: bigint, support: Support, reason?: string) =>
+    wait(castVote(voter, { governor, proposalId, support, reason }));
   /** Votes, waits out the period and the delay, queues and executes. */
   const finish = async (proposer: Wallet, actions: ProposalActions) => {
     await clients.increaseTime(settings.votingPeriod + 1);
-    await wait(governor(proposer).write.queue(args(actions)));
+    await wait(queue(proposer, { governor, actions }));
     await clients.increaseTime(settings.timelockDelay + 1);
-    await wait(governor(proposer).write.execute(args(actions)));
+    await wait(execute(proposer, { governor, actions }));
   };
   /** A whole round where `voters` vote for, each with the reason given. */
   const pass = async (proposer: Wallet, actions: ProposalActions, voters: [Wallet, string?][]) => {

@@ -7,14 +7,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { encodeFunctionData } from "viem";
-import { collectiveGovernorAbi, countingRuleOf, paymentProposal, type ProposalActions } from "@rhizome/contracts";
+import {
+  collectiveGovernorAbi,
+  countingRuleOf,
+  paymentProposal,
+  type ProposalActions,
+  proposalOperation,
+} from "@rhizome/contracts";
 import type { Api } from "@rhizome/client";
 import type { Indexer } from "@rhizome/indexer";
 import {
   addressOf,
   advance,
   collectiveFixture,
-  operation,
   propose,
   SETTINGS,
   vote,
@@ -118,14 +123,14 @@ describe(`counting rules (${backend})`, () => {
     await advance(f, SETTINGS.votingDelay + 1);
     for (const voter of [f.alice, f.bob, f.carol]) await vote(f, voter, change, Vote.For);
     await advance(f, SETTINGS.votingPeriod);
-    await waitFor(f, f.as(f.alice).governor.write.queue(operation(toMembers)));
+    await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(toMembers)));
     // Voted on under two houses before the change runs.
     const before = await propose(f, f.alice, payment("Voted on before"));
     await advance(f, SETTINGS.timelockDelay + 1);
     await vote(f, f.alice, before, Vote.For);
     // Created before the change runs, its snapshot after: it counts by members.
     const pending = await propose(f, f.alice, payment("Snapshot after"));
-    await waitFor(f, f.as(f.alice).governor.write.execute(operation(toMembers)));
+    await waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(toMembers)));
     expect((await expectAsChain(before)).countingRule).toBe("both");
     expect((await expectAsChain(pending)).countingRule).toBe("members");
 

@@ -13,6 +13,7 @@ import {
   paymentProposal,
   rhizomeErrorsAbi,
   type ProposalActions,
+  proposalOperation,
 } from "@rhizome/contracts";
 import type { Api } from "@rhizome/client";
 import type { Indexer } from "@rhizome/indexer";
@@ -20,7 +21,6 @@ import {
   addressOf,
   advance,
   collectiveFixture,
-  operation,
   propose,
   ProposalState,
   SETTINGS,
@@ -83,9 +83,9 @@ describe(`proposal outcomes (${backend})`, () => {
     // The treasury is empty: paying from it reverts.
     const actions = paymentProposal(f.modules, { to: addressOf(f.dave), amount: parseEther("1") }, "Pay Dave");
     const id = await passed(actions);
-    await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions)));
+    await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(actions)));
     await advance(f, SETTINGS.timelockDelay + 1);
-    await waitFor(f, f.as(f.eve).governor.write.execute(operation(actions)));
+    await waitFor(f, f.as(f.eve).governor.write.execute(proposalOperation(actions)));
     const governor = f.as(f.alice).governor;
     expect(await governor.read.state([id])).toBe(ProposalState.Executed);
     expect(await governor.read.proposalFailed([id])).toBe(true);
@@ -121,12 +121,12 @@ describe(`proposal outcomes (${backend})`, () => {
     const old = mintSharesProposal(f.modules, addressOf(f.dave), 6n, "Grant Dave, passed before");
     const oldId = await passed(old);
     expect((await detail(endedId)).state).toBe("defeated");
-    await waitFor(f, f.as(f.alice).governor.write.queue(operation(change)));
+    await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(change)));
     await advance(f, SETTINGS.timelockDelay + 1);
     // One whose vote is still running when the window changes.
     const running = mintSharesProposal(f.modules, addressOf(f.dave), 7n, "Grant Dave, still voting");
     const runningId = await propose(f, f.alice, running);
-    await waitFor(f, f.as(f.alice).governor.write.execute(operation(change)));
+    await waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(change)));
     expect((await detail(changeId)).state).toBe("executed");
 
     const governor = f.as(f.alice).governor;
@@ -161,7 +161,7 @@ describe(`proposal outcomes (${backend})`, () => {
   it("members' objections while a proposal waits are indexed, and at the threshold it is vetoed", async () => {
     const actions = mintSharesProposal(f.modules, addressOf(f.dave), 9n, "Grant Dave, objected to");
     const id = await passed(actions);
-    await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions)));
+    await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(actions)));
     let body = await detail(id);
     expect(body).toMatchObject({ state: "queued", vetoVotes: "0", vetoed: false, vetoes: [] });
     expect(body.vetoQuorum).toBe((await f.as(f.alice).governor.read.vetoQuorum([id])).toString());

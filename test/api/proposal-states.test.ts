@@ -5,14 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { mintSharesProposal, type ProposalActions } from "@rhizome/contracts";
+import { mintSharesProposal, type ProposalActions, proposalOperation } from "@rhizome/contracts";
 import type { Api } from "@rhizome/client";
 import type { Indexer } from "@rhizome/indexer";
 import {
   addressOf,
   advance,
   collectiveFixture,
-  operation,
   propose,
   SETTINGS,
   vote,
@@ -73,7 +72,7 @@ describe(`proposal states over time (${backend})`, () => {
     await proposeNamed("queued");
     await proposeNamed("unqueued");
     await proposeNamed("canceled");
-    await waitFor(f, f.as(f.alice).governor.write.cancel(operation(actions.canceled as ProposalActions)));
+    await waitFor(f, f.as(f.alice).governor.write.cancel(proposalOperation(actions.canceled as ProposalActions)));
     await expectStates({ queued: "pending", unqueued: "pending", canceled: "canceled" });
     const { body } = await get<Api.ProposalDetail>(app, `${base}/proposals/${ids.queued}`);
     expect(body).toMatchObject({ quorum: null, quorumProgress: null, quorumReached: null });
@@ -113,7 +112,7 @@ describe(`proposal states over time (${backend})`, () => {
       timestamp: body.deadline + SETTINGS.executionWindow + 1,
       past: false,
     });
-    await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions.queued as ProposalActions)));
+    await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(actions.queued as ProposalActions)));
     await advance(f, SETTINGS.votingDelay + 1);
     await expectStates({ queued: "queued", unqueued: "succeeded", ignored: "defeated" });
     const queued = await get<Api.ProposalDetail>(app, `${base}/proposals/${ids.queued}`);

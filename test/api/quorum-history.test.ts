@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { mintSharesProposal } from "@rhizome/contracts";
+import { mintSharesProposal, proposalOperation } from "@rhizome/contracts";
 import type { DatabaseHandle } from "@rhizome/db";
 import type { Api } from "@rhizome/client";
 import { buildApp, type Indexed, type Indexer } from "@rhizome/indexer";
@@ -15,7 +15,6 @@ import {
   addressOf,
   advance,
   collectiveFixture,
-  operation,
   propose,
   quorumProposal,
   SETTINGS,
@@ -90,7 +89,7 @@ describe(`a proposal's quorum at its snapshot (${backend})`, () => {
     await vote(f, f.alice, raiseId, Vote.For);
     await vote(f, f.bob, raiseId, Vote.For);
     await advance(f, SETTINGS.votingPeriod);
-    await waitFor(f, f.as(f.alice).governor.write.queue(operation(raise)));
+    await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(raise)));
     await stepwise.indexer.syncToHead();
 
     // Its snapshot passes while the raise waits out the timelock's delay.
@@ -98,7 +97,7 @@ describe(`a proposal's quorum at its snapshot (${backend})`, () => {
     await advance(f, SETTINGS.timelockDelay + 1);
     // Its snapshot comes a voting delay after the raise.
     ids.beforeSnapshot = await propose(f, f.alice, mintSharesProposal(f.modules, addressOf(f.eve), 10n, "Grant Eve"));
-    await waitFor(f, f.as(f.alice).governor.write.execute(operation(raise)));
+    await waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(raise)));
     expect(await f.as(f.alice).governor.read.quorumNumerator()).toBe(RAISED_QUORUM);
 
     // Before any vote the API reads the quorum from the snapshot: 20% of 1,000 shares.

@@ -13,13 +13,13 @@ import {
   workAbi,
   workProposal,
   type ProposalActions,
+  proposalOperation,
 } from "@rhizome/contracts";
 import {
   addressOf,
   advance,
   collectiveFixture,
   deployToken,
-  operation,
   pass,
   propose,
   ProposalState,
@@ -41,7 +41,7 @@ async function passedProposal(f: Fixture, description: string, queue: boolean) {
   await vote(f, f.carol, proposalId, Vote.For);
   await vote(f, f.alice, proposalId, Vote.For);
   await advance(f, SETTINGS.votingPeriod);
-  if (queue) await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions)));
+  if (queue) await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(actions)));
   return { actions, proposalId };
 }
 
@@ -77,11 +77,11 @@ describe("Attacks", () => {
     await advance(f, SETTINGS.votingDelay + 1);
     await vote(f, f.alice, admissionId, Vote.For);
     await advance(f, SETTINGS.votingPeriod);
-    await waitFor(f, f.as(f.alice).governor.write.queue(operation(admission)));
+    await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(admission)));
     // ...then another proposal takes its snapshot before eve's shares arrive.
     const target = await propose(f, f.bob, mintSharesProposal(f.modules, eve, 1n, "One more for Eve"));
     await advance(f, SETTINGS.timelockDelay + 1);
-    await waitFor(f, f.as(f.alice).governor.write.execute(operation(admission)));
+    await waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(admission)));
     expect(await f.as(f.alice).shares.read.getVotes([eve])).toBe(5_000n);
     // carol also hands her votes to alice after the snapshot.
     await waitFor(f, f.as(f.carol).shares.write.delegate([addressOf(f.alice)]));
@@ -131,7 +131,7 @@ describe("Attacks", () => {
     const locked = await expectRevert(treasury.write.ragequit([100n, [], [proposalId]]), "GovernorExitLocked");
     expect(locked).toEqual([addressOf(f.carol), proposalId, ProposalState.Queued]);
     await advance(f, SETTINGS.timelockDelay + 1);
-    await waitFor(f, f.as(f.alice).governor.write.execute(operation(actions)));
+    await waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(actions)));
     await waitFor(f, treasury.write.ragequit([100n, [], [proposalId]]));
     // After the payment of 1 ETH, carol took 10% of the 9 ETH left.
     expect(await f.publicClient.getBalance({ address: f.modules.treasury })).toBe(parseEther("8.1"));
@@ -160,7 +160,7 @@ describe("Attacks", () => {
     // Nobody queues it within the execution window: it expires and can never run.
     await advance(f, SETTINGS.executionWindow + 1);
     expect(await governor.read.state([proposalId])).toBe(ProposalState.Expired);
-    await expectRevert(governor.write.queue(operation(actions)), "GovernorUnexpectedProposalState");
+    await expectRevert(governor.write.queue(proposalOperation(actions)), "GovernorUnexpectedProposalState");
     await waitFor(f, treasury.write.ragequit([10n, [], [proposalId]]));
     // Votes against never lock anyone.
     const other = await propose(f, f.alice, mintSharesProposal(f.modules, addressOf(f.dave), 1n, "Admit Dave"));

@@ -14,13 +14,13 @@ import {
   paymentProposal,
   type CountingRule,
   type ProposalActions,
+  proposalOperation,
 } from "@rhizome/contracts";
 import {
   addressOf,
   advance,
   collectiveFixture,
   contractsFor,
-  operation,
   pass,
   propose,
   ProposalState,
@@ -206,10 +206,10 @@ describe("Counting rules", () => {
     await advance(f, SETTINGS.votingDelay + 1);
     for (const voter of [f.alice, f.bob]) await vote(f, voter, changeId, Vote.For);
     await advance(f, SETTINGS.votingPeriod);
-    await waitFor(f, governor.write.queue(operation(toMembers)));
+    await waitFor(f, governor.write.queue(proposalOperation(toMembers)));
     const open = await propose(f, f.alice, payment(f, "Open before"));
     await advance(f, SETTINGS.timelockDelay + 1);
-    const executed = await waitFor(f, governor.write.execute(operation(toMembers)));
+    const executed = await waitFor(f, governor.write.execute(proposalOperation(toMembers)));
     const [set] = parseEventLogs({ abi: collectiveGovernorAbi, eventName: "CountingRuleSet", logs: executed.logs });
     expect(set?.args).toEqual({ oldRule: 0, newRule: 1 });
     expect(await governor.read.countingRule()).toBe(1);
@@ -267,7 +267,7 @@ describe("Counting rules", () => {
     await advance(chain, SETTINGS.votingDelay + 1);
     for (const voter of [alice, bob, carol]) await vote(f, voter, id, Vote.For);
     await advance(chain, SETTINGS.votingPeriod);
-    await waitFor(f, f.as(alice).governor.write.queue(operation(actions)));
+    await waitFor(f, f.as(alice).governor.write.queue(proposalOperation(actions)));
     // 20% of four members, rounded up: one objection cancels it, whatever its shares.
     expect(await f.as(dave).governor.read.vetoQuorum([id])).toBe(1n);
     const receipt = await waitFor(f, f.as(dave).governor.write.veto([id, "Not with our money"]));

@@ -18,13 +18,13 @@ import {
   paymentProposal,
   sharesAbi,
   treasuryAbi,
+  proposalOperation,
 } from "@rhizome/contracts";
 import {
   addressOf,
   advance,
   collectiveFixture,
   deployToken,
-  operation,
   propose,
   ProposalState,
   SETTINGS,
@@ -43,7 +43,7 @@ async function backedAndQueued(f: Fixture, actions: ProposalActions) {
   await vote(f, f.alice, proposalId, Vote.For);
   await vote(f, f.carol, proposalId, Vote.For);
   await advance(f, SETTINGS.votingPeriod);
-  await waitFor(f, f.as(f.bob).governor.write.queue(operation(actions)));
+  await waitFor(f, f.as(f.bob).governor.write.queue(proposalOperation(actions)));
   return proposalId;
 }
 
@@ -60,7 +60,7 @@ describe("Protections: a proposal that cannot run", () => {
     await advance(f, SETTINGS.timelockDelay + 1);
     // Anyone executes it: it fails for good, at once, not after the execution window.
     await expectFailedExecution(
-      waitFor(f, f.as(f.eve).governor.write.execute(operation(actions))),
+      waitFor(f, f.as(f.eve).governor.write.execute(proposalOperation(actions))),
       "SharesApplicationNotOpen",
     );
     expect(await governor.read.state([proposalId])).toBe(ProposalState.Executed);
@@ -78,7 +78,7 @@ describe("Protections: a proposal that cannot run", () => {
     const proposalId = await backedAndQueued(f, actions);
     await advance(f, SETTINGS.timelockDelay + 1);
     const [to, amount] = await expectFailedExecution(
-      waitFor(f, f.as(f.eve).governor.write.execute(operation(actions))),
+      waitFor(f, f.as(f.eve).governor.write.execute(proposalOperation(actions))),
       "TreasuryEthTransferFailed",
     );
     expect([to, amount]).toEqual([getAddress(refuser.address), parseEther("1")]);
@@ -102,7 +102,7 @@ describe("Protections: a proposal that cannot run", () => {
         address: f.modules.governor,
         abi: governor.abi,
         functionName: "execute",
-        args: operation(actions),
+        args: proposalOperation(actions),
         gas: 300_000n,
       }),
       "TimelockInsufficientGas",
@@ -110,7 +110,7 @@ describe("Protections: a proposal that cannot run", () => {
     expect(await governor.read.state([proposalId])).toBe(ProposalState.Queued);
     expect(await governor.read.proposalFailed([proposalId])).toBe(false);
     // With the gas it needs, it runs.
-    const ran = await waitFor(f, governor.write.execute(operation(actions)));
+    const ran = await waitFor(f, governor.write.execute(proposalOperation(actions)));
     expect(ran.logs.some((log) => log.address.toLowerCase() === f.modules.timelock.toLowerCase())).toBe(true);
     expect(await f.publicClient.getBalance({ address: payee })).toBe(parseEther("1"));
   });
@@ -136,17 +136,20 @@ describe("Protections: expired is final", () => {
       await vote(f, f.carol, id, Vote.For);
     }
     await advance(f, SETTINGS.votingPeriod);
-    await waitFor(f, f.as(f.alice).governor.write.queue(operation(longer)));
+    await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(longer)));
     // The grant is never queued: past its window it expires.
     await advance(f, SETTINGS.executionWindow + 1);
     const { governor } = f.as(f.alice);
     expect(await governor.read.state([expiringId])).toBe(ProposalState.Expired);
-    await waitFor(f, governor.write.execute(operation(longer)));
+    await waitFor(f, governor.write.execute(proposalOperation(longer)));
     expect(await governor.read.executionWindow()).toBe(90n * 86_400n);
     // Ninety days from its deadline would cover now: it stays expired, with the window it ended with.
     expect(await governor.read.state([expiringId])).toBe(ProposalState.Expired);
     expect(await governor.read.proposalExecutionWindow([expiringId])).toBe(BigInt(SETTINGS.executionWindow));
-    await expectRevert(f.as(f.bob).governor.write.queue(operation(expiring)), "GovernorUnexpectedProposalState");
+    await expectRevert(
+      f.as(f.bob).governor.write.queue(proposalOperation(expiring)),
+      "GovernorUnexpectedProposalState",
+    );
   });
 });
 
@@ -180,7 +183,7 @@ describe("Protections: no confiscation", () => {
     const id = await backedAndQueued(f, actions);
     await advance(f, SETTINGS.timelockDelay + 1);
     const [caller] = await expectFailedExecution(
-      waitFor(f, f.as(f.alice).governor.write.execute(operation(actions))),
+      waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(actions))),
       "SharesUnauthorized",
     );
     expect(caller).toBe(getAddress(f.modules.timelock));
@@ -277,9 +280,9 @@ describe("Protections: a delegate's for votes bind the shares they used", () => 
     expect(from).toBe(bob);
     // The grant passes and runs; bob's votes are released (by anyone), and carol is free.
     await advance(f, SETTINGS.votingPeriod);
-    await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions)));
+    await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(actions)));
     await advance(f, SETTINGS.timelockDelay + 1);
-    await waitFor(f, f.as(f.alice).governor.write.execute(operation(actions)));
+    await waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(actions)));
     await waitFor(f, f.as(f.eve).governor.write.releaseForVotes([bob, [id]]));
     await waitFor(f, f.as(f.carol).treasury.write.ragequit([100n, [], []]));
     expect(await f.as(f.carol).shares.read.balanceOf([carol])).toBe(0n);
@@ -347,7 +350,7 @@ describe("Protections: the members' veto during the grace period", () => {
     // For good: past the eta it cannot run, and its backers are free to leave.
     await advance(f, SETTINGS.timelockDelay + 1);
     expect(await governor.read.state([id])).toBe(ProposalState.Canceled);
-    await expectRevert(governor.write.execute(operation(actions)), "GovernorUnexpectedProposalState");
+    await expectRevert(governor.write.execute(proposalOperation(actions)), "GovernorUnexpectedProposalState");
     await waitFor(f, f.as(f.alice).treasury.write.ragequit([10n, [], [id]]));
     expect(await f.publicClient.getBalance({ address: f.modules.treasury })).toBeGreaterThan(parseEther("9.8"));
   });
@@ -361,7 +364,7 @@ describe("Protections: the members' veto during the grace period", () => {
     await vote(f, f.alice, id, Vote.For);
     await advance(f, SETTINGS.votingPeriod);
     await expectRevert(f.as(f.bob).governor.write.veto([id, ""]), "GovernorVetoClosed");
-    await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions)));
+    await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(actions)));
     await expectRevert(f.as(f.eve).governor.write.veto([id, ""]), "GovernorNotAVoter");
     await waitFor(f, f.as(f.carol).governor.write.veto([id, "Not yet"]));
     await expectRevert(f.as(f.carol).governor.write.veto([id, "Again"]), "GovernorAlreadyVetoed");
@@ -371,7 +374,7 @@ describe("Protections: the members' veto during the grace period", () => {
     // Past the eta, it can run: no more objections.
     await advance(f, SETTINGS.timelockDelay + 1);
     await expectRevert(f.as(f.alice).governor.write.veto([id, ""]), "GovernorVetoClosed");
-    await waitFor(f, f.as(f.eve).governor.write.execute(operation(actions)));
+    await waitFor(f, f.as(f.eve).governor.write.execute(proposalOperation(actions)));
     expect(await f.as(f.alice).governor.read.state([id])).toBe(ProposalState.Executed);
   });
 
@@ -405,13 +408,13 @@ describe("Protections: the members' veto during the grace period", () => {
     await backedAndQueued(f, tooHigh);
     await advance(f, SETTINGS.timelockDelay + 1);
     await expectFailedExecution(
-      waitFor(f, f.as(f.alice).governor.write.execute(operation(tooHigh))),
+      waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(tooHigh))),
       "GovernorInvalidVetoThreshold",
     );
     const highest = setTo(50);
     await backedAndQueued(f, highest);
     await advance(f, SETTINGS.timelockDelay + 1);
-    await waitFor(f, f.as(f.alice).governor.write.execute(operation(highest)));
+    await waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(highest)));
     expect(await f.as(f.alice).governor.read.vetoThreshold()).toBe(50n);
   });
 });
@@ -447,6 +450,6 @@ describe("Protections: a member that cannot take ETH", () => {
 async function passWith(f: Fixture, actions: ProposalActions) {
   const proposalId = await backedAndQueued(f, actions);
   await advance(f, SETTINGS.timelockDelay + 1);
-  await waitFor(f, f.as(f.alice).governor.write.execute(operation(actions)));
+  await waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(actions)));
   return { proposalId };
 }

@@ -8,7 +8,6 @@ import {
   getAddress,
   getContract,
   parseEther,
-  parseEventLogs,
   type Account,
   type Address,
   type Chain,
@@ -17,13 +16,17 @@ import {
   type WalletClient,
 } from "viem";
 import {
+  castVote,
   collectiveFactoryAbi,
   collectiveGovernorAbi,
   collectiveTimelockAbi,
   createCollective,
   deployRhizome,
-  descriptionHash,
+  execute,
   mintSharesProposal,
+  proposalCreated,
+  propose as proposeAction,
+  queue,
   ragequit,
   sharesAbi,
   testTokenAbi,
@@ -32,7 +35,9 @@ import {
   workAbi,
   type CollectiveModules,
   type CollectiveSettings,
+  SUPPORT,
   type ProposalActions,
+  type Support,
 } from "@rhizome/contracts";
 
 export type Wallet = WalletClient<Transport, Chain, Account>;
@@ -169,14 +174,8 @@ export async function deployToken(fixture: Chain_, to: Address, amount: bigint) 
 
 /** Proposes `actions` as `proposer` and returns the proposal id from the governor's event. */
 export async function propose(fixture: Fixture, proposer: Wallet, actions: ProposalActions): Promise<bigint> {
-  const { governor } = fixture.as(proposer);
-  const receipt = await waitFor(
-    fixture,
-    governor.write.propose([actions.targets, actions.values, actions.calldatas, actions.description]),
-  );
-  const [created] = parseEventLogs({ abi: collectiveGovernorAbi, eventName: "ProposalCreated", logs: receipt.logs });
-  if (!created) throw new Error("No ProposalCreated event");
-  return created.args.proposalId;
+  const receipt = await waitFor(fixture, proposeAction(proposer, { governor: fixture.modules.governor, actions }));
+  return proposalCreated(receipt);
 }
 
 /** Moves the chain's clock forward by `seconds` and mines a block. */
@@ -184,15 +183,19 @@ export async function advance(fixture: Chain_, seconds: number | bigint) {
   await fixture.networkHelpers.time.increase(seconds);
 }
 
-/** Casts `voter`'s vote on `proposalId`. */
+/** Casts `voter`'s vote on `proposalId` (`support` as the chain numbers it: see `Vote`). */
 export async function vote(fixture: Fixture, voter: Wallet, proposalId: bigint, support: number) {
-  return waitFor(fixture, fixture.as(voter).governor.write.castVote([proposalId, support]));
+  return waitFor(
+    fixture,
+    castVote(voter, { governor: fixture.modules.governor, proposalId, support: supportOf(support) }),
+  );
 }
 
-/** The arguments `queue` and `execute` take for `actions`. */
-export function operation(actions: ProposalActions) {
-  return [actions.targets, actions.values, actions.calldatas, descriptionHash(actions.description)] as const;
-}
+const supportOf = (value: number): Support => {
+  const support = SUPPORT[value];
+  if (!support) throw new Error(`No vote choice numbered ${value}`);
+  return support;
+};
 
 /** Runs a whole round: propose, vote, wait out the period, queue, wait out the delay, execute. */
 export async function pass(
@@ -202,14 +205,14 @@ export async function pass(
 ) {
   const proposer = options.proposer ?? fixture.alice;
   const voters = options.voters ?? [fixture.alice, fixture.bob];
+  const governor = fixture.modules.governor;
   const proposalId = await propose(fixture, proposer, actions);
   await advance(fixture, SETTINGS.votingDelay + 1);
-  for (const voter of voters) await waitFor(fixture, fixture.as(voter).governor.write.castVote([proposalId, Vote.For]));
+  for (const voter of voters) await vote(fixture, voter, proposalId, Vote.For);
   await advance(fixture, SETTINGS.votingPeriod);
-  const args = [actions.targets, actions.values, actions.calldatas, descriptionHash(actions.description)] as const;
-  await waitFor(fixture, fixture.as(proposer).governor.write.queue(args));
+  await waitFor(fixture, queue(proposer, { governor, actions }));
   await advance(fixture, SETTINGS.timelockDelay + 1);
-  const executed = await waitFor(fixture, fixture.as(proposer).governor.write.execute(args));
+  const executed = await waitFor(fixture, execute(proposer, { governor, actions }));
   return { proposalId, executed };
 }
 

@@ -8,12 +8,11 @@ import { createRpc, Indexer } from "@rhizome/indexer";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { mintSharesProposal } from "@rhizome/contracts";
+import { mintSharesProposal, proposalOperation } from "@rhizome/contracts";
 import {
   addressOf,
   advance,
   collectiveFixture,
-  operation,
   propose,
   quorumProposal,
   SETTINGS,
@@ -90,7 +89,8 @@ describe(`indexer resilience (${process.env.DATABASE_URL ? "Postgres" : "PGlite"
     await advance(f, SETTINGS.votingDelay + 1);
     for (const id of ids) await vote(f, f.alice, id, Vote.For);
     await advance(f, SETTINGS.votingPeriod);
-    for (const actions of [raise, lower]) await waitFor(f, f.as(f.alice).governor.write.queue(operation(actions)));
+    for (const actions of [raise, lower])
+      await waitFor(f, f.as(f.alice).governor.write.queue(proposalOperation(actions)));
     await advance(f, SETTINGS.timelockDelay + 1);
     const { db, indexer } = await indexed(f, rpc, 8);
     const q = schema.quorumNumerators;
@@ -99,13 +99,13 @@ describe(`indexer resilience (${process.env.DATABASE_URL ? "Postgres" : "PGlite"
       (await db.db.select().from(q).orderBy(q.blockNumber, q.logIndex)).map((row) => row.numerator);
 
     const snapshot = (await f.connection.provider.request({ method: "evm_snapshot", params: [] })) as string;
-    await waitFor(f, f.as(f.alice).governor.write.execute(operation(raise)));
+    await waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(raise)));
     await indexer.syncToHead();
     // The factory's settings and the governor's initializer, then the raise.
     expect(await numerators()).toEqual([20, 20, 50]);
 
     await f.connection.provider.request({ method: "evm_revert", params: [snapshot] });
-    await waitFor(f, f.as(f.alice).governor.write.execute(operation(lower)));
+    await waitFor(f, f.as(f.alice).governor.write.execute(proposalOperation(lower)));
     await indexer.syncToHead();
     expect(await numerators()).toEqual([20, 20, 10]);
     expect(await snapshotTables(db)).toEqual(await freshIndexOf(f, rpc));

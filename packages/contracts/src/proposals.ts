@@ -1,26 +1,7 @@
-import { encodeFunctionData, keccak256, toHex, zeroAddress, type Address, type Hex } from "viem";
+/** Proposals of the usual kinds, built as the actions the governor takes. */
+import { encodeFunctionData, zeroAddress, type Address, type Hex } from "viem";
 import { sharesAbi, treasuryAbi, workAbi } from "./generated/artifacts.js";
-
-/** A governor proposal's actions and description, ready for `propose`, `queue` and `execute`. */
-export interface ProposalActions {
-  targets: Address[];
-  values: bigint[];
-  calldatas: Hex[];
-  description: string;
-}
-
-/** The hash the governor's `queue` and `execute` take in place of the description. */
-export function descriptionHash(description: string): Hex {
-  return keccak256(toHex(description));
-}
-
-/**
- * Appends the `#proposer=0x…` suffix that lets only `proposer` submit this description, so no
- * one can copy a pending proposal transaction and front-run it under their own name.
- */
-export function restrictToProposer(description: string, proposer: Address): string {
-  return `${description}#proposer=${proposer}`;
-}
+import type { ProposalActions } from "./governance/operation.js";
 
 function single(target: Address, calldata: Hex, description: string): ProposalActions {
   return { targets: [target], values: [0n], calldatas: [calldata], description };

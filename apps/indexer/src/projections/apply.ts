@@ -24,8 +24,9 @@ import { work } from "./work.js";
  * 4. members' objections to queued proposals (the veto) and each collective's veto threshold.
  * 5. each collective's longest execution window ever, which bounds the state filters' ranges.
  * 6. counting rules (one member, one vote; two houses), members' votes and counts, network exits.
+ * 7. a proposal that sets the veto threshold or the counting rule is a parameter change.
  */
-export const PROJECTION_VERSION = 6;
+export const PROJECTION_VERSION = 7;
 
 const handlers: Record<Source, Handler> = { factory, shares, governor, timelock, treasury, work, token };
 

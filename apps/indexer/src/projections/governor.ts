@@ -6,11 +6,10 @@
  * (the veto).
  */
 import { getAbiItem, getAddress, slice, toFunctionSelector, type Address, type Hex } from "viem";
-import { countingRuleOf, sharesAbi } from "@rhizome/contracts";
+import { countingRuleOf, describeActions, sharesAbi, type ProposalContext } from "@rhizome/contracts";
 import type { IndexedEvent } from "../sync/decode.js";
 import { key, type Batch, type Proposal } from "./batch.js";
 import { position, type Args, type Handler } from "./handler.js";
-import { decodeActions, type ProposalContext } from "./proposal-kind.js";
 
 export const governor: Handler = {
   keys({ collective, args }, keys) {
@@ -141,7 +140,7 @@ function created(batch: Batch, event: IndexedEvent): void {
       return applicant ? getAddress(applicant) : undefined;
     },
   };
-  const { kind, actions } = decodeActions(
+  const { kind, actions } = describeActions(
     {
       governor: collective.address as Address,
       shares: collective.shares as Address,

@@ -1,4 +1,5 @@
 /** How amounts, addresses, shares and times read on screen. */
+import { parseDescription } from "@rhizome/contracts";
 import { formatUnits, zeroAddress } from "viem";
 
 /** 0x70997970…79C8 */
@@ -78,6 +79,5 @@ export function formatDuration(seconds: number): string {
 
 /** The first line of a proposal's description, without the `#proposer=` suffix. */
 export function proposalTitle(description: string): string {
-  const withoutProposer = description.replace(/#proposer=0x[0-9a-fA-F]{40}$/, "");
-  return withoutProposer.split("\n")[0]?.trim() || "(no description)";
+  return parseDescription(description).title;
 }

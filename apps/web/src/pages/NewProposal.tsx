@@ -4,6 +4,7 @@ import {
   collectiveGovernorAbi,
   collectiveTimelockAbi,
   paymentProposal,
+  proposeCall,
   restrictToProposer,
   workAbi,
   workProposal,
@@ -266,12 +267,12 @@ export default function NewProposal({ address }: { address: string }) {
           if (!me) return;
           const a = result.value;
           void tx
-            .send({
-              address: c.modules.governor as Address,
-              abi: collectiveGovernorAbi,
-              functionName: "propose",
-              args: [a.targets, a.values, a.calldatas, restrictToProposer(a.description, me)],
-            })
+            .send(
+              proposeCall({
+                governor: c.modules.governor as Address,
+                actions: { ...a, description: restrictToProposer(a.description, me) },
+              }),
+            )
             .then((ok) => ok && navigate(`/c/${address}/proposals`));
         }}
       >

@@ -1,5 +1,13 @@
 /** One proposal: tally, quorum, actions in words, timeline, votes with reasons, and voting. */
-import { collectiveGovernorAbi, descriptionHash } from "@rhizome/contracts";
+import {
+  cancelCall,
+  castVoteCall,
+  collectiveGovernorAbi,
+  executeCall,
+  queueCall,
+  type ProposalActions,
+  type Support,
+} from "@rhizome/contracts";
 import type { Api } from "@rhizome/client";
 import { useState } from "react";
 import { zeroAddress, type Address, type Hex } from "viem";
@@ -27,7 +35,6 @@ const TIMELINE_WORDS: Record<Api.TimelineEvent, string> = {
   vetoed: "Vetoed by members",
   expired: "Expired",
 };
-const SUPPORT = { against: 0, for: 1, abstain: 2 } as const;
 
 /**
  * An action in words, as the API says it, except that a payment or a work item's payment in a
@@ -52,7 +59,7 @@ function ActionWords({ action }: { action: Api.Action }) {
 
 function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.ProposalDetail }) {
   const { isConnected } = useAccount();
-  const [support, setSupport] = useState<keyof typeof SUPPORT | "">("");
+  const [support, setSupport] = useState<Support | "">("");
   const [reason, setReason] = useState("");
   const [error, setError] = useState("");
   const tx = useTransaction();
@@ -70,17 +77,20 @@ function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.Pro
           return;
         }
         setError("");
-        void tx.send({
-          address: governor,
-          abi: collectiveGovernorAbi,
-          functionName: "castVoteWithReason",
-          args: [BigInt(proposal.proposalId), SUPPORT[support], reason.trim()],
-        });
+        // Without a reason, `castVote`, which costs less gas.
+        void tx.send(
+          castVoteCall({
+            governor,
+            proposalId: BigInt(proposal.proposalId),
+            support,
+            reason: reason.trim() || undefined,
+          }),
+        );
       }}
     >
       <fieldset aria-describedby={error ? errorId("support") : undefined}>
         <legend>Your vote</legend>
-        {(["for", "against", "abstain"] as const).map((s) => (
+        {(["for", "against", "abstain"] as const satisfies readonly Support[]).map((s) => (
           <label key={s} className="radio">
             <input type="radio" name="support" value={s} checked={support === s} onChange={() => setSupport(s)} /> {s}
           </label>
@@ -99,14 +109,14 @@ function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.Pro
   );
 }
 
-/** The arguments that name a proposal to `queue`, `execute` and `cancel`: its actions and description. */
-function operation(proposal: Api.ProposalDetail) {
-  return [
-    proposal.actions.map((a) => a.target as Address),
-    proposal.actions.map((a) => BigInt(a.value)),
-    proposal.actions.map((a) => a.calldata as Hex),
-    descriptionHash(proposal.description),
-  ] as const;
+/** The proposal as the governor names it to `queue`, `execute` and `cancel`: its actions and description. */
+function actionsOf(proposal: Api.ProposalDetail): ProposalActions {
+  return {
+    targets: proposal.actions.map((a) => a.target as Address),
+    values: proposal.actions.map((a) => BigInt(a.value)),
+    calldatas: proposal.actions.map((a) => a.calldata as Hex),
+    description: proposal.description,
+  };
 }
 
 /** Queue a passed proposal, or execute a queued one once its time has come. */
@@ -117,7 +127,7 @@ function RunActions({ governor, proposal }: { governor: Address; proposal: Api.P
   // After an execute the proposal is no longer queued, but its outcome stays in view.
   if (!step && tx.state.status === "idle") return null;
   const ready = step === "queue" || (proposal.eta !== null && proposal.now >= proposal.eta);
-  const args = operation(proposal);
+  const actions = actionsOf(proposal);
   return (
     <div className="panel">
       {step === "queue" && <p>The proposal passed. Queue it to start the grace period before it runs.</p>}
@@ -132,7 +142,8 @@ function RunActions({ governor, proposal }: { governor: Address; proposal: Api.P
           disabled={!isConnected || !ready}
           aria-disabled={tx.busy}
           onClick={() =>
-            !tx.busy && void tx.send({ address: governor, abi: collectiveGovernorAbi, functionName: step, args })
+            !tx.busy &&
+            void tx.send(step === "queue" ? queueCall({ governor, actions }) : executeCall({ governor, actions }))
           }
         >
           {step === "queue" ? "Queue" : "Execute"}
@@ -224,15 +235,7 @@ function CancelProposal({ governor, proposal }: { governor: Address; proposal: A
           <button
             type="button"
             aria-disabled={tx.busy}
-            onClick={() =>
-              !tx.busy &&
-              void tx.send({
-                address: governor,
-                abi: collectiveGovernorAbi,
-                functionName: "cancel",
-                args: operation(proposal),
-              })
-            }
+            onClick={() => !tx.busy && void tx.send(cancelCall({ governor, actions: actionsOf(proposal) }))}
           >
             Cancel proposal
           </button>

@@ -19,6 +19,7 @@ import {
   txHash,
   type Of,
 } from "./common.js";
+import { SUPPORT, type Support } from "@rhizome/contracts";
 import type { JSONSchema } from "json-schema-to-ts";
 import { workItem } from "./work.js";
 
@@ -79,8 +80,8 @@ export const shareEvent = object({
 
 export type ShareEvent = Of<typeof shareEvent>;
 
-export const SUPPORT = ["against", "for", "abstain"] as const;
-export type Support = (typeof SUPPORT)[number];
+/** A vote's choices, in the order of their numbers on chain. */
+export { SUPPORT, type Support };
 
 export const memberVote = object({
   proposalId: amount,

@@ -1,5 +1,5 @@
 /** Proposals of a collective: the list by state and kind, one proposal with tally, votes and timeline. */
-import { COUNTING_RULES } from "@rhizome/contracts";
+import { COUNTING_RULES, PROPOSAL_KINDS, type ProposalKind } from "@rhizome/contracts";
 import {
   address,
   amount,
@@ -48,8 +48,8 @@ export const OPEN_PROPOSAL_STATES = [
   "queued",
 ] as const satisfies readonly ProposalState[];
 
-export const PROPOSAL_KINDS = ["admission", "grant", "work", "payment", "parameter", "other"] as const;
-export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+/** What a proposal does, by the functions it calls (@rhizome/contracts' describeActions reads it). */
+export { PROPOSAL_KINDS, type ProposalKind };
 
 /** Under two houses, the members' tallies and quorum. */
 export const memberHouse = object({

@@ -1,15 +1,37 @@
 /**
- * Reads a proposal's kind and its actions in words from its calldata: Rhizome has no
+ * A proposal's kind and its actions in words, read from its calldata: Rhizome has no
  * proposal-type enum on chain; what a proposal does is what it calls. Minting shares is an
  * admission when it goes to someone who holds none, and a grant when it goes to a member, as the
- * collective stands when the proposal is made.
+ * collective stands when the proposal is made. The indexer stores these words; any client can
+ * compute them the same way before a proposal is sent.
  */
-import { decodeFunctionData, formatEther, getAddress, type Abi, type Address, type Hex } from "viem";
-import { collectiveGovernorAbi, collectiveTimelockAbi, sharesAbi, treasuryAbi, workAbi } from "@rhizome/contracts";
-import type { ProposalAction } from "@rhizome/db";
-import type { CollectiveModules } from "../sync/registry.js";
+import { decodeFunctionData, formatEther, getAddress, zeroAddress, type Abi, type Address, type Hex } from "viem";
+import {
+  collectiveGovernorAbi,
+  collectiveTimelockAbi,
+  sharesAbi,
+  treasuryAbi,
+  workAbi,
+} from "../generated/artifacts.js";
+import type { CollectiveModules } from "../collective.js";
 
-export type ProposalKind = "admission" | "grant" | "work" | "payment" | "parameter" | "other";
+/** What a proposal does, by the functions it calls. */
+export const PROPOSAL_KINDS = ["admission", "grant", "work", "payment", "parameter", "other"] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+/** One action of a proposal: the call, decoded when its target is a module of the collective, and in words. */
+export interface DescribedAction {
+  target: Address;
+  /** Wei sent with the call, in decimal. */
+  value: string;
+  calldata: Hex;
+  /** The function called, when the target is a module of the collective. */
+  function: string | null;
+  /** The decoded arguments by name, as strings. */
+  args: Record<string, string> | null;
+  /** The action in plain words. */
+  summary: string;
+}
 
 /** What the collective looks like when the proposal is made, as far as its words need it. */
 export interface ProposalContext {
@@ -25,6 +47,8 @@ const PARAMETER_FUNCTIONS = new Set([
   "setProposalThreshold",
   "setExecutionWindow",
   "updateQuorumNumerator",
+  "setVetoThreshold",
+  "setCountingRule",
   "updateDelay",
   "setReviewWindow",
   "setObjectionThreshold",
@@ -33,13 +57,14 @@ const PARAMETER_FUNCTIONS = new Set([
 
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
-export function decodeActions(
+/** The proposal's kind (one kind for all its actions, else `other`) and each action in words. */
+export function describeActions(
   modules: CollectiveModules,
   context: ProposalContext,
   targets: readonly Address[],
   values: readonly bigint[],
   calldatas: readonly Hex[],
-): { kind: ProposalKind; actions: ProposalAction[] } {
+): { kind: ProposalKind; actions: DescribedAction[] } {
   const abiOf = new Map<string, Abi>([
     [getAddress(modules.shares), sharesAbi],
     [getAddress(modules.governor), collectiveGovernorAbi],
@@ -48,7 +73,7 @@ export function decodeActions(
     [getAddress(modules.work), workAbi],
   ]);
   const kinds = new Set<ProposalKind>();
-  const actions = targets.map((target, i): ProposalAction => {
+  const actions = targets.map((target, i): DescribedAction => {
     const value = values[i] ?? 0n;
     const calldata = calldatas[i] ?? "0x";
     const abi = abiOf.get(getAddress(target));
@@ -107,15 +132,12 @@ function describe(
     case "pay": {
       const token = String(args[0]);
       const amount = args[2] as bigint;
-      const what =
-        token === "0x0000000000000000000000000000000000000000"
-          ? `${formatEther(amount)} ETH`
-          : `${amount} of token ${short(token)}`;
+      const what = token === zeroAddress ? `${formatEther(amount)} ETH` : `${amount} of token ${short(token)}`;
       return { kind: "payment", summary: `Pay ${what} to ${short(String(args[1]))}` };
     }
     case "commission": {
       const to = String(args[0]);
-      const who = to === "0x0000000000000000000000000000000000000000" ? "as an open bounty" : `to ${short(to)}`;
+      const who = to === zeroAddress ? "as an open bounty" : `to ${short(to)}`;
       return { kind: "work", summary: `Commission “${args[5]}” for ${args[2]} shares ${who}` };
     }
     case "resolve":
