@@ -253,14 +253,14 @@ function Ragequit({
                   abi: treasuryAbi,
                   functionName: "ragequitAcross",
                   args: [result.value, tokens, forVotes, me, through],
-                };
+                } as const;
               }
               return {
                 address: collective.modules.treasury as Address,
                 abi: treasuryAbi,
                 functionName: "ragequit",
                 args: [result.value, tokens, forVotes],
-              };
+              } as const;
             })
             // Once the shares are burnt, the preview must not keep promising a payout for them.
             .then((ok) => ok && setRaw(""));

@@ -11,7 +11,10 @@ import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatShares, formatTime, safeHref, shortAddress } from "../lib/format";
 import { useCollective, useWorkPages } from "../lib/queries";
-import { TxStatus, useTransaction } from "../wallet/useTransaction";
+import { TxStatus, useTransaction, type ContractCall } from "../wallet/useTransaction";
+
+/** What a member does to a work item from the board. */
+type WorkFunction = "take" | "deliver" | "object" | "settle";
 
 function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; now: number }) {
   const { address: me } = useAccount();
@@ -23,8 +26,7 @@ function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; n
   const id = BigInt(item.workId);
   if (!me) return null;
   const mine = item.contributor.toLowerCase() === me.toLowerCase();
-  const call = (functionName: string, args: readonly unknown[]) =>
-    !tx.busy && void tx.send({ address: work, abi: workAbi, functionName, args });
+  const send = (call: ContractCall<typeof workAbi, WorkFunction>) => !tx.busy && void tx.send(call);
   const field = `work-${item.workId}-text`;
   const withText = (functionName: "deliver" | "object", label: string) => (
     <form
@@ -33,7 +35,7 @@ function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; n
         e.preventDefault();
         if (!text.trim()) return setError(`${label} is required.`);
         setError("");
-        call(functionName, [id, text.trim()]);
+        send({ address: work, abi: workAbi, functionName, args: [id, text.trim()] });
       }}
     >
       <label>
@@ -47,7 +49,11 @@ function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; n
   return (
     <div className="actions" ref={formRef}>
       {item.state === "commissioned" && item.contributor === zeroAddress && (
-        <button type="button" aria-disabled={tx.busy} onClick={() => call("take", [id])}>
+        <button
+          type="button"
+          aria-disabled={tx.busy}
+          onClick={() => send({ address: work, abi: workAbi, functionName: "take", args: [id] })}
+        >
           Take this bounty
         </button>
       )}
@@ -58,7 +64,11 @@ function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; n
         !mine &&
         withText("object", "Why you object")}
       {item.state === "delivered" && item.reviewEnds !== null && now > item.reviewEnds && (
-        <button type="button" aria-disabled={tx.busy} onClick={() => call("settle", [id])}>
+        <button
+          type="button"
+          aria-disabled={tx.busy}
+          onClick={() => send({ address: work, abi: workAbi, functionName: "settle", args: [id] })}
+        >
           Settle
         </button>
       )}

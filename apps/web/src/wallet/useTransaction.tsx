@@ -5,9 +5,15 @@
  * on another network.
  */
 import { useState } from "react";
-import type { Abi, Address, Hash, TransactionReceipt } from "viem";
+import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash, TransactionReceipt } from "viem";
 import { useConfig } from "wagmi";
-import { getAccount, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import {
+  getAccount,
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+  type SimulateContractParameters,
+} from "wagmi/actions";
 import { explainError } from "../lib/errors";
 import { chain } from "./config";
 
@@ -18,11 +24,20 @@ export type TxState =
   | { status: "confirmed"; hash: Hash }
   | { status: "failed"; message: string; hash?: Hash };
 
-export interface ContractCall {
+type Mutability = "nonpayable" | "payable";
+
+/**
+ * A call of a function that writes, typed by its ABI: a function the contract does not have, or
+ * arguments of the wrong shape, fail to compile.
+ */
+export interface ContractCall<
+  abi extends Abi = Abi,
+  functionName extends ContractFunctionName<abi, Mutability> = ContractFunctionName<abi, Mutability>,
+> {
   address: Address;
-  abi: Abi;
-  functionName: string;
-  args?: readonly unknown[];
+  abi: abi;
+  functionName: functionName;
+  args: ContractFunctionArgs<abi, Mutability, functionName>;
   value?: bigint;
 }
 
@@ -31,7 +46,9 @@ export function useTransaction() {
   const [state, setState] = useState<TxState>({ status: "idle" });
 
   /** Sends `call`, or what `prepare` builds; resolves with the receipt once confirmed, false if not. */
-  async function send(call: ContractCall | (() => Promise<ContractCall>)): Promise<TransactionReceipt | false> {
+  async function send<const abi extends Abi, functionName extends ContractFunctionName<abi, Mutability>>(
+    call: ContractCall<abi, functionName> | (() => Promise<ContractCall<abi, functionName>>),
+  ): Promise<TransactionReceipt | false> {
     const account = getAccount(config);
     if (account.isConnected && account.chainId !== chain.id) {
       // Nothing is sent: a wallet on another network would sign for that network.
@@ -45,8 +62,10 @@ export function useTransaction() {
     let hash: Hash | undefined;
     try {
       const resolved = typeof call === "function" ? await call() : call;
-      const { request } = await simulateContract(config, resolved as never);
-      hash = await writeContract(config, request as never);
+      // The call was checked against its ABI where it was built (ContractCall's generics); wagmi's
+      // generics cannot follow an ABI that is itself a type parameter, so it goes on as any ABI's call.
+      const { request } = await simulateContract(config, resolved as SimulateContractParameters);
+      hash = await writeContract(config, request);
       setState({ status: "pending", hash });
       const receipt = await waitForTransactionReceipt(config, { hash });
       if (receipt.status !== "success") {
