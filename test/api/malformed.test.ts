@@ -15,6 +15,8 @@ type QueryKind = "limit" | "cursor" | "address" | "boolean" | "principle" | "q" 
 interface RouteCase {
   path: string;
   query: Record<string, QueryKind>;
+  /** The route answers for any well-formed account (an empty proof for one that never voted). */
+  anyAccount?: true;
 }
 
 const PAGE = { limit: "limit", cursor: "cursor" } as const;
@@ -29,6 +31,7 @@ const CASES: RouteCase[] = [
   { path: "/api/collectives/{address}/members/{account}/votes", query: PAGE },
   { path: "/api/collectives/{address}/members/{account}/work", query: PAGE },
   { path: "/api/collectives/{address}/members/{account}/delegations", query: PAGE },
+  { path: "/api/collectives/{address}/members/{account}/for-votes", query: {}, anyAccount: true },
   {
     path: "/api/collectives/{address}/proposals",
     query: { ...PAGE, state: { enum: PROPOSAL_STATES }, kind: { enum: PROPOSAL_KINDS }, proposer: "address" },
@@ -218,9 +221,10 @@ describe(`every route given malformed input answers 4xx JSON (${backend})`, () =
   });
 
   /** A bad value for a path parameter: malformed, or well-formed but naming nothing. */
-  function badPath(kind: PathKind): fc.Arbitrary<{ value: string; raw: boolean }> {
+  function badPath(kind: PathKind, route: RouteCase): fc.Arbitrary<{ value: string; raw: boolean }> {
     const encoded = (arb: fc.Arbitrary<string>) => arb.map((value) => ({ value, raw: false }));
     const broken = brokenEncoding.map((value) => ({ value, raw: true }));
+    if (kind === "account" && route.anyAccount) return fc.oneof(encoded(badAddress), broken);
     switch (kind) {
       case "address":
       case "account":
@@ -267,7 +271,7 @@ describe(`every route given malformed input answers 4xx JSON (${backend})`, () =
       .chain(({ badIndex, alsoBad, given }) => {
         const bad = (i: number) => i === badIndex || (alsoBad[i] ?? false);
         const pathArbs = params.map((kind, i) =>
-          bad(i) ? badPath(kind) : fc.constant({ value: good[kind], raw: false }),
+          bad(i) ? badPath(kind, route) : fc.constant({ value: good[kind], raw: false }),
         );
         const queryArbs = queries.map(([, kind], j) => {
           const i = params.length + j;

@@ -99,13 +99,7 @@ describe("the chain's JSON-RPC relay", () => {
   });
 
   it("caps what would be heavy on the operator's provider, before the chain is asked", async () => {
-    // The chain has some blocks; a collective's contract is any address here.
-    await fetch(chain.url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "hardhat_mine", params: ["0x20"] }),
-    });
-    const app = await relay({ rpcUrl: chain.url, rpcLimits: { logBlocks: 10, logBytes: 200, bodyBytes: 4_096 } });
+    const app = await relay({ rpcUrl: chain.url, rpcLimits: { bodyBytes: 4_096 } });
     const call = (method: string, params: unknown[]) =>
       app.inject({ method: "POST", url: "/rpc", payload: { jsonrpc: "2.0", id: 1, method, params } });
     const contract = "0x0000000000000000000000000000000000000001";
@@ -117,38 +111,22 @@ describe("the chain's JSON-RPC relay", () => {
       expect(body.error.message).toMatch(message);
     };
     const asked = chain.stats.requests;
-    // Logs of every contract, or from the first block to the head: refused.
-    await refused(await call("eth_getLogs", [{ fromBlock: "0x0" }]), -32602, /needs the address/);
+    // Logs are not relayed at all: the web client reads exit proofs from the index.
     await refused(
-      await call("eth_getLogs", [{ address: contract, fromBlock: "0x0", toBlock: "0x14" }]),
-      -32005,
-      /at most 10 blocks here; this one spans 21/,
-    );
-    await refused(
-      await call("eth_getLogs", [{ address: contract, fromBlock: "0x0x" }]),
-      -32602,
-      /not a block number or tag/,
+      await call("eth_getLogs", [{ address: contract, fromBlock: "latest" }]),
+      -32601,
+      /eth_getLogs is not available/,
     );
     await refused(
       await call("eth_call", [{ to: contract, gas: "0x1dcd65001" }, "latest"]),
       -32602,
       /at most 30000000 gas/,
     );
+    await refused(await call("eth_estimateGas", [{ to: contract, gas: "0xnope" }]), -32602, /at most 30000000 gas/);
     expect(chain.stats.requests - asked).toBe(0);
-    // From a tag, the head is read to measure the span.
-    await refused(await call("eth_getLogs", [{ address: contract, fromBlock: "earliest" }]), -32005, /spans/);
-    expect(chain.stats.requests - asked).toBe(1);
-    // Within the span, the logs pass; an answer over the size is refused whole.
-    const head = BigInt((await call("eth_blockNumber", [])).json<{ result: string }>().result);
-    const recent = { address: contract, fromBlock: `0x${(head - 5n).toString(16)}` };
-    expect((await call("eth_getLogs", [recent])).json()).toMatchObject({ result: [] });
-    const big = await relay({ rpcUrl: chain.url, rpcLimits: { logBytes: 10 } });
-    const tooBig = await big.inject({
-      method: "POST",
-      url: "/rpc",
-      payload: { jsonrpc: "2.0", id: 1, method: "eth_getLogs", params: [recent] },
-    });
-    await refused(tooBig, -32005, /exceed 10 bytes/);
+    // Within the cap, a call passes.
+    const empty = "0x000000000000000000000000000000000000dEaD";
+    expect((await call("eth_call", [{ to: empty, gas: "0x5208" }, "latest"])).json()).toMatchObject({ result: "0x" });
     // A body over the size: 413, in JSON.
     const huge = await app.inject({
       method: "POST",
@@ -159,28 +137,26 @@ describe("the chain's JSON-RPC relay", () => {
     expect(huge.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
   });
 
-  it("weighs logs and calls in the rate limit by what they cost the provider", async () => {
+  it("weighs calls in the rate limit by what they cost the provider", async () => {
     const app = await relay({ rpcUrl: chain.url, rateLimit: 25 });
-    const logs = {
+    const ethCall = (id: number) => ({
       jsonrpc: "2.0",
-      id: 1,
-      method: "eth_getLogs",
-      params: [{ address: "0x0000000000000000000000000000000000000001", fromBlock: "latest" }],
-    };
-    const first = await app.inject({ method: "POST", url: "/rpc", payload: logs });
+      id,
+      method: "eth_call",
+      params: [{ to: "0x0000000000000000000000000000000000000001" }, "latest"],
+    });
+    const first = await app.inject({ method: "POST", url: "/rpc", payload: ethCall(1) });
     expect(first.statusCode).toBe(200);
-    expect(first.headers["x-ratelimit-remaining"]).toBe("15");
-    const calls = await app.inject({
+    expect(first.headers["x-ratelimit-remaining"]).toBe("23");
+    const mixed = await app.inject({
       method: "POST",
       url: "/rpc",
-      payload: [
-        { jsonrpc: "2.0", id: 2, method: "eth_call", params: [{ to: logs.params[0]?.address }, "latest"] },
-        { jsonrpc: "2.0", id: 3, method: "eth_chainId", params: [] },
-      ],
+      payload: [ethCall(2), { jsonrpc: "2.0", id: 3, method: "eth_chainId", params: [] }],
     });
-    expect(calls.headers["x-ratelimit-remaining"]).toBe("12");
-    expect((await app.inject({ method: "POST", url: "/rpc", payload: logs })).statusCode).toBe(200);
-    expect((await app.inject({ method: "POST", url: "/rpc", payload: logs })).statusCode).toBe(429);
+    expect(mixed.headers["x-ratelimit-remaining"]).toBe("20");
+    const ten = Array.from({ length: 10 }, (_, i) => ethCall(10 + i));
+    expect((await app.inject({ method: "POST", url: "/rpc", payload: ten })).statusCode).toBe(200);
+    expect((await app.inject({ method: "POST", url: "/rpc", payload: ethCall(30) })).statusCode).toBe(429);
   });
 
   it("answers 504 with a JSON-RPC error when the chain does not answer in time, and logs it", async () => {

@@ -3,7 +3,6 @@
  * default that makes the embedded mode work untouched: the local chain, PGlite in .rhizome/db,
  * the factory from @rhizome/contracts' deployments for the chain.
  */
-import { RELAY_LIMITS } from "./routes/rpc.js";
 import { isIP } from "node:net";
 import path from "node:path";
 import { getAddress, isAddress, type Address } from "viem";
@@ -30,8 +29,6 @@ export interface Config {
   corsOrigins: string[] | "*";
   /** Requests per minute per client. */
   rateLimit: number;
-  /** Blocks one eth_getLogs through the JSON-RPC relay may span. */
-  rpcMaxLogBlocks: number;
   /**
    * Whose X-Forwarded-For to believe for the client's address (the rate limit's key), as Fastify's
    * `trustProxy` takes it: no proxy, any, or those at these addresses and ranges.
@@ -142,7 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: integer("PORT", 42069, 0, 65_535),
     corsOrigins: cors === "*" ? "*" : cors.split(",").map((origin) => origin.trim()),
     rateLimit: integer("RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
-    rpcMaxLogBlocks: integer("RPC_MAX_LOG_BLOCKS", RELAY_LIMITS.logBlocks, 1, 100_000_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),
     logLevel,
   };

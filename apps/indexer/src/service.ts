@@ -93,7 +93,6 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
       logger: log,
       redact: secretRedactor([config.rpcUrl, config.databaseUrl]),
       rpcUrl: config.rpcUrl,
-      rpcLimits: { logBlocks: config.rpcMaxLogBlocks },
       factory: () => factory,
       ...(existsSync(`${WEB_ROOT}/index.html`) ? { webRoot: WEB_ROOT } : {}),
     });

@@ -59,11 +59,32 @@ export async function forVotesSinceRelease(
   return [...(last?.args.kept ?? []), ...cast];
 }
 
+/**
+ * Where the proofs of *for* votes come from: by default the governor's events, read from
+ * `fromBlock` (`forVotesSinceRelease`); an index serves the same without reading logs (the
+ * Rhizome API's `GET /api/collectives/{governor}/members/{voter}/for-votes`).
+ */
+export type ForVotesSource = (params: { governor: Address; voter: Address }) => Promise<readonly bigint[]>;
+
+function proofsFrom(
+  publicClient: PublicClient,
+  params: { forVotes?: ForVotesSource | undefined; fromBlock?: BlockNumber | undefined },
+): ForVotesSource {
+  return (
+    params.forVotes ??
+    ((p) =>
+      forVotesSinceRelease(publicClient, {
+        ...p,
+        ...(params.fromBlock === undefined ? {} : { fromBlock: params.fromBlock }),
+      }))
+  );
+}
+
 /** A delegate whose *for* votes bind a member's exit until they are released. */
 export interface BindingDelegate {
   delegate: Address;
   /** The delegate's *for* votes to release, in order. */
-  proposalIds: bigint[];
+  proposalIds: readonly bigint[];
   /** Whether every one of them has ended, so that anyone may release them now. */
   releasable: boolean;
 }
@@ -78,8 +99,15 @@ const EMPTY_CHAIN = `0x${"0".repeat(63)}1`;
  */
 export async function bindingDelegates(
   publicClient: PublicClient,
-  params: { governor: Address; shares: Address; member: Address; fromBlock?: BlockNumber },
+  params: {
+    governor: Address;
+    shares: Address;
+    member: Address;
+    fromBlock?: BlockNumber;
+    forVotes?: ForVotesSource;
+  },
 ): Promise<BindingDelegate[]> {
+  const proofs = proofsFrom(publicClient, params);
   const [current, previous] = await publicClient.readContract({
     address: params.shares,
     abi: sharesAbi,
@@ -98,11 +126,7 @@ export async function bindingDelegates(
       args: [delegate],
     });
     if (BigInt(chain) === 0n || chain === EMPTY_CHAIN) continue;
-    const proposalIds = await forVotesSinceRelease(publicClient, {
-      governor: params.governor,
-      voter: delegate,
-      ...(params.fromBlock === undefined ? {} : { fromBlock: params.fromBlock }),
-    });
+    const proposalIds = await proofs({ governor: params.governor, voter: delegate });
     let releasable = true;
     try {
       await publicClient.simulateContract({
@@ -197,8 +221,10 @@ export async function networkExits(
     treasury: Address;
     network: readonly { treasury: Address; tokens?: readonly Address[] }[];
     fromBlock?: BlockNumber;
+    forVotes?: ForVotesSource;
   },
 ): Promise<NetworkExit[]> {
+  const proofs = proofsFrom(publicClient, params);
   const timelock = await publicClient.readContract({
     address: params.treasury,
     abi: treasuryAbi,
@@ -211,11 +237,7 @@ export async function networkExits(
       abi: treasuryAbi,
       functionName: "governor",
     });
-    const forVotes = await forVotesSinceRelease(publicClient, {
-      governor,
-      voter: timelock,
-      ...(params.fromBlock === undefined ? {} : { fromBlock: params.fromBlock }),
-    });
+    const forVotes = await proofs({ governor, voter: timelock });
     exits.push({ treasury: getAddress(other.treasury), tokens: ragequitTokens(other.tokens ?? []), forVotes });
   }
   return exits.sort((a, b) => (BigInt(a.treasury) < BigInt(b.treasury) ? -1 : 1));
@@ -227,7 +249,7 @@ export async function networkExits(
  */
 export async function releaseBindingDelegates(
   clients: { publicClient: PublicClient; walletClient: WalletClient<Transport, Chain, Account> },
-  params: { governor: Address; treasury: Address; fromBlock?: BlockNumber },
+  params: { governor: Address; treasury: Address; fromBlock?: BlockNumber; forVotes?: ForVotesSource },
 ): Promise<Hash[]> {
   const shares = await clients.publicClient.readContract({
     address: params.treasury,
@@ -239,6 +261,7 @@ export async function releaseBindingDelegates(
     shares,
     member: clients.walletClient.account.address,
     ...(params.fromBlock === undefined ? {} : { fromBlock: params.fromBlock }),
+    ...(params.forVotes === undefined ? {} : { forVotes: params.forVotes }),
   });
   const hashes: Hash[] = [];
   for (const { delegate, proposalIds } of bound.filter((b) => b.releasable)) {
@@ -278,15 +301,13 @@ export async function ragequit(
      * tokens to take a part of there: the exit passes through them (`ragequitAcross`).
      */
     network?: readonly { treasury: Address; tokens?: readonly Address[] }[];
+    /** Where the proofs of *for* votes come from (the governor's events by default). */
+    forVotes?: ForVotesSource;
   },
 ): Promise<Hash> {
   const voter = clients.walletClient.account.address;
   await releaseBindingDelegates(clients, params);
-  const forVotes = await forVotesSinceRelease(clients.publicClient, {
-    governor: params.governor,
-    voter,
-    ...(params.fromBlock === undefined ? {} : { fromBlock: params.fromBlock }),
-  });
+  const forVotes = await proofsFrom(clients.publicClient, params)({ governor: params.governor, voter });
   // Tokens whose transfer reverts are left out rather than making the exit revert.
   const { tokens } = await exitableTokens(clients.publicClient, {
     account: voter,
@@ -296,7 +317,12 @@ export async function ragequit(
     forVotes,
   });
   if (params.network !== undefined && params.network.length > 0) {
-    const network = await networkExits(clients.publicClient, { treasury: params.treasury, network: params.network });
+    const network = await networkExits(clients.publicClient, {
+      treasury: params.treasury,
+      network: params.network,
+      ...(params.fromBlock === undefined ? {} : { fromBlock: params.fromBlock }),
+      ...(params.forVotes === undefined ? {} : { forVotes: params.forVotes }),
+    });
     const { request } = await clients.publicClient.simulateContract({
       account: clients.walletClient.account,
       address: params.treasury,

@@ -60,5 +60,6 @@ export {
   type NetworkExit,
   releaseBindingDelegates,
   type BindingDelegate,
+  type ForVotesSource,
   type RefusedToken,
 } from "./exit.js";

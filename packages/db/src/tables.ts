@@ -17,6 +17,7 @@ export const PROJECTION_TABLES = [
   "proposals",
   "votes",
   "vetoes",
+  "for_vote_releases",
   "work_items",
   "objections",
   "treasury_balances",

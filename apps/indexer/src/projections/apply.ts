@@ -25,8 +25,9 @@ import { work } from "./work.js";
  * 5. each collective's longest execution window ever, which bounds the state filters' ranges.
  * 6. counting rules (one member, one vote; two houses), members' votes and counts, network exits.
  * 7. a proposal that sets the veto threshold or the counting rule is a parameter change.
+ * 8. releases of voters' for votes (ForVotesReleased), from which exit proofs are read.
  */
-export const PROJECTION_VERSION = 7;
+export const PROJECTION_VERSION = 8;
 
 const handlers: Record<Source, Handler> = { factory, shares, governor, timelock, treasury, work, token };
 

@@ -82,6 +82,7 @@ export class Batch {
   readonly delegations: (typeof schema.delegations.$inferInsert)[] = [];
   readonly votes: (typeof schema.votes.$inferInsert)[] = [];
   readonly vetoes: (typeof schema.vetoes.$inferInsert)[] = [];
+  readonly forVoteReleases: (typeof schema.forVoteReleases.$inferInsert)[] = [];
   readonly objections: (typeof schema.objections.$inferInsert)[] = [];
   readonly flows: (typeof schema.treasuryFlows.$inferInsert)[] = [];
   readonly ragequits: (typeof schema.ragequits.$inferInsert)[] = [];
@@ -291,6 +292,7 @@ export class Batch {
     await insert(tx, schema.delegations, this.delegations);
     await insert(tx, schema.votes, this.votes);
     await insert(tx, schema.vetoes, this.vetoes);
+    await insert(tx, schema.forVoteReleases, this.forVoteReleases);
     await insert(tx, schema.objections, this.objections);
     await insert(tx, schema.treasuryFlows, this.flows);
     await insert(tx, schema.ragequits, this.ragequits);

@@ -71,6 +71,14 @@ export const governor: Handler = {
         });
         return;
       }
+      case "ForVotesReleased":
+        batch.forVoteReleases.push({
+          collective: c,
+          voter: getAddress(a.voter as string),
+          kept: (a.kept as readonly bigint[]).map(String),
+          ...position(event),
+        });
+        return;
       case "ProposalVetoed":
         // OpenZeppelin's ProposalCanceled follows in the same transaction and ends it.
         batch.updateProposal(c, a.proposalId as bigint, (proposal) => {

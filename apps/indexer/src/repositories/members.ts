@@ -1,11 +1,12 @@
 /** Members of a collective and each member's history: shares, votes and delegations. */
-import { and, eq, gt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, or, sql } from "drizzle-orm";
 import { schema, type Database } from "@rhizome/db";
 import {
   type Page,
   type PageQuery,
   SUPPORT,
   type Delegation,
+  type ForVotes,
   type Member,
   type MembersQuery,
   type MemberVote,
@@ -15,6 +16,9 @@ import { Keyset } from "./page.js";
 
 const m = schema.members;
 const c = schema.collectives;
+
+/** The number of a vote for, as the governor counts support. */
+const FOR = SUPPORT.indexOf("for");
 
 const byShares = new Keyset("members", ["uint", "text"]);
 const byHistory = new Keyset("share-history", ["int", "int"]);
@@ -57,6 +61,33 @@ const toMember = (row: MemberRow): Member => ({
 
 export function membersRepository(db: Database) {
   return {
+    /**
+     * What an exit or a release of `voter`'s *for* votes must give as proof, as the governor
+     * chains them: the proposals its last release kept, then its *for* votes cast since, in order.
+     */
+    async forVotes(collective: string, voter: string): Promise<ForVotes> {
+      const r = schema.forVoteReleases;
+      const v = schema.votes;
+      const [release] = await db
+        .select()
+        .from(r)
+        .where(and(eq(r.collective, collective), eq(r.voter, voter)))
+        .orderBy(desc(r.blockNumber), desc(r.logIndex))
+        .limit(1);
+      const since = release
+        ? sql`(${v.blockNumber}, ${v.logIndex}) > (${release.blockNumber}, ${release.logIndex})`
+        : undefined;
+      const cast = await db
+        .select({ proposalId: v.proposalId })
+        .from(v)
+        .where(and(eq(v.collective, collective), eq(v.voter, voter), eq(v.support, FOR), since))
+        .orderBy(asc(v.blockNumber), asc(v.logIndex));
+      return {
+        proposalIds: [...(release?.kept ?? []), ...cast.map((row) => row.proposalId.toString())],
+        releasedBlock: release?.blockNumber ?? null,
+      };
+    },
+
     /** Members, most shares first; `active` true keeps holders, false keeps those without shares. */
     async list(collective: string, query: MembersQuery): Promise<Page<Member>> {
       const columns = [m.shares, m.account];

@@ -2,12 +2,12 @@
  * POST /rpc: the chain's JSON-RPC, on the service's own origin. The web client reads the chain
  * and sends signed transactions here, so it needs no RPC address of its own (the service knows
  * RPC_URL at run time) and the page's Content-Security-Policy can stay `'self'`. Only the methods
- * a client needs pass; anything else is refused as a JSON-RPC error. What would be heavy on the
- * operator's provider is capped (RELAY_LIMITS): the body's size, logs only of named contracts over
- * a bounded span of blocks and up to a bounded size, and the gas of a call or an estimate. Each
- * call of a batch counts against the client's rate limit by its weight (logs weigh most), and a
- * chain that does not answer in time is answered for: a JSON-RPC error with 504 (502 when it
- * cannot be reached at all).
+ * the web client needs pass; anything else is refused as a JSON-RPC error. Logs are not relayed:
+ * what the client once read from them (exit proofs) it reads from the index. What would be heavy
+ * on the operator's provider is capped (RELAY_LIMITS): the body's size and the gas of a call or an
+ * estimate. Each call of a batch counts against the client's rate limit by its weight, and a chain
+ * that does not answer in time is answered for: a JSON-RPC error with 504 (502 when it cannot be
+ * reached at all).
  */
 import type { FastifyInstance } from "fastify";
 import { noteFailure } from "../plugins/request-log.js";
@@ -15,7 +15,7 @@ import { noteFailure } from "../plugins/request-log.js";
 /**
  * How long the relay waits for the chain: under the 10 s after which viem's HTTP transport (the
  * web client's) gives up on its own, so that the client is told the chain is slow rather than left
- * to guess; and long enough for the calls a client makes (eth_call, eth_estimateGas, a page's logs).
+ * to guess; and long enough for the calls a client makes (eth_call, eth_estimateGas).
  */
 export const RPC_RELAY_TIMEOUT_MS = 8_000;
 
@@ -26,37 +26,27 @@ const MAX_BATCH = 100;
 const INTERNAL_ERROR = -32603;
 /** JSON-RPC's "invalid params". */
 const INVALID_PARAMS = -32602;
-/** What hosted providers answer a read over their limits with (EIP-1474's "limit exceeded"). */
-const LIMIT_EXCEEDED = -32005;
 
 /** What the relay passes at most. */
 export interface RelayLimits {
   /** Bytes of a request's body: a batch of calls, or a signed transaction (at most 128 KB). */
   bodyBytes: number;
-  /** Blocks one eth_getLogs may span. */
-  logBlocks: number;
-  /** Bytes of an answer that carries logs. */
-  logBytes: number;
   /** Gas an eth_call or eth_estimateGas may ask for. */
   callGas: bigint;
 }
 
 export const RELAY_LIMITS: RelayLimits = {
   bodyBytes: 256 * 1024,
-  // Enough for a collective's whole history on most chains (the web client reads a member's for
-  // votes since the collective's creation through here); RPC_MAX_LOG_BLOCKS changes it.
-  logBlocks: 1_000_000,
-  logBytes: 4 * 1024 * 1024,
   callGas: 30_000_000n,
 };
 
 /** What a call weighs in the rate limit: one, or more for a read that costs the provider more. */
-const WEIGHT: Record<string, number> = { eth_getLogs: 10, eth_call: 2, eth_estimateGas: 2 };
+const WEIGHT: Record<string, number> = { eth_call: 2, eth_estimateGas: 2 };
 
 /**
- * What the web client calls (read off its end-to-end flows: calls, logs, receipts, blocks by
- * number, fees, nonces and raw transactions), with viem's fallbacks for fees and its check of a
- * replaced transaction; nothing else.
+ * What the web client calls (read off its end-to-end flows: calls, receipts, blocks by number,
+ * fees, nonces and raw transactions), with viem's fallbacks for fees and its check of a replaced
+ * transaction; nothing else.
  */
 const ALLOWED = new Set([
   "eth_blockNumber",
@@ -66,7 +56,6 @@ const ALLOWED = new Set([
   "eth_feeHistory",
   "eth_gasPrice",
   "eth_getBlockByNumber",
-  "eth_getLogs",
   "eth_getTransactionByHash",
   "eth_getTransactionCount",
   "eth_getTransactionReceipt",
@@ -94,43 +83,10 @@ export interface RpcRelayOptions {
   limits?: Partial<RelayLimits>;
 }
 
-/** A block number or tag of a log filter, as a number; undefined for a tag that means the head. */
-function blockOf(value: unknown): bigint | undefined {
-  if (value === undefined || value === "latest" || value === "pending" || value === "safe" || value === "finalized") {
-    return undefined;
-  }
-  if (value === "earliest") return 0n;
-  if (typeof value === "string" && /^0x[0-9a-fA-F]{1,16}$/.test(value)) return BigInt(value);
-  throw new RangeError(`The block ${String(value)} is not a block number or tag`);
-}
-
-/**
- * Why a call may not pass as it is, or undefined: a log filter without contracts or over too many
- * blocks, a call asking for too much gas. `head` is read only for a filter that names a tag.
- */
-async function overLimit(call: Call, limits: RelayLimits, head: () => Promise<bigint>): Promise<string | undefined> {
+/** Why a call may not pass as it is, or undefined: a call or an estimate asking for too much gas. */
+function overLimit(call: Call, limits: RelayLimits): string | undefined {
   const [first] = Array.isArray(call.params) ? (call.params as unknown[]) : [];
   const param = typeof first === "object" && first !== null ? (first as Record<string, unknown>) : undefined;
-  if (call.method === "eth_getLogs") {
-    if (!param) return "eth_getLogs takes a filter";
-    const address = param.address;
-    if (address === undefined || address === null || (Array.isArray(address) && address.length === 0)) {
-      return "eth_getLogs needs the address of the contracts whose logs to read";
-    }
-    if (param.blockHash !== undefined) return undefined;
-    let from: bigint | undefined;
-    let to: bigint | undefined;
-    try {
-      [from, to] = [blockOf(param.fromBlock), blockOf(param.toBlock)];
-    } catch (error) {
-      return (error as Error).message;
-    }
-    const latest = from === undefined || to === undefined ? await head() : 0n;
-    const span = (to ?? latest) - (from ?? latest) + 1n;
-    if (span > BigInt(limits.logBlocks)) {
-      return `eth_getLogs may span at most ${limits.logBlocks} blocks here; this one spans ${span}: ask for a shorter range`;
-    }
-  }
   if ((call.method === "eth_call" || call.method === "eth_estimateGas") && param && typeof param.gas === "string") {
     if (!/^0x[0-9a-fA-F]{1,64}$/.test(param.gas) || BigInt(param.gas) > limits.callGas) {
       return `${call.method} may ask for at most ${limits.callGas} gas here`;
@@ -173,23 +129,14 @@ export default async function rpc(app: FastifyInstance, options: RpcRelayOptions
       // One call's error answers with its id; a batch's, with null, as JSON-RPC does for a whole batch.
       const id = Array.isArray(request.body) ? null : ((calls[0] as Call).id ?? null);
       try {
-        let head: Promise<bigint> | undefined;
-        const readHead = () =>
-          (head ??= relay({ jsonrpc: "2.0", id: 0, method: "eth_blockNumber", params: [] }).then(({ text }) =>
-            BigInt((JSON.parse(text) as { result: string }).result),
-          ));
         for (const call of calls as Call[]) {
-          const reason = await overLimit(call, limits, readHead);
+          const reason = overLimit(call, limits);
           if (reason) {
-            const code = call.method === "eth_getLogs" && reason.includes("span") ? LIMIT_EXCEEDED : INVALID_PARAMS;
-            return reply.code(400).send({ jsonrpc: "2.0", id: call.id ?? null, error: { code, message: reason } });
+            const error = { code: INVALID_PARAMS, message: reason };
+            return reply.code(400).send({ jsonrpc: "2.0", id: call.id ?? null, error });
           }
         }
         const { status, text } = await relay(request.body);
-        if (text.length > limits.logBytes && calls.some((call) => (call as Call).method === "eth_getLogs")) {
-          const message = `The logs asked for exceed ${limits.logBytes} bytes here: ask for fewer blocks or contracts`;
-          return reply.code(400).send({ jsonrpc: "2.0", id, error: { code: LIMIT_EXCEEDED, message } });
-        }
         return reply.code(status).type("application/json").send(text);
       } catch (error) {
         noteFailure(request, error);

@@ -1,5 +1,6 @@
 /** The API client: typed GETs against same-origin /api (or VITE_API_URL), errors as ApiError. */
 import type { Api } from "@rhizome/client";
+import type { ForVotesSource } from "@rhizome/contracts";
 
 const BASE = (import.meta.env.VITE_API_URL as string | undefined) ?? "/api";
 
@@ -78,8 +79,17 @@ export const api = {
   applications: (address: string, query: { status?: string; applicant?: string } & PageOf, signal?: AbortSignal) =>
     getJson<Api.Page<Api.Application>>(`${c(address)}/applications`, { limit: 200, ...query }, signal),
   treasury: (address: string, signal?: AbortSignal) => getJson<Api.Treasury>(`${c(address)}/treasury`, {}, signal),
+  forVotes: (address: string, account: string, signal?: AbortSignal) =>
+    getJson<Api.ForVotes>(`${c(address)}/members/${account}/for-votes`, {}, signal),
   balances: (address: string, query: { spam?: boolean } & PageOf, signal?: AbortSignal) =>
     getJson<Api.Page<Api.Balance>>(`${c(address)}/treasury/balances`, { limit: 200, ...query }, signal),
   network: (signal?: AbortSignal) => getJson<Api.Network>("/network", {}, signal),
   chain: (signal?: AbortSignal) => getJson<Api.ChainInfo>("/chain", {}, signal),
 };
+
+/**
+ * The proofs of *for* votes that exits and releases need, read from the index rather than from
+ * the chain's logs (which a hosted provider caps by block span): a collective is its governor.
+ */
+export const forVotesFromIndex: ForVotesSource = async ({ governor, voter }) =>
+  (await api.forVotes(governor, voter)).proposalIds.map((id) => BigInt(id));

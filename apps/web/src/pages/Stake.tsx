@@ -2,7 +2,6 @@
 import {
   bindingDelegates,
   exitableTokens,
-  forVotesSinceRelease,
   networkExits,
   releaseBindingDelegates,
   sharesAbi,
@@ -20,7 +19,7 @@ import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { QueryState } from "../components/QueryState";
 import { formatPercent, formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
-import { api } from "../lib/api";
+import { api, forVotesFromIndex } from "../lib/api";
 import { useCollective, useExitAssets, useMember, useMemberVotes, useNetwork, useProposals } from "../lib/queries";
 import { exitLocks, ragequitPayout } from "../lib/ragequit";
 import { validateDelegate, validateRagequit } from "../lib/validation";
@@ -149,7 +148,7 @@ function Ragequit({
         governor,
         shares: collective.modules.shares as Address,
         member: me,
-        fromBlock: BigInt(collective.createdBlock),
+        forVotes: forVotesFromIndex,
       }),
     enabled: publicClient !== undefined,
   });
@@ -208,17 +207,9 @@ function Ragequit({
               // A delegate's for votes that bind these shares and have all ended are released first.
               await releaseBindingDelegates(
                 { publicClient: publicClient as PublicClient, walletClient: await getWalletClient(config) },
-                {
-                  governor,
-                  treasury: collective.modules.treasury as Address,
-                  fromBlock: BigInt(collective.createdBlock),
-                },
+                { governor, treasury: collective.modules.treasury as Address, forVotes: forVotesFromIndex },
               );
-              const forVotes = await forVotesSinceRelease(publicClient as PublicClient, {
-                governor: collective.modules.governor as Address,
-                voter: me,
-                fromBlock: BigInt(collective.createdBlock),
-              });
+              const forVotes = await forVotesFromIndex({ governor, voter: me });
               // A token whose transfer reverts would make the whole exit revert: leave it out.
               const { tokens, refused } = await exitableTokens(publicClient as PublicClient, {
                 account: me,
@@ -247,6 +238,7 @@ function Ragequit({
                 const through = await networkExits(publicClient as PublicClient, {
                   treasury: collective.modules.treasury as Address,
                   network: others,
+                  forVotes: forVotesFromIndex,
                 });
                 return {
                   address: collective.modules.treasury as Address,

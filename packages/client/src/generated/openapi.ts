@@ -153,6 +153,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/collectives/{address}/members/{account}/for-votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proposals an account voted for since it last released its for votes: its exit proof */
+        get: operations["getForVotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/collectives/{address}/members/{account}/delegations": {
         parameters: {
             query?: never;
@@ -1379,6 +1396,92 @@ export interface operations {
                         }[];
                         /** @description The cursor of the next page; null on the last page. */
                         next: string | null;
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getForVotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The collective's governor address. */
+                address: string;
+                /** @description The member's address. */
+                account: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposals an account voted for since it last released its for votes: its exit proof */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The proposals its last release kept, then those it voted for since, in voting order: the `forVotes` argument of `ragequit` and of `releaseForVotes`. */
+                        proposalIds: string[];
+                        /** @description The block of its last release; null if never released. */
+                        releasedBlock: number | null;
                     };
                 };
             };

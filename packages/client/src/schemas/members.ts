@@ -5,6 +5,7 @@ import {
   collectiveParams,
   integer,
   nullableAddress,
+  nullableInteger,
   nullableText,
   nullableTimestamp,
   object,
@@ -149,3 +150,24 @@ export const listMemberDelegations = memberList(
   "Changes of delegate by or to a member, newest first",
   delegation,
 );
+
+/** The proof of an account's *for* votes that an exit or a release of them needs. */
+export const forVotes = object({
+  proposalIds: {
+    type: "array",
+    items: amount,
+    description:
+      "The proposals its last release kept, then those it voted for since, in voting order: the `forVotes` argument of `ragequit` and of `releaseForVotes`.",
+  },
+  releasedBlock: { ...nullableInteger, description: "The block of its last release; null if never released." },
+});
+
+export type ForVotes = Of<typeof forVotes>;
+
+export const getForVotes = routeSchema({
+  operationId: "getForVotes",
+  tags: ["members"],
+  summary: "The proposals an account voted for since it last released its for votes: its exit proof",
+  params: memberParams,
+  response: { 200: forVotes },
+});

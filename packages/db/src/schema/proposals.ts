@@ -165,6 +165,26 @@ export const votes = pgTable(
   ],
 );
 
+/**
+ * Releases of a voter's *for* votes (the governor's ForVotesReleased): the proposals the release
+ * kept, which with the voter's *for* votes cast after it are the proof an exit or the next release
+ * must give.
+ */
+export const forVoteReleases = pgTable(
+  "for_vote_releases",
+  {
+    collective: address("collective").notNull(),
+    voter: address("voter").notNull(),
+    /** The proposal ids it kept (those that could still run), in voting order, as decimal strings. */
+    kept: jsonb("kept").$type<string[]>().notNull(),
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    timestamp: timestamp("timestamp").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.collective, t.voter, t.blockNumber, t.logIndex] })],
+);
+
 /** Members' objections to queued proposals, during the grace period (the veto). */
 export const vetoes = pgTable(
   "vetoes",

@@ -4,6 +4,7 @@ import { NotFoundError } from "../../../plugins/http-errors.js";
 import {
   type Page,
   type PageQuery,
+  getForVotes,
   getMember,
   listMemberDelegations,
   listMembers,
@@ -11,6 +12,7 @@ import {
   listMemberWork,
   listShareHistory,
   type Delegation,
+  type ForVotes,
   type Member,
   type MemberDetail,
   type MemberParams,
@@ -82,6 +84,13 @@ const members: FastifyPluginAsync = async (app) => {
       const { collective, account } = await memberOf(request.params);
       return app.repositories.work.list(collective, { ...request.query, contributor: account });
     },
+  );
+
+  // Any account's proof, a delegate's or another collective's timelock's too: empty when it never voted for.
+  app.get<{ Params: MemberParams; Reply: { 200: ForVotes } }>(
+    "/:account/for-votes",
+    { schema: getForVotes },
+    async (request) => repo.forVotes(checksum(request.params.address), checksum(request.params.account)),
   );
 
   app.get<{ Params: MemberParams; Querystring: PageQuery; Reply: { 200: Page<Delegation> } }>(
