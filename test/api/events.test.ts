@@ -121,6 +121,8 @@ describe(`live updates as server-sent events (${backend})`, () => {
     indexer.emit("indexed", {
       fromBlock: 100,
       toBlock: 110,
+      timestamp: 1_700_000_000,
+      durationMs: 5,
       events: 3,
       collectives: [f.modules.governor.toLowerCase()],
       eventNames: ["shares.Transfer"],
@@ -161,7 +163,7 @@ describe(`live updates as server-sent events (${backend})`, () => {
     const other = getAddress("0x00000000000000000000000000000000000000aa");
     const stream = await EventStream.open(`${url}/api/events?collective=${other.toLowerCase()}`);
     await stream.next((m) => m.comment === "connected");
-    const range = { events: 1, eventNames: ["work.WorkCommissioned"], backfill: false };
+    const range = { events: 1, eventNames: ["work.WorkCommissioned"], backfill: false, timestamp: 0, durationMs: 1 };
     indexer.emit("indexed", { ...range, fromBlock: 1, toBlock: 1, collectives: [f.modules.governor] });
     indexer.emit("indexed", { ...range, fromBlock: 2, toBlock: 2, collectives: [f.modules.governor, other] });
     const message = await stream.next(isEvent("indexed"));

@@ -27,6 +27,8 @@ import rpc, { type RelayLimits } from "./routes/rpc.js";
 import health from "./routes/health.js";
 import { secretRedactor, type Redact } from "./redact.js";
 import type { IndexerStatus } from "./sync/indexer.js";
+import type { Metrics } from "./metrics.js";
+import metricsRoute from "./routes/metrics.js";
 
 export interface AppOptions {
   db: Database;
@@ -65,6 +67,12 @@ export interface AppOptions {
    * how to read it for a service that learns it once the chain answers (503 until then).
    */
   factory?: Address | (() => Address | undefined);
+  /**
+   * The service's metrics: every request is timed by route, and GET /metrics serves them unless
+   * `metricsOnApi` is false (METRICS_PORT serves them on a port of their own instead).
+   */
+  metrics?: Metrics;
+  metricsOnApi?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -78,6 +86,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { plugins: [finiteNumbers], customOptions: { allowUnionTypes: true } },
   });
 
+  const metrics = options.metrics;
+  if (metrics) {
+    app.addHook("onResponse", async (request, reply) => {
+      // The route's pattern, not its URL, so that ids do not each make a series.
+      const route = request.routeOptions.url ?? "unmatched";
+      metrics.http.observe(
+        { method: request.method, route, status_code: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
+    });
+  }
   refuseBlankNumbers(app);
   refuseUnstorableText(app);
   await app.register(requestLog);
@@ -98,7 +117,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     heartbeatMs: options.heartbeatMs ?? 15_000,
     status: options.status,
     factory: options.factory,
+    metrics,
   });
+  if (metrics && options.metricsOnApi !== false) await app.register(metricsRoute, { metrics });
   if (options.rpcUrl) {
     await app.register(rpc, { rpcUrl: options.rpcUrl, timeoutMs: options.rpcTimeoutMs, limits: options.rpcLimits });
   }

@@ -25,6 +25,8 @@ export interface Config {
   pollInterval: number;
   host: string;
   port: number;
+  /** Where GET /metrics is served on its own (on HOST), instead of on the API's port; unset by default. */
+  metricsPort: number | undefined;
   /** Origins allowed by CORS: `*` or a comma-separated list. */
   corsOrigins: string[] | "*";
   /** Requests per minute per client. */
@@ -137,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     pollInterval: integer("POLL_INTERVAL_MS", 250, 10, 60_000),
     host: env.HOST ?? "127.0.0.1",
     port: integer("PORT", 42069, 0, 65_535),
+    metricsPort: env.METRICS_PORT ? integer("METRICS_PORT", 0, 0, 65_535) : undefined,
     corsOrigins: cors === "*" ? "*" : cors.split(",").map((origin) => origin.trim()),
     rateLimit: integer("RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),

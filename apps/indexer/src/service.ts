@@ -12,9 +12,12 @@ import type { Logger as PinoLogger } from "pino";
 import type { Address } from "viem";
 import { deployments } from "@rhizome/contracts";
 import { DatabaseLockedError, openDatabase } from "@rhizome/db";
+import Fastify, { type FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
+import { createMetrics } from "./metrics.js";
 import { showProgress } from "./progress.js";
+import metricsRoute from "./routes/metrics.js";
 import { secretRedactor } from "./redact.js";
 import type { IndexerEvents } from "./routes/api/events.js";
 import { IndexMismatchError, Indexer, startingStatus } from "./sync/indexer.js";
@@ -35,6 +38,8 @@ export interface RunningService {
   connected: Promise<Indexer>;
   /** Where the API listens, with the port it was given when PORT is 0. */
   url: string;
+  /** Where GET /metrics is served when METRICS_PORT gives it a port of its own. */
+  metricsUrl?: string;
   /** Resolves when the service stops: after `stop()`, or with the error that stopped it. */
   done: Promise<void>;
   stop(): Promise<void>;
@@ -52,11 +57,18 @@ export interface RunningService {
  */
 export async function startService(config: Config, log: PinoLogger): Promise<RunningService> {
   const controller = new AbortController();
-  const rpc = createRpc(config.rpcUrl, {
-    signal: controller.signal,
-    onRetry: (error, attempt) =>
-      log.warn({ attempt, error: String(error).slice(0, 200) }, "RPC request failed; retrying"),
-  });
+  let indexer: Indexer | undefined;
+  const waiting = startingStatus("reaching the chain at RPC_URL");
+  const metrics = createMetrics({ status: () => indexer?.status ?? waiting, pools: () => handle.pools() });
+  const rpc = metrics.instrument(
+    createRpc(config.rpcUrl, {
+      signal: controller.signal,
+      onRetry: (error, attempt) => {
+        metrics.retried();
+        log.warn({ attempt, error: String(error).slice(0, 200) }, "RPC request failed; retrying");
+      },
+    }),
+  );
   // Reaching the chain is tried once at a time: a chain that is down is waited for here, not by
   // the indexer's retries.
   const probe = createRpc(config.rpcUrl, { retries: 0, signal: controller.signal });
@@ -78,11 +90,10 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
   });
   try {
     await handle.migrate();
-    const waiting = startingStatus("reaching the chain at RPC_URL");
-    let indexer: Indexer | undefined;
     let factory: Address | undefined;
     // The API's live events, relayed from the indexer once there is one.
     const events = new EventEmitter<IndexerEvents>();
+    metrics.follow(events);
     const app = await buildApp({
       db: handle.reads,
       status: () => indexer?.status ?? waiting,
@@ -94,8 +105,16 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
       redact: secretRedactor([config.rpcUrl, config.databaseUrl]),
       rpcUrl: config.rpcUrl,
       factory: () => factory,
+      metrics,
+      metricsOnApi: config.metricsPort === undefined,
       ...(existsSync(`${WEB_ROOT}/index.html`) ? { webRoot: WEB_ROOT } : {}),
     });
+    // METRICS_PORT: the metrics on a port of their own, which need not be public as the API is.
+    let metricsServer: FastifyInstance | undefined;
+    if (config.metricsPort !== undefined) {
+      metricsServer = Fastify({ logger: false });
+      await metricsServer.register(metricsRoute, { metrics });
+    }
 
     /**
      * Reaches the chain, finds its factory and checks the index against it; null if the chain
@@ -141,8 +160,10 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
     // chain is refused at once, not served.
     const first = await connect();
     await app.listen({ host: config.host, port: config.port });
-    const { port } = app.server.address() as AddressInfo;
-    const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+    const origin = (server: FastifyInstance) =>
+      `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${(server.server.address() as AddressInfo).port}`;
+    const url = origin(app);
+    if (metricsServer) await metricsServer.listen({ host: config.host, port: config.metricsPort ?? 0 });
 
     let stopProgress = () => {};
     const connected = (async () => {
@@ -162,6 +183,7 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
       .finally(async () => {
         stopProgress();
         await app.close();
+        await metricsServer?.close();
         await handle.close();
       })
       .then(() => {
@@ -171,6 +193,7 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
     return {
       connected,
       url,
+      ...(metricsServer ? { metricsUrl: origin(metricsServer) } : {}),
       done,
       async stop() {
         controller.abort();

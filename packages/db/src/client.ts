@@ -52,7 +52,18 @@ export interface DatabaseHandle {
   location: string;
   /** Applies every pending migration. */
   migrate(): Promise<void>;
+  /** Connections of each pool (Postgres): what metrics report. None on PGlite, which has no pool. */
+  pools(): PoolUse[];
   close(): Promise<void>;
+}
+
+/** A connection pool's use at one moment. */
+export interface PoolUse {
+  pool: "writer" | "reads";
+  /** Connections open, idle among them, and queries waiting for one. */
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -100,6 +111,13 @@ async function openPostgres(url: string, writer: boolean, options: OpenDatabaseO
       await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
       await installReorgTriggers(db);
     },
+    pools: () =>
+      (
+        [
+          ["writer", pool],
+          ["reads", readPool],
+        ] as const
+      ).map(([name, p]) => ({ pool: name, total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount })),
     async close() {
       await Promise.all([pool.end(), readPool.end()]);
       await lock?.release();
@@ -130,6 +148,7 @@ async function openPglite(dataDir: string | undefined, writer: boolean): Promise
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
       await installReorgTriggers(db);
     },
+    pools: () => [],
     async close() {
       await client.close();
       if (lockFile) await releaseLockFile(lockFile);

@@ -74,6 +74,10 @@ export interface Indexed {
   collectives: string[];
   eventNames: string[];
   backfill: boolean;
+  /** The last block's timestamp. */
+  timestamp: number;
+  /** Milliseconds to apply the events and commit them. */
+  durationMs: number;
 }
 
 export interface Logger {
@@ -472,6 +476,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     header: BlockHeader,
     backfill: boolean,
   ): Promise<void> {
+    const started = performance.now();
     const undoable = to > this.status.head - this.maxReorgDepth;
     const { touched, anchor, skipped } = await this.db.transaction(async (tx) => {
       if (undoable) await tx.execute(sql`SELECT set_config('rhizome.block', ${String(to)}, true)`);
@@ -512,6 +517,8 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       collectives: [...touched],
       eventNames: [...new Set(events.map((e) => `${e.source}.${e.eventName}`))],
       backfill,
+      timestamp: header.timestamp,
+      durationMs: performance.now() - started,
     });
   }
 

@@ -9,6 +9,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { getAddress } from "viem";
 import { events as eventsSchema, type EventsQuery, type IndexedMessage } from "@rhizome/client/schemas";
 import type { Indexed } from "../../sync/indexer.js";
+import type { Metrics } from "../../metrics.js";
 import { optionalChecksum } from "../params.js";
 
 /** What the indexer emits: the Indexer itself is one of these. */
@@ -21,6 +22,8 @@ export interface EventsOptions {
   events?: EventEmitter<IndexerEvents> | undefined;
   /** Milliseconds between heartbeat comments. */
   heartbeatMs: number;
+  /** Counts the open streams. */
+  metrics?: Metrics | undefined;
 }
 
 const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
@@ -62,7 +65,9 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
     options.events?.on("indexed", onIndexed);
     options.events?.on("reorg", onReorg);
     streams.add(stream);
+    options.metrics?.sseClients.inc();
     stream.on("close", () => {
+      options.metrics?.sseClients.dec();
       clearInterval(heartbeat);
       options.events?.off("indexed", onIndexed);
       options.events?.off("reorg", onReorg);
