@@ -27,6 +27,8 @@ export interface Config {
   port: number;
   /** Where GET /metrics is served on its own (on HOST), instead of on the API's port; unset by default. */
   metricsPort: number | undefined;
+  /** Milliseconds a stopping service keeps answering, with /readyz at 503, before it stops listening. */
+  shutdownDrainMs: number;
   /** Origins allowed by CORS: `*` or a comma-separated list. */
   corsOrigins: string[] | "*";
   /** Requests per minute per client. */
@@ -140,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: env.HOST ?? "127.0.0.1",
     port: integer("PORT", 42069, 0, 65_535),
     metricsPort: env.METRICS_PORT ? integer("METRICS_PORT", 0, 0, 65_535) : undefined,
+    shutdownDrainMs: integer("SHUTDOWN_DRAIN_MS", 1_000, 0, 600_000),
     corsOrigins: cors === "*" ? "*" : cors.split(",").map((origin) => origin.trim()),
     rateLimit: integer("RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 /**
  * `npm run serve`: the indexer, the API and the web client against RPC_URL and DATABASE_URL (or PGlite), until
- * Ctrl-C or SIGTERM. Exits 2 on a configuration error (a bad value, no factory for the chain, a
- * database that indexes another chain or factory), 1 when it cannot run or stops on an error. A
- * chain that does not answer is waited for, with the API up.
+ * Ctrl-C or SIGTERM, which stop it gracefully: no new connection is taken, requests in flight are
+ * answered, event streams are told to reconnect, the indexer ends its step, the database's pools
+ * close and the writer's lock is released; then it exits 0. A second signal exits at once, with
+ * 128 + the signal's number (130 for SIGINT, 143 for SIGTERM). Exits 2 on a configuration error
+ * (a bad value, no factory for the chain, a database that indexes another chain or factory), 1
+ * when it cannot run or stops on an error. A chain that does not answer is waited for, with the
+ * API up.
  * Every line it logs is cleared of RPC_URL's key and DATABASE_URL's password (logger.ts).
  */
 import { DatabaseLockedError } from "@rhizome/db";
@@ -40,9 +44,18 @@ async function main(): Promise<number> {
     return 1;
   }
   log.info({ api: `${service.url}/api`, docs: `${service.url}/api/docs` }, "API listening");
-  const stop = () => void service.stop();
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, "a second signal: exiting at once");
+      process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+    }
+    stopping = true;
+    log.info({ signal }, "stopping: answering the requests in flight (a second signal exits at once)");
+    void service.stop();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
     await service.done;
     return 0;

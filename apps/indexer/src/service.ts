@@ -59,7 +59,13 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
   const controller = new AbortController();
   let indexer: Indexer | undefined;
   const waiting = startingStatus("reaching the chain at RPC_URL");
-  const metrics = createMetrics({ status: () => indexer?.status ?? waiting, pools: () => handle.pools() });
+  /** Set when the service is asked to stop: /readyz then says so while requests drain. */
+  let stopping = false;
+  const status = () => {
+    const current = indexer?.status ?? waiting;
+    return stopping ? { ...current, caughtUp: false, reason: "stopping" } : current;
+  };
+  const metrics = createMetrics({ status, pools: () => handle.pools() });
   const rpc = metrics.instrument(
     createRpc(config.rpcUrl, {
       signal: controller.signal,
@@ -96,7 +102,7 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
     metrics.follow(events);
     const app = await buildApp({
       db: handle.reads,
-      status: () => indexer?.status ?? waiting,
+      status,
       events,
       corsOrigins: config.corsOrigins,
       rateLimit: config.rateLimit,
@@ -196,6 +202,13 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
       ...(metricsServer ? { metricsUrl: origin(metricsServer) } : {}),
       done,
       async stop() {
+        // Drain first: /readyz answers 503 so that a proxy stops sending here, while the requests
+        // already on their way (accepted, or still in the listen queue) are answered in full.
+        if (!stopping && config.shutdownDrainMs > 0) {
+          stopping = true;
+          await sleep(config.shutdownDrainMs);
+        }
+        stopping = true;
         controller.abort();
         await done.catch(() => undefined);
       },

@@ -28,9 +28,10 @@ export interface EventsOptions {
 
 const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
   const streams = new Set<ServerResponse>();
-  // Open streams would keep the server from closing: end them first.
+  // Open streams would keep the server from closing: end them first, telling each client to
+  // reconnect soon, to another replica behind the same address if there is one.
   app.addHook("preClose", async () => {
-    for (const stream of streams) stream.end();
+    for (const stream of streams) stream.end("retry: 500\n: the server is stopping; reconnect\n\n");
   });
 
   app.get<{ Querystring: EventsQuery }>("/events", { schema: eventsSchema }, (request, reply) => {
