@@ -18,6 +18,7 @@ import { refuseUnstorableText } from "./plugins/stored-text.js";
 import rateLimit from "./plugins/rate-limit.js";
 import repositories from "./plugins/repositories.js";
 import requestLog from "./plugins/request-log.js";
+import revalidation from "./plugins/revalidation.js";
 import security from "./plugins/security.js";
 import docs from "./plugins/swagger.js";
 import api from "./routes/api/index.js";
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(requestLog);
   await app.register(security, { corsOrigins: options.corsOrigins });
   await app.register(rateLimit, { max: options.rateLimit });
+  await app.register(revalidation, { events: options.events, metrics });
   // Before the docs, whose routes take the error handler in place when they are registered.
   await app.register(errors);
   await app.register(docs);

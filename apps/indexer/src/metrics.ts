@@ -125,6 +125,12 @@ export function createMetrics(sources: MetricsSources) {
     buckets: BUCKETS,
     registers: [registry],
   });
+  const cache = new Counter({
+    name: "rhizome_http_revalidations_total",
+    help: "API reads by outcome: hit (If-None-Match still current, answered 304 without a query) or miss.",
+    labelNames: ["result"],
+    registers: [registry],
+  });
   const sseClients = new Gauge({
     name: "rhizome_sse_clients",
     help: "Open /api/events streams.",
@@ -148,6 +154,7 @@ export function createMetrics(sources: MetricsSources) {
   return {
     registry,
     http,
+    cache,
     sseClients,
     /** Counts what the indexer emits: ranges with their events and time, and reorgs. */
     follow(indexer: EventEmitter<IndexerEvents>): () => void {

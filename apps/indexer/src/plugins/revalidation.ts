@@ -1,0 +1,65 @@
+/**
+ * Conditional GETs for the API: everything /api answers (but the event stream) changes only when
+ * the index moves, so each answer carries an ETag naming the index's version in this process (a
+ * per-process id and a counter raised by every committed range and every rollback) and
+ * `Cache-Control: no-cache`, which lets a browser or a proxy keep it and ask again with
+ * If-None-Match. While the index has not moved, that is answered 304 at once, before any query.
+ * A restart or another replica gives other ETags: at worst a full answer, never a stale one.
+ */
+import { randomBytes } from "node:crypto";
+import type { EventEmitter } from "node:events";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { Metrics } from "../metrics.js";
+import type { IndexerEvents } from "../routes/api/events.js";
+
+export interface RevalidationOptions {
+  events?: EventEmitter<IndexerEvents> | undefined;
+  metrics?: Metrics | undefined;
+}
+
+/** Routes whose answers follow the index: /api's reads, not its stream or its documentation. */
+const follows = (request: FastifyRequest) =>
+  (request.method === "GET" || request.method === "HEAD") &&
+  request.url.startsWith("/api/") &&
+  !request.url.startsWith("/api/events") &&
+  !request.url.startsWith("/api/docs");
+
+export default fp<RevalidationOptions>(
+  async function revalidation(app: FastifyInstance, options: RevalidationOptions) {
+    const process = randomBytes(6).toString("base64url");
+    let version = 0;
+    const moved = () => void version++;
+    options.events?.on("indexed", moved);
+    options.events?.on("reorg", moved);
+    app.addHook("onClose", async () => {
+      options.events?.off("indexed", moved);
+      options.events?.off("reorg", moved);
+    });
+
+    app.addHook("onRequest", async (request, reply) => {
+      if (!follows(request)) return;
+      const etag = `W/"${process}.${version}"`;
+      const given = request.headers["if-none-match"];
+      if (given !== undefined && given.split(",").some((tag) => tag.trim() === etag)) {
+        options.metrics?.cache.inc({ result: "hit" });
+        return reply.code(304).header("etag", etag).header("cache-control", "no-cache").send();
+      }
+      options.metrics?.cache.inc({ result: "miss" });
+      // Named here, when the answer is made from the index as it is now.
+      request.etag = etag;
+    });
+    app.addHook("onSend", async (request, reply) => {
+      if (request.etag === undefined || reply.statusCode !== 200) return;
+      void reply.header("etag", request.etag).header("cache-control", "no-cache");
+    });
+  },
+  { name: "revalidation" },
+);
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The ETag of the index's version this request was answered from. */
+    etag?: string;
+  }
+}
