@@ -63,7 +63,12 @@ abstract contract GovernorProposals is GovernorParameters {
         uint256 now_ = clock();
         if (threshold > 0) {
             uint256 proposerVotes = _proposerVotes(proposer, now_ - 1);
-            if (proposerVotes < threshold) revert GovernorInsufficientProposerVotes(proposer, proposerVotes, threshold);
+            // A threshold the whole supply no longer reaches (members left since it was set) would
+            // keep every proposal out for good, the one that lowers it included: then any voter
+            // may propose. Read only when the proposer falls short, so proposing costs no more.
+            if (proposerVotes < threshold && (proposerVotes == 0 || threshold <= _supplyNow())) {
+                revert GovernorInsufficientProposerVotes(proposer, proposerVotes, threshold);
+            }
         }
         snapshot = now_ + delay;
     }
