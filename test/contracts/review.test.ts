@@ -2,7 +2,8 @@
  * Findings of the security review (README, "Security"), each pinned by a test: a proposal
  * threshold that members' exits left above the supply no longer locks a collective out of
  * governing itself; the last member to leave takes everything and leaves no supply; a setting that
- * would leave a collective unable to govern itself fails as a proposal and changes nothing.
+ * would leave a collective unable to govern itself fails as a proposal and changes nothing; tokens
+ * that refuse zero transfers or take a fee neither block an exit nor cost those who stay.
  */
 import { describe, expect, it } from "vitest";
 import { encodeFunctionData, parseEther, type PublicClient } from "viem";
@@ -98,5 +99,34 @@ describe("security review", () => {
     // And the collective still decides.
     const id = await propose(f, f.alice, mintSharesProposal(f.modules, addressOf(f.dave), 1n, "Still deciding"));
     expect(id).toBeGreaterThan(0n);
+  });
+
+  it("never lets a token that refuses transfers of zero block an exit: a part of zero is not sent", async () => {
+    const f = await collectiveFixture();
+    const token = await f.connection.viem.deployContract("ZeroRefusingToken", []);
+    await token.write.mint([f.modules.treasury, 5n]);
+    // Carol's 100 of 1,000 shares are worth 0.5 of a unit: rounded down to nothing. Straight to the
+    // treasury, not through the client's action, which would leave a refusing token out anyway.
+    await waitFor(f, f.as(f.carol).treasury.write.ragequit([100n, [token.address], []]));
+    expect(await f.as(f.alice).shares.read.balanceOf([addressOf(f.carol)])).toBe(0n);
+    expect(await token.read.balanceOf([f.modules.treasury])).toBe(5n);
+  });
+
+  it("takes a fee-on-transfer token's fee from what the leaver receives, not from the others' part", async () => {
+    const f = await collectiveFixture();
+    const token = await f.connection.viem.deployContract("FeeToken", []);
+    await token.write.mint([f.modules.treasury, 1_000n]);
+    await waitFor(
+      f,
+      ragequit(
+        { publicClient: f.publicClient as PublicClient, walletClient: f.carol },
+        { governor: f.modules.governor, treasury: f.modules.treasury, shares: 100n, tokens: [token.address] },
+      ),
+    );
+    // Carol's part is 100; the token keeps 1 of it on the way.
+    expect(await token.read.balanceOf([addressOf(f.carol)])).toBe(99n);
+    // The 900 shares left own exactly the 900 tokens left.
+    expect(await token.read.balanceOf([f.modules.treasury])).toBe(900n);
+    expect(await f.as(f.alice).shares.read.totalSupply()).toBe(900n);
   });
 });
