@@ -7,8 +7,23 @@
  */
 import { describe, expect, it } from "vitest";
 import { encodeFunctionData, parseEther, type PublicClient } from "viem";
-import { collectiveGovernorAbi, mintSharesProposal, ragequit, type ProposalActions } from "@rhizome/contracts";
-import { addressOf, collectiveFixture, deployToken, pass, propose, waitFor } from "../helpers/collective.js";
+import {
+  collectiveGovernorAbi,
+  mintSharesProposal,
+  ragequit,
+  workProposal,
+  type ProposalActions,
+} from "@rhizome/contracts";
+import {
+  addressOf,
+  advance,
+  collectiveFixture,
+  deployToken,
+  pass,
+  propose,
+  SETTINGS,
+  waitFor,
+} from "../helpers/collective.js";
 import { expectFailedExecution, expectRevert } from "../helpers/reverts.js";
 
 const governorCall = (governor: `0x${string}`, data: `0x${string}`, description: string): ProposalActions => ({
@@ -128,5 +143,46 @@ describe("security review", () => {
     // The 900 shares left own exactly the 900 tokens left.
     expect(await token.read.balanceOf([f.modules.treasury])).toBe(900n);
     expect(await f.as(f.alice).shares.read.totalSupply()).toBe(900n);
+  });
+
+  it("disputes work delivered when no shares remain, rather than accepting it unreviewed", async () => {
+    const f = await collectiveFixture();
+    await pass(
+      f,
+      workProposal(
+        f.modules,
+        {
+          title: "Archive the books",
+          specUri: "https://rizom.example/archive",
+          principle: 0,
+          reward: 10n,
+          contributor: addressOf(f.dave),
+        },
+        "Commission the archive",
+      ),
+    );
+    // Every member leaves before it is delivered: the supply at delivery is zero, and so is the
+    // objection quorum (the threshold of that supply, rounded up).
+    for (const [wallet, shares] of [
+      [f.alice, 600n],
+      [f.bob, 300n],
+      [f.carol, 100n],
+    ] as const) {
+      await waitFor(
+        f,
+        ragequit(
+          { publicClient: f.publicClient as PublicClient, walletClient: wallet },
+          { governor: f.modules.governor, treasury: f.modules.treasury, shares },
+        ),
+      );
+    }
+    const work = f.as(f.dave).work;
+    await waitFor(f, work.write.deliver([1n, "https://rizom.example/archive/done"]));
+    expect((await work.read.item([1n])).objectionQuorum).toBe(0n);
+    await advance(f, SETTINGS.reviewWindow + 1);
+    await waitFor(f, work.write.settle([1n]));
+    const settled = await work.read.item([1n]);
+    expect(settled.state).toBe(4); // Disputed: no one reviewed it, so no reward is minted.
+    expect(await f.as(f.dave).shares.read.balanceOf([addressOf(f.dave)])).toBe(0n);
   });
 });
