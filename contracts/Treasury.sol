@@ -109,7 +109,10 @@ contract Treasury is ReentrancyGuardTransient, ITreasury {
         }
         ICollectiveGovernor(governor()).checkExit(msg.sender, forVotes);
 
+        // The part is of the supply before the burn. Burning first reverts, by name, when the caller
+        // holds fewer shares, before any division: once every share is gone the supply is zero.
         uint256 supply = IERC20(shares()).totalSupply();
+        IShares(shares()).burn(msg.sender, shares_);
         uint256 ethAmount = Math.mulDiv(address(this).balance, shares_, supply);
         uint256[] memory amounts = new uint256[](tokens.length);
         uint256[] memory balances = new uint256[](tokens.length);
@@ -119,8 +122,6 @@ contract Treasury is ReentrancyGuardTransient, ITreasury {
             balances[i] = balance - amounts[i];
         }
 
-        // Burning reverts if the caller holds fewer shares; it happens before any payment.
-        IShares(shares()).burn(msg.sender, shares_);
         if (ethAmount > 0) _send(address(0), to, ethAmount);
         for (uint256 i = 0; i < tokens.length; ++i) {
             if (amounts[i] > 0) _send(tokens[i], to, amounts[i]);

@@ -111,8 +111,12 @@ contract Work is Initializable, IWork {
         Item storage work = _itemIn(id, State.Delivered);
         if (block.timestamp > work.reviewEnds) revert WorkReviewClosed(id, work.reviewEnds);
         if (_objected[id][msg.sender]) revert WorkAlreadyObjected(id, msg.sender);
-        uint256 weight = IVotes(_shares()).getPastVotes(msg.sender, work.snapshot);
+        // The lesser of the objector's votes at delivery and now, as a vote's: shares burned on exit
+        // (or moved to another delegate) since the delivery no longer decide.
+        (uint256 weight, uint256 current) = IShares(_shares()).weightAt(msg.sender, work.snapshot, false);
         if (weight == 0) revert WorkNoObjectionWeight(id, msg.sender);
+        if (current == 0) revert WorkNoVotesLeft(id, msg.sender);
+        if (current < weight) weight = current;
         _objected[id][msg.sender] = true;
         // Weights are at most the supply, which the shares cap at 64 bits.
         uint64 objections = work.objections + uint64(weight);

@@ -72,6 +72,10 @@ interface IWork {
     /// @notice `objector` had no votes when work item `id` was delivered, so no weight to object.
     error WorkNoObjectionWeight(uint256 id, address objector);
 
+    /// @notice `objector` had votes when work item `id` was delivered but holds none now: it left
+    /// (or moved its votes), so it has no say on the work any more.
+    error WorkNoVotesLeft(uint256 id, address objector);
+
     /// @notice Governance commissioned work item `id`. `contributor` is zero for an open bounty.
     event WorkCommissioned(
         uint256 indexed id,
@@ -154,8 +158,8 @@ interface IWork {
     /// @notice Delivers work item `id` with a link to the result; the review window opens.
     function deliver(uint256 id, string calldata uri) external;
 
-    /// @notice Objects to delivered work during its review window, weighted by the caller's
-    /// votes when it was delivered.
+    /// @notice Objects to delivered work during its review window, weighted by the lesser of the
+    /// caller's votes when it was delivered and now.
     function object(uint256 id, string calldata reason) external;
 
     /// @notice After the review window: accepts the work (reward minted, payment sent) when the

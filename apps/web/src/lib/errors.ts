@@ -78,6 +78,8 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   WorkReviewClosed: () => "The review window has closed: objections are no longer possible.",
   WorkNoObjectionWeight: () =>
     "You had no voting power when the work was delivered, so your objection would weigh nothing.",
+  WorkNoVotesLeft: () =>
+    "You had voting power when the work was delivered but hold none now (you left, or delegated it away): you have no say on it any more.",
   WorkAlreadyObjected: () => "You have already objected to this work.",
   WorkNotContributor: () => "Only the work's contributor can deliver it.",
   WorkNotMember: () => "Only members can take open work.",
