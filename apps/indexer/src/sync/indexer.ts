@@ -13,6 +13,7 @@ import { sql } from "drizzle-orm";
 import type { Address, Hex } from "viem";
 import { BOOKKEEPING_TABLES, PROJECTION_TABLES, schema, type Database } from "@rhizome/db";
 import { applyEvents, PROJECTION_VERSION } from "../projections/apply.js";
+import { checkExtends, checkLogsOnBranch, MixedBranchesError } from "./branch.js";
 import { decodeLogs, type IndexedEvent } from "./decode.js";
 import { fetchLogs, type BlockRange } from "./logs.js";
 import { Registry } from "./registry.js";
@@ -92,7 +93,8 @@ interface FinalRange {
   /**
    * The chain's block before the range, if any (to check that the range extends the cursor's
    * block), the range's last header (to keep), and its events, decoded as soon as the logs and
-   * timestamps are in.
+   * their blocks are in. Rejects with a MixedBranchesError when the logs and their blocks come
+   * from two branches of the chain.
    */
   decoded: Promise<{ before: BlockHeader | undefined; last: BlockHeader; events: IndexedEvent[] }>;
 }
@@ -121,6 +123,11 @@ const DEVELOPMENT_CHAINS = new Set([31337, 1337]);
 export const DEFAULT_MAX_REORG_DEPTH = 256;
 /** The longest wait between attempts of a step that keeps failing. */
 const MAX_RETRY_DELAY_MS = 30_000;
+/**
+ * Reads in a row whose answers came from two branches of the chain, read again at once, before
+ * the step fails: one is a reorg while a unit was read, more an RPC that keeps mixing branches.
+ */
+const MIXED_READS_BEFORE_FAILING = 3;
 
 export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancestor: number; depth: number }] }> {
   readonly status: IndexerStatus = startingStatus();
@@ -132,6 +139,8 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
   /** The hash the index keeps for the cursor's block; undefined before anything is indexed. */
   private cursorHash: string | undefined;
   private readonly maxReorgDepth: number;
+  /** Reads in a row whose answers came from two branches; back to 0 at each commit. */
+  private mixedReads = 0;
 
   constructor(
     private readonly db: Database,
@@ -380,7 +389,14 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       const nextTo = Math.min(finalTarget, to + this.rangeSize);
       this.prefetch = { from: to + 1, to: nextTo, ...this.fetchFinal(to + 1, nextTo) };
     }
-    const { before, last, events } = await range.decoded;
+    let decoded: Awaited<FinalRange["decoded"]>;
+    try {
+      decoded = await range.decoded;
+    } catch (error) {
+      if (error instanceof MixedBranchesError) return this.readAgain(error);
+      throw error;
+    }
+    const { before, last, events } = decoded;
     // The range was read by block numbers, from a chain that must still hold the cursor's block.
     if (this.cursorHash !== undefined && before?.hash !== this.cursorHash) {
       await this.handleReorg();
@@ -391,8 +407,9 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
 
   /**
    * Starts fetching a final range: its logs, and with them its last block's header and the
-   * timestamps the logs lack; then decodes them. A prefetched range is decoded while the range
-   * before it is being written, so the decoding fills the time spent waiting for the database.
+   * headers of the logs' blocks (their hashes must be the logs', and they give their times); then
+   * decodes them. A prefetched range is decoded while the range before it is being written, so
+   * the decoding fills the time spent waiting for the database.
    * The registry already knows every collective the range's logs can come from: fetching the
    * range added those it creates, and those of earlier ranges were added when they were fetched.
    * A failure is met where the range is awaited (a prefetch that fails is fetched again, and its
@@ -407,17 +424,21 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     // was before its logs were read, so logs from a branch the chain left while they were read
     // (a prefetch overtaken by a reorg) are under a hash the chain no longer has, and the next
     // poll rolls them back. Read together, the logs could be the old branch's and the hash the new's.
+    // Then the blocks of the logs, by number: each log must carry its block's hash, or the logs
+    // came from another branch than the blocks (branch.ts), and the range is read again.
     const headers = this.rpc.headers(edges);
     const logs = headers.then(() => this.fetchRange({ fromBlock: from, toBlock: to }));
-    const decoded = Promise.all([logs, headers, logs.then((l) => this.timestampsOf(l))]).then(
-      ([l, edgeHeaders, timestamps]) => {
-        const last = edgeHeaders.get(to);
-        if (!last) throw new Error(`The chain did not return block ${to}`);
-        return { before: edgeHeaders.get(from - 1), last, events: this.decode(l, last, timestamps) };
-      },
-    );
+    const blocks = logs.then((l) => this.blocksOf(l));
+    const decoded = Promise.all([logs, headers, blocks]).then(([l, edgeHeaders, logBlocks]) => {
+      const last = edgeHeaders.get(to);
+      if (!last) throw new Error(`The chain did not return block ${to}`);
+      checkLogsOnBranch(l, logBlocks);
+      const timestamps = new Map([...logBlocks].map(([n, header]) => [n, header.timestamp]));
+      return { before: edgeHeaders.get(from - 1), last, events: this.decode(l, last, timestamps) };
+    });
     headers.catch(() => undefined);
     logs.catch(() => undefined);
+    blocks.catch(() => undefined);
     decoded.catch(() => undefined);
     return { logs, decoded };
   }
@@ -440,24 +461,44 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
   }
 
   /**
-   * A block near the head, fetched by the poll that found the cursor's block still on the chain
-   * (so it extends it); its logs are fetched by its hash, which cannot mix two forks' logs.
+   * A block near the head, fetched by the poll that found the cursor's block still on the chain;
+   * followed only if it is that block's child (the poll's answers may come from two nodes), and
+   * its logs are fetched by its hash, and must carry it.
    */
   private async followBlock(header: BlockHeader): Promise<void> {
-    const logs = await this.fetchRange({ blockHash: header.hash });
-    const events = this.decode(logs, header, await this.timestampsOf(logs, header));
+    let logs: RawLog[];
+    try {
+      if (this.cursorHash !== undefined) checkExtends(header, this.cursorHash);
+      logs = await this.fetchRange({ blockHash: header.hash });
+      checkLogsOnBranch(logs, new Map([[header.number, header]]));
+    } catch (error) {
+      if (error instanceof MixedBranchesError) return this.readAgain(error);
+      throw error;
+    }
+    const events = this.decode(logs, header, new Map([[header.number, header.timestamp]]));
     await this.commit(header.number, header.number, events, header, false);
   }
 
-  /** The timestamps of the logs' blocks, for a chain whose logs do not carry them. */
-  private async timestampsOf(logs: RawLog[], known?: BlockHeader): Promise<Map<number, number>> {
-    const numbers = new Set<number>();
-    for (const log of logs) if (log.blockTimestamp === undefined) numbers.add(Number(log.blockNumber));
-    if (known) numbers.delete(known.number);
-    const headers = numbers.size > 0 ? await this.rpc.headers([...numbers]) : new Map<number, BlockHeader>();
-    const timestamps = new Map([...headers].map(([n, h]) => [n, h.timestamp]));
-    if (known) timestamps.set(known.number, known.timestamp);
-    return timestamps;
+  /** The headers of the logs' blocks, by number: their hashes to check the logs by, and their times. */
+  private async blocksOf(logs: RawLog[]): Promise<Map<number, BlockHeader>> {
+    const numbers = new Set(logs.map((log) => Number(log.blockNumber)));
+    return numbers.size > 0 ? this.rpc.headers([...numbers]) : new Map<number, BlockHeader>();
+  }
+
+  /**
+   * The RPC's answers for a unit came from two branches: most often a reorg while it was read,
+   * which the next poll finds; nothing of it is written, and it is read again at once. An RPC that
+   * keeps mixing branches fails the step: the run loop retries it with a growing pause, and the
+   * status says why. Collectives the unit's logs created are forgotten until read again.
+   */
+  private async readAgain(error: MixedBranchesError): Promise<void> {
+    this.prefetch = undefined;
+    this.registry = await Registry.load(this.db, this.options.factory);
+    if (++this.mixedReads >= MIXED_READS_BEFORE_FAILING) throw error;
+    this.log.warn(
+      { block: error.block, expected: error.expected, found: error.found, reads: this.mixedReads },
+      "the RPC answered from two branches of the chain; reading again",
+    );
   }
 
   private fetchRange(range: BlockRange | { blockHash: Hex }): Promise<RawLog[]> {
@@ -506,6 +547,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       );
     }
     this.status.skippedEvents += skipped.length;
+    this.mixedReads = 0;
     this.status.cursor = to;
     this.cursorHash = header.hash;
     this.status.finalized = anchor ?? this.status.finalized;
