@@ -10,9 +10,11 @@ export {
 } from "./sync/indexer.js";
 export { createRpc, RpcRateLimitedError, RpcUnavailableError, type Rpc } from "./sync/rpc.js";
 export { classifyRpcError, type RpcFailure } from "./sync/rpc-errors.js";
+export { MixedBranchesError } from "./sync/branch.js";
 export { loadConfig, ConfigError, type Config } from "./config.js";
 export { buildApp, type AppOptions } from "./app.js";
 export { openApiDocument } from "./openapi.js";
+export { PAGE_TEXT_BYTES } from "./repositories/page.js";
 export { RELAY_LIMITS, RPC_RELAY_TIMEOUT_MS, type RelayLimits } from "./routes/rpc.js";
 export { createLogger, type LoggerOptions } from "./logger.js";
 export { redactUrl, secretRedactor, type Redact } from "./redact.js";

@@ -1,5 +1,5 @@
 /** Members of a collective and each member's history: shares, votes and delegations. */
-import { and, asc, desc, eq, gt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, or, sql } from "drizzle-orm";
 import { schema, type Database } from "@rhizome/db";
 import {
   type Page,
@@ -12,7 +12,7 @@ import {
   type MemberVote,
   type ShareEvent,
 } from "@rhizome/client/schemas";
-import { Keyset } from "./page.js";
+import { Keyset, textBudget } from "./page.js";
 
 const m = schema.members;
 const c = schema.collectives;
@@ -147,8 +147,13 @@ export function membersRepository(db: Database) {
       const v = schema.votes;
       const p = schema.proposals;
       const columns = [v.blockNumber, v.logIndex];
+      const budget = textBudget([v.reason, p.description], columns, "desc");
       const rows = await db
-        .select({ vote: v, description: p.description })
+        .select({
+          vote: { ...getTableColumns(v), reason: budget.read<string>(v.reason) },
+          description: budget.read<string>(p.description),
+          fits: budget.fits,
+        })
         .from(v)
         .innerJoin(p, and(eq(p.collective, v.collective), eq(p.proposalId, v.proposalId)))
         .where(and(eq(v.collective, collective), eq(v.voter, voter), byVotes.after(query.cursor, columns, "desc")))
@@ -168,6 +173,7 @@ export function membersRepository(db: Database) {
           timestamp: vote.timestamp,
           txHash: vote.txHash,
         }),
+        ({ fits }) => fits,
       );
     },
 

@@ -12,7 +12,7 @@ import {
   type ProposalsQuery,
   type Vote,
 } from "@rhizome/client/schemas";
-import { Keyset } from "./page.js";
+import { Keyset, textBudget } from "./page.js";
 import { quorumProgress, timeline } from "./proposal-timeline.js";
 import { chainNow, proposalState, stateFilter, type StateClock } from "./proposal-state.js";
 
@@ -118,8 +118,13 @@ export function proposalsRepository(db: Database) {
       // The route answers 404 for an unknown collective before asking.
       if (query.state !== undefined && clock === undefined) return { items: [], next: null };
       const columns = [p.createdBlock, p.proposalId];
+      const budget = textBudget([p.description], columns, "desc");
       const rows = await db
-        .select({ proposal: listedColumns, state: proposalState(clock) })
+        .select({
+          proposal: { ...listedColumns, description: budget.read<string>(p.description) },
+          state: proposalState(clock),
+          fits: budget.fits,
+        })
         .from(p)
         .where(
           and(
@@ -137,6 +142,7 @@ export function proposalsRepository(db: Database) {
         query.limit,
         ({ proposal }) => [proposal.createdBlock, proposal.proposalId.toString()],
         ({ proposal, state }) => toProposal({ ...proposal, state }),
+        ({ fits }) => fits,
       );
     },
 
@@ -196,8 +202,9 @@ export function proposalsRepository(db: Database) {
     async votes(collective: string, proposalId: bigint, query: PageQuery): Promise<Page<Vote>> {
       const v = schema.votes;
       const columns = [v.blockNumber, v.logIndex];
+      const budget = textBudget([v.reason], columns, "desc");
       const rows = await db
-        .select()
+        .select({ ...getTableColumns(v), reason: budget.read<string>(v.reason), fits: budget.fits })
         .from(v)
         .where(
           and(eq(v.collective, collective), eq(v.proposalId, proposalId), byVotes.after(query.cursor, columns, "desc")),
@@ -218,6 +225,7 @@ export function proposalsRepository(db: Database) {
           timestamp: row.timestamp,
           txHash: row.txHash,
         }),
+        (row) => row.fits,
       );
     },
   };

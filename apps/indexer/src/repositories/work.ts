@@ -1,8 +1,8 @@
 /** Work items of a collective, by state, principle and contributor, and their objections. */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { schema, type Database } from "@rhizome/db";
 import type { Page, PageQuery, Objection, WorkItem, WorkQuery, WorkState } from "@rhizome/client/schemas";
-import { Keyset } from "./page.js";
+import { Keyset, textBudget } from "./page.js";
 
 const w = schema.workItems;
 const pr = schema.principles;
@@ -43,7 +43,16 @@ export function workRepository(db: Database) {
   return {
     /** Work items newest first. */
     async list(collective: string, query: WorkQuery): Promise<Page<WorkItem>> {
-      const rows = await select()
+      const budget = textBudget([w.specUri, w.deliveryUri], [w.workId], "desc");
+      const item = {
+        ...getTableColumns(w),
+        specUri: budget.read<string>(w.specUri),
+        deliveryUri: budget.read<string | null>(w.deliveryUri),
+      };
+      const rows = await db
+        .select({ item, principleName: pr.name, fits: budget.fits })
+        .from(w)
+        .leftJoin(pr, and(eq(pr.collective, w.collective), eq(pr.index, w.principle)))
         .where(
           and(
             eq(w.collective, collective),
@@ -55,7 +64,13 @@ export function workRepository(db: Database) {
         )
         .orderBy(sql`${w.workId} DESC`)
         .limit(query.limit + 1);
-      return byId.page(rows, query.limit, ({ item }) => [item.workId], toWorkItem);
+      return byId.page(
+        rows,
+        query.limit,
+        ({ item }) => [item.workId],
+        toWorkItem,
+        ({ fits }) => fits,
+      );
     },
 
     async get(collective: string, workId: number): Promise<WorkItem | undefined> {
@@ -67,8 +82,9 @@ export function workRepository(db: Database) {
     async objections(collective: string, workId: number, query: PageQuery): Promise<Page<Objection>> {
       const o = schema.objections;
       const columns = [o.timestamp, o.objector];
+      const budget = textBudget([o.reason], columns, "desc");
       const rows = await db
-        .select()
+        .select({ ...getTableColumns(o), reason: budget.read<string>(o.reason), fits: budget.fits })
         .from(o)
         .where(
           and(eq(o.collective, collective), eq(o.workId, workId), byObjection.after(query.cursor, columns, "desc")),
@@ -85,6 +101,7 @@ export function workRepository(db: Database) {
           reason: row.reason,
           timestamp: row.timestamp,
         }),
+        (row) => row.fits,
       );
     },
   };
