@@ -6,7 +6,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createPublicClient, http } from "viem";
 import { createCollective } from "@rhizome/contracts";
-import { classifyRpcError, createRpc, Indexer, RpcRateLimitedError } from "@rhizome/indexer";
+import {
+  createRpc,
+  Indexer,
+  RpcRangeError,
+  RpcRateLimitedError,
+  RpcUnavailableError,
+  toRpcError,
+} from "@rhizome/indexer";
 import { schema } from "@rhizome/db";
 import { collectiveFixture, SETTINGS, waitFor } from "../helpers/collective.js";
 import { freshDatabase, indexerFor, quietLogger, snapshotTables } from "../helpers/indexer.js";
@@ -52,7 +59,9 @@ describe("rate limits as hosted providers answer them", () => {
     cleanup.push(() => server.close());
     const client = createPublicClient({ transport: http(server.url, { retryCount: 0 }) });
     const error = await client.getBlockNumber().catch((e: unknown) => e);
-    expect(classifyRpcError(error)).toEqual({ kind: "rate-limit", retryAfterMs: wait });
+    const typed = toRpcError(error, "eth_blockNumber");
+    expect(typed).toBeInstanceOf(RpcRateLimitedError);
+    expect((typed as RpcRateLimitedError).retryAfterMs).toBe(wait);
     // The next request is not refused: the answer was the server's, not a broken connection.
     expect(await client.getBlockNumber()).toBeGreaterThan(0n);
   });
@@ -63,10 +72,14 @@ describe("rate limits as hosted providers answer them", () => {
     cleanup.push(() => server.close());
     const client = createPublicClient({ transport: http(server.url, { retryCount: 0 }) });
     const range = await client.getLogs({ fromBlock: 0n, toBlock: 10n }).catch((e: unknown) => e);
-    expect(classifyRpcError(range)).toEqual({ kind: "range" });
+    expect(toRpcError(range, "eth_getLogs")).toBeInstanceOf(RpcRangeError);
+    expect(toRpcError(range, "eth_getLogs")).toMatchObject({ cap: "span", maxSpan: 2, retryable: false });
     server.faults.errorRate = 1;
     const failed = await client.getBlockNumber().catch((e: unknown) => e);
-    expect(classifyRpcError(failed)).toEqual({ kind: "transient" });
+    const transient = toRpcError(failed, "eth_blockNumber");
+    expect(transient).toBeInstanceOf(RpcUnavailableError);
+    expect(transient).not.toBeInstanceOf(RpcRateLimitedError);
+    expect(transient.retryable).toBe(true);
   });
 
   it("waits as long as the provider asks before asking again", async () => {

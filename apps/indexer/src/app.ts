@@ -27,7 +27,7 @@ import web from "./plugins/web.js";
 import rpc, { type RelayLimits } from "./routes/rpc.js";
 import health from "./routes/health.js";
 import { secretRedactor, type Redact } from "./redact.js";
-import type { IndexerStatus } from "./sync/indexer.js";
+import type { IndexerStatus } from "./indexer.js";
 import type { Metrics } from "./metrics.js";
 import metricsRoute from "./routes/metrics.js";
 

@@ -7,7 +7,7 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { getAddress, isAddress, type Address } from "viem";
 import { redactUrl } from "./redact.js";
-import { DEFAULT_MAX_REORG_DEPTH } from "./sync/indexer.js";
+import { DEFAULT_MAX_REORG_DEPTH } from "./indexer.js";
 
 export interface Config {
   rpcUrl: string;

@@ -7,9 +7,16 @@ export {
   type IndexerStatus,
   type Indexed,
   type Logger,
-} from "./sync/indexer.js";
-export { createRpc, RpcRateLimitedError, RpcUnavailableError, type Rpc } from "./sync/rpc.js";
-export { classifyRpcError, type RpcFailure } from "./sync/rpc-errors.js";
+} from "./indexer.js";
+export { createRpc, type Rpc } from "./sync/rpc.js";
+export {
+  RpcError,
+  RpcRangeError,
+  RpcRateLimitedError,
+  RpcRefusedError,
+  RpcUnavailableError,
+  toRpcError,
+} from "./sync/rpc-errors.js";
 export { MixedBranchesError } from "./sync/branch.js";
 export { loadConfig, ConfigError, type Config } from "./config.js";
 export { buildApp, type AppOptions } from "./app.js";

@@ -14,7 +14,7 @@ import { DatabaseLockedError } from "@rhizome/db";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { redactUrl } from "./redact.js";
-import { IndexMismatchError } from "./sync/indexer.js";
+import { IndexMismatchError } from "./indexer.js";
 import { NoFactoryError, startService } from "./service.js";
 
 /** Errors the operator fixes in the configuration: exit code 2. */

@@ -8,7 +8,7 @@ import type { EventEmitter } from "node:events";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { PoolUse } from "@rhizome/db";
 import type { IndexerEvents } from "./routes/api/events.js";
-import type { IndexerStatus } from "./sync/indexer.js";
+import type { IndexerStatus } from "./indexer.js";
 import type { Rpc } from "./sync/rpc.js";
 
 export interface MetricsSources {

@@ -5,7 +5,7 @@
  */
 import { openDatabase } from "@rhizome/db";
 import { buildApp } from "./app.js";
-import { startingStatus } from "./sync/indexer.js";
+import { startingStatus } from "./indexer.js";
 
 export async function openApiDocument(): Promise<object> {
   const handle = await openDatabase({});

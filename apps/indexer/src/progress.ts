@@ -4,7 +4,7 @@
  * is not a terminal, a structured log line every few seconds says the same.
  */
 import { SingleBar } from "cli-progress";
-import type { Indexed, Indexer } from "./sync/indexer.js";
+import type { Indexed, Indexer } from "./indexer.js";
 
 export interface ProgressLogger {
   info(obj: object, msg?: string): void;

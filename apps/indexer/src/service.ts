@@ -20,7 +20,7 @@ import { showProgress } from "./progress.js";
 import metricsRoute from "./routes/metrics.js";
 import { secretRedactor } from "./redact.js";
 import type { IndexerEvents } from "./routes/api/events.js";
-import { IndexMismatchError, Indexer, startingStatus } from "./sync/indexer.js";
+import { IndexMismatchError, Indexer, startingStatus } from "./indexer.js";
 import { createRpc, errorText, sleep } from "./sync/rpc.js";
 
 /** The web client's production build, when it was built (`npm run build`). */

@@ -1,6 +1,6 @@
 /** /healthz: the process and its database answer. /readyz: the index has caught up with the head. */
 import type { FastifyPluginAsync } from "fastify";
-import type { IndexerStatus } from "../sync/indexer.js";
+import type { IndexerStatus } from "../indexer.js";
 import { noteFailure } from "../plugins/request-log.js";
 import type { Redact } from "../redact.js";
 import { type ErrorBody, healthz, readyz, type Readiness } from "@rhizome/client/schemas";

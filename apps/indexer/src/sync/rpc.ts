@@ -3,7 +3,7 @@
  * retried with backoff when the RPC fails, times out or rate-limits.
  */
 import { createPublicClient, http, numberToHex, type Address, type Hex, type PublicClient } from "viem";
-import { classifyRpcError, errorText } from "./rpc-errors.js";
+import { errorText, RpcRateLimitedError, toRpcError } from "./rpc-errors.js";
 
 export { errorText };
 
@@ -30,23 +30,6 @@ export interface BlockHeader {
   hash: Hex;
   parentHash: Hex;
   timestamp: number;
-}
-
-/** The RPC refused or failed a request more times than the retry policy allows, or refused its range. */
-export class RpcUnavailableError extends Error {
-  override name = "RpcUnavailableError";
-}
-
-/** The RPC kept refusing for its rate limit; `retryAfterMs` is how long it last asked to wait, if it said. */
-export class RpcRateLimitedError extends RpcUnavailableError {
-  override name = "RpcRateLimitedError";
-  constructor(
-    message: string,
-    readonly retryAfterMs: number | undefined,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
 }
 
 export interface Rpc {
@@ -89,30 +72,25 @@ export function createRpc(url: string, options: RpcOptions = {}): Rpc {
     transport: http(url, { ...transport, batch: { batchSize: 100, wait: 0 } }),
     cacheTime: 0,
   });
-  // A request over the provider's cap fails at once (the caller asks a smaller range); a rate
-  // limit waits as long as the provider says, if it says; anything else backs off. After RETRIES
-  // attempts the error goes to the caller, whose own loop keeps trying (the indexer's run loop).
-  const withRetry = async <T>(task: () => Promise<T>): Promise<T> => {
+  // What the RPC will never answer as asked (a range over the provider's cap, a refused method)
+  // goes to the caller at once; a rate limit waits as long as the provider says, if it says;
+  // anything else backs off. After `retries` attempts the error goes to the caller, whose own
+  // loop keeps trying (the indexer's run loop).
+  const withRetry = async <T>(method: string, task: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await task();
-      } catch (error) {
-        const failure = classifyRpcError(error);
-        if (failure.kind === "range") {
-          throw new RpcUnavailableError("The RPC refused the request as too large", { cause: error });
-        }
+      } catch (caught) {
+        const error = toRpcError(caught, method);
+        if (!error.retryable) throw error;
         if (attempt >= retries || options.signal?.aborted) {
-          const message = `RPC request failed after ${attempt + 1} attempts`;
-          throw failure.kind === "rate-limit"
-            ? new RpcRateLimitedError(`${message}: the RPC is rate-limiting`, failure.retryAfterMs, { cause: error })
-            : new RpcUnavailableError(message, { cause: error });
+          error.message = `${method} failed after ${attempt + 1} attempts. ${error.message}`;
+          throw error;
         }
         options.onRetry?.(error, attempt + 1);
         const backoff = Math.min(100 * 2 ** attempt, MAX_BACKOFF_MS) * (0.5 + Math.random());
-        await sleep(
-          failure.kind === "rate-limit" ? Math.max(backoff, failure.retryAfterMs ?? 0) : backoff,
-          options.signal,
-        );
+        const asked = error instanceof RpcRateLimitedError ? (error.retryAfterMs ?? 0) : 0;
+        await sleep(Math.max(backoff, asked), options.signal);
       }
     }
   };
@@ -129,11 +107,12 @@ export function createRpc(url: string, options: RpcOptions = {}): Rpc {
   });
   return {
     client,
-    chainId: () => withRetry(() => client.getChainId()),
-    head: () => withRetry(async () => Number(await client.getBlockNumber({ cacheTime: 0 }))),
-    header: (number) => withRetry(async () => toHeader(await client.getBlock({ blockNumber: BigInt(number) }))),
+    chainId: () => withRetry("eth_chainId", () => client.getChainId()),
+    head: () => withRetry("eth_blockNumber", async () => Number(await client.getBlockNumber({ cacheTime: 0 }))),
+    header: (number) =>
+      withRetry("eth_getBlockByNumber", async () => toHeader(await client.getBlock({ blockNumber: BigInt(number) }))),
     headWithHeaders: (numbers) =>
-      withRetry(async () => {
+      withRetry("eth_getBlockByNumber", async () => {
         // Raw, because viem's getBlock throws for a block not mined yet, which is no failure here.
         const [head, ...blocks] = await Promise.all([
           batched.getBlockNumber({ cacheTime: 0 }),
@@ -150,14 +129,14 @@ export function createRpc(url: string, options: RpcOptions = {}): Rpc {
         return { head: Number(head), headers: blocks.map((block) => (block ? toHeader(block) : undefined)) };
       }),
     async headers(numbers) {
-      const blocks = await withRetry(() =>
+      const blocks = await withRetry("eth_getBlockByNumber", () =>
         Promise.all(numbers.map((n) => batched.getBlock({ blockNumber: BigInt(n) }))),
       );
       return new Map(blocks.map((block) => [Number(block.number), toHeader(block)]));
     },
     logs: (filter) =>
       // A range the RPC refuses as too large is not retried here: the caller shrinks it.
-      withRetry(async () => {
+      withRetry("eth_getLogs", async () => {
         // One block's logs are small, and asked together with the other sources' for that block.
         const result = await (filter.blockHash !== undefined ? batched : client).request({
           method: "eth_getLogs",
@@ -184,9 +163,6 @@ export function createRpc(url: string, options: RpcOptions = {}): Rpc {
       }),
   };
 }
-
-/** A request over the provider's cap: retrying cannot fix it, a smaller range can. */
-export const isPermanent = (error: unknown): boolean => classifyRpcError(error).kind === "range";
 
 /** Waits `ms`, or less when `signal` aborts first. */
 export const sleep = (ms: number, signal?: AbortSignal) =>

@@ -1,7 +1,7 @@
 /** /api/chain: the chain followed and its factory, so a client creates collectives where they are indexed. */
 import type { FastifyPluginAsync } from "fastify";
 import type { Address } from "viem";
-import type { IndexerStatus } from "../../sync/indexer.js";
+import type { IndexerStatus } from "../../indexer.js";
 import { getChain, type ChainInfo, type ErrorBody } from "@rhizome/client/schemas";
 
 export interface ChainOptions {

@@ -8,7 +8,7 @@ import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { FastifyPluginAsync } from "fastify";
 import { getAddress } from "viem";
 import { events as eventsSchema, type EventsQuery, type IndexedMessage } from "@rhizome/client/schemas";
-import type { Indexed } from "../../sync/indexer.js";
+import type { Indexed } from "../../indexer.js";
 import type { Metrics } from "../../metrics.js";
 import { optionalChecksum } from "../params.js";
 

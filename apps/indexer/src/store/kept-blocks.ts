@@ -7,7 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import { schema, type Database, type Transaction } from "@rhizome/db";
-import type { BlockHeader, Rpc } from "./rpc.js";
+import type { BlockHeader, Rpc } from "../sync/rpc.js";
 
 /** The hash kept for block `number`, if the index kept it. */
 export async function keptHash(db: Database, number: number): Promise<string | undefined> {

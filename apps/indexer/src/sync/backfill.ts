@@ -1,0 +1,168 @@
+/**
+ * The backfill stage: the final blocks (below head − confirmations), read by block numbers in
+ * adaptive ranges. Ranges grow while they come back light and shrink when heavy; a range the
+ * provider refuses as too large shrinks to what its answer allows, and the span the provider
+ * states is remembered as a cap the ranges never grow past again. While one range is written, the
+ * next is already fetched and decoded.
+ */
+import { checkLogsOnBranch } from "./branch.js";
+import type { IndexedEvent } from "./decode.js";
+import type { BlockRange } from "./logs.js";
+import { RpcRangeError } from "./rpc-errors.js";
+import type { BlockHeader, RawLog, Rpc } from "./rpc.js";
+
+/** Blocks in the first range when the options do not say. */
+export const INITIAL_RANGE = 100;
+/** The widest range asked, however light ranges come back. */
+export const MAX_RANGE = 100_000;
+/** Ranges aim for this many logs: grow below the low mark, shrink above the high one. */
+const LIGHT_LOGS = 5_000;
+const HEAVY_LOGS = 20_000;
+
+/**
+ * The next range's size after a range asked at `size` blocks answered `logs` logs: doubled while
+ * ranges come back light, halved when heavy, never past `cap` (the span the provider allows).
+ */
+export function grownRange(size: number, logs: number, cap: number): number {
+  if (logs < LIGHT_LOGS) return Math.min(size * 2, MAX_RANGE, cap);
+  if (logs > HEAVY_LOGS) return Math.max(1, Math.floor(size / 2));
+  return Math.min(size, cap);
+}
+
+/**
+ * The next range's size after the provider refused a range of `span` blocks: the span its answer
+ * allows when it states one below the range, else a quarter of the range (a result cap depends on
+ * how busy the blocks are, and a quarter reaches a workable size in a few steps).
+ */
+export function shrunkRange(span: number, error: RpcRangeError): number {
+  const allowed = error.maxSpan !== undefined && error.maxSpan < span ? error.maxSpan : Math.floor(span / 4);
+  return Math.max(1, allowed);
+}
+
+/** A final range read and decoded, ready to write. */
+export interface FinalUnit {
+  from: number;
+  to: number;
+  /** The chain's block before the range, to check that the range extends the cursor's block. */
+  before: BlockHeader | undefined;
+  /** The range's last block, kept under its hash. */
+  last: BlockHeader;
+  events: IndexedEvent[];
+}
+
+/** A final range in flight: its logs, then everything its write needs. */
+interface InFlight {
+  from: number;
+  to: number;
+  logs: Promise<RawLog[]>;
+  /** Rejects with a MixedBranchesError when the logs and their blocks come from two branches. */
+  unit: Promise<FinalUnit>;
+}
+
+export interface BackfillOptions {
+  /** Blocks in the first range (INITIAL_RANGE). */
+  initialRange?: number;
+  /** The logs of a range, of the factory and of every collective known. */
+  fetchLogs: (range: BlockRange) => Promise<RawLog[]>;
+  /** Decodes a range's logs, each with its block's time. */
+  decode: (logs: RawLog[], last: BlockHeader, timestamps: Map<number, number>) => IndexedEvent[];
+  /** Told when a range is refused and shrinks. */
+  onShrink?: (refused: { from: number; to: number; next: number; error: RpcRangeError }) => void;
+}
+
+export class Backfill {
+  /** Blocks in the next range: starts small, adapts from there. */
+  private rangeSize: number;
+  /** The most blocks the provider takes in one request, once its answer said so. */
+  private cap = MAX_RANGE;
+  /** The next range, fetched while the current range is written. */
+  private prefetched: InFlight | undefined;
+
+  constructor(
+    private readonly rpc: Rpc,
+    private readonly options: BackfillOptions,
+  ) {
+    this.rangeSize = options.initialRange ?? INITIAL_RANGE;
+  }
+
+  /** Drops the range fetched ahead: the chain or the registry it was read with has changed. */
+  forget(): void {
+    this.prefetched = undefined;
+  }
+
+  /**
+   * The range from `from` up to `finalTarget` (at most), read and decoded; undefined when the
+   * provider refused it as too large (the next call asks a smaller one). Before returning, it
+   * starts fetching the range after it. Throws what the reads throw: a MixedBranchesError when
+   * the answers came from two branches, an RpcError when the RPC fails.
+   */
+  async next(from: number, finalTarget: number): Promise<FinalUnit | undefined> {
+    const to = Math.min(finalTarget, from + this.rangeSize - 1);
+    const ready = this.prefetched?.from === from && this.prefetched.to === to ? this.prefetched : undefined;
+    this.prefetched = undefined;
+    const range = ready ?? this.fetch(from, to);
+    let logs: RawLog[];
+    try {
+      logs = await range.logs;
+    } catch (error) {
+      if (to > from && error instanceof RpcRangeError) {
+        const span = to - from + 1;
+        if (error.cap === "span" && error.maxSpan !== undefined) this.cap = Math.min(this.cap, error.maxSpan);
+        this.rangeSize = shrunkRange(span, error);
+        this.options.onShrink?.({ from, to, next: this.rangeSize, error });
+        return undefined;
+      }
+      throw error;
+    }
+    this.rangeSize = grownRange(this.rangeSize, logs.length, this.cap);
+    if (to < finalTarget) {
+      const nextTo = Math.min(finalTarget, to + this.rangeSize);
+      this.prefetched = this.fetch(to + 1, nextTo);
+    }
+    return range.unit;
+  }
+
+  /**
+   * Starts fetching a final range: its logs, and with them its last block's header and the
+   * headers of the logs' blocks (their hashes must be the logs', and they give their times); then
+   * decodes them. A prefetched range is decoded while the range before it is being written, so
+   * the decoding fills the time spent waiting for the database.
+   * The registry already knows every collective the range's logs can come from: fetching the
+   * range added those it creates, and those of earlier ranges were added when they were fetched.
+   * A failure is met where the range is awaited (a prefetch that fails is fetched again, and its
+   * error met, in turn), never left unhandled.
+   */
+  private fetch(from: number, to: number): InFlight {
+    // The block before the range by its hash, not the range's first block by its parent hash:
+    // the two say the same on a chain, and Hardhat's hardhat_mine leaves the parent hash of the
+    // blocks it mines in one go empty.
+    const edges = from > 0 ? [from - 1, to] : [to];
+    // The headers first, then the logs: the range is committed under its last block's hash as it
+    // was before its logs were read, so logs from a branch the chain left while they were read
+    // (a prefetch overtaken by a reorg) are under a hash the chain no longer has, and the next
+    // poll rolls them back. Read together, the logs could be the old branch's and the hash the new's.
+    // Then the blocks of the logs, by number: each log must carry its block's hash, or the logs
+    // came from another branch than the blocks (branch.ts), and the range is read again.
+    const headers = this.rpc.headers(edges);
+    const logs = headers.then(() => this.options.fetchLogs({ fromBlock: from, toBlock: to }));
+    const blocks = logs.then((l) => this.blocksOf(l));
+    const unit = Promise.all([logs, headers, blocks]).then(([l, edgeHeaders, logBlocks]): FinalUnit => {
+      const last = edgeHeaders.get(to);
+      if (!last) throw new Error(`The chain did not return block ${to}`);
+      checkLogsOnBranch(l, logBlocks);
+      const timestamps = new Map([...logBlocks].map(([n, header]) => [n, header.timestamp]));
+      return { from, to, before: edgeHeaders.get(from - 1), last, events: this.options.decode(l, last, timestamps) };
+    });
+    headers.catch(() => undefined);
+    logs.catch(() => undefined);
+    blocks.catch(() => undefined);
+    unit.catch(() => undefined);
+    return { from, to, logs, unit };
+  }
+
+  /** The headers of the logs' blocks, by number: their hashes to check the logs by, and their times. */
+  private async blocksOf(logs: RawLog[]): Promise<Map<number, BlockHeader>> {
+    const numbers = new Set(logs.map((log) => Number(log.blockNumber)));
+    return numbers.size > 0 ? this.rpc.headers([...numbers]) : new Map<number, BlockHeader>();
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The reorg stage: when the chain no longer has the block the index was built on, what to do.
+ * The answer is one of four, and the orchestrator carries it out:
+ * - `behind`: the chain's head is below what the index holds as final, or below every kept block:
+ *   a node that is behind (a provider's node catching up, a load balancer's lagging one), not a
+ *   reorg. Wait for it rather than rebuild.
+ * - `same`: the walk finds the cursor's own block on the chain after all (the chain's answers
+ *   disagreed for a moment): nothing to undo; the next poll looks again.
+ * - `rollback`: undo everything above the newest kept block the chain still has.
+ * - `rebuild`: the chain has none of the kept blocks: the reorg went deeper than the undo records
+ *   reach (or the chain was replaced), and the index is rebuilt from the chain.
+ */
+import type { Database } from "@rhizome/db";
+import { findAncestor, oldestKept } from "../store/kept-blocks.js";
+import type { Rpc } from "./rpc.js";
+
+export type ReorgFinding =
+  | { kind: "behind" }
+  | { kind: "same" }
+  | { kind: "rollback"; ancestor: { number: number; hash: string }; depth: number }
+  | { kind: "rebuild" };
+
+/** Where the index stands when the chain was found without its cursor's block. */
+export interface Position {
+  head: number;
+  cursor: number;
+  finalized: number;
+}
+
+export async function findReorg(db: Database, rpc: Rpc, position: Position): Promise<ReorgFinding> {
+  if (position.head < position.finalized) return { kind: "behind" };
+  const ancestor = await findAncestor(db, rpc);
+  if (!ancestor) {
+    const oldest = await oldestKept(db);
+    return oldest !== undefined && position.head < oldest ? { kind: "behind" } : { kind: "rebuild" };
+  }
+  const depth = position.cursor - ancestor.number;
+  return depth === 0 ? { kind: "same" } : { kind: "rollback", ancestor, depth };
+}
