@@ -41,9 +41,89 @@ export interface Faults {
   duplicateLogs: boolean;
   /** eth_getLogs filters with more addresses, or a longer topic list, than this are refused (0: no limit). */
   maxFilterSize: number;
+  /** eth_getLogs answers with more logs than this are refused (0: no limit). */
+  maxLogResults: number;
+  /** How a refused eth_getLogs is answered: as hosted providers do (see RANGE_CAP_ANSWERS). */
+  rangeCapShape: RangeCapShape;
+  /** Requests answered per second, at most; those over it get the rate-limit answer (0: no limit). */
+  requestsPerSecond: number;
+  /** Leave Retry-After (and the provider's own wait field) out of rate-limit answers. */
+  omitRetryAfter: boolean;
+  /** Share of requests answered with a load balancer's HTTP 502/503 page instead of JSON. */
+  serverErrorRate: number;
 }
 
 export type RateLimitShape = "plain" | "alchemy" | "infura" | "quicknode";
+export type RangeCapShape = "geth" | "alchemy" | "infura" | "quicknode";
+
+/** An eth_getLogs refusal: what was asked, what the provider allows, and a range it would answer. */
+interface Refusal {
+  cap: "span" | "results";
+  from: number;
+  to: number;
+  /** The span or the result count the provider allows. */
+  limit: number;
+  /** The last block of a range from `from` that it would answer. */
+  fits: number;
+}
+
+const hex = (n: number) => `0x${n.toString(16)}`;
+
+/**
+ * eth_getLogs refusals as providers send them (HTTP status, JSON-RPC code, words), as their users
+ * have reported them: geth's and Erigon's own caps; Alchemy's span cap (-32600) and response-size
+ * cap (-32602), each with a range that "should work"; Infura's span cap (-32602, "range N exceeds
+ * limit of M") and result cap (-32005, with a range to try and the figures in `data`); QuickNode's
+ * span cap, answered with HTTP 413 (-32614), and geth's words for results.
+ */
+const RANGE_CAP_ANSWERS: Record<
+  RangeCapShape,
+  (refusal: Refusal) => { status: number; error: { code: number; message: string; data?: unknown } }
+> = {
+  geth: ({ cap, limit }) => ({
+    status: 200,
+    error:
+      cap === "span"
+        ? { code: -32005, message: `query exceeds max block range ${limit}` }
+        : { code: -32005, message: `query returned more than ${limit} results` },
+  }),
+  alchemy: ({ cap, from, limit, fits }) => ({
+    status: 200,
+    error:
+      cap === "span"
+        ? {
+            code: -32600,
+            message:
+              `You can make eth_getLogs requests with up to a ${limit} block range. Based on your parameters, ` +
+              `this block range should work: [${hex(from)}, ${hex(fits)}]`,
+          }
+        : {
+            code: -32602,
+            message:
+              "Log response size exceeded. You can make eth_getLogs requests with up to a 2K block range and no limit " +
+              `on the response size, or you can request any block range with a cap of ${limit} logs in the response. ` +
+              `Based on your parameters and the response size limit, this block range should work: [${hex(from)}, ${hex(fits)}]`,
+          },
+  }),
+  infura: ({ cap, from, to, limit, fits }) => ({
+    status: 200,
+    error:
+      cap === "span"
+        ? { code: -32602, message: `range ${to - from + 1} exceeds limit of ${limit}` }
+        : {
+            code: -32005,
+            message: `query returned more than ${limit} results. Try with this block range [${hex(from)}, ${hex(fits)}].`,
+            data: { from: hex(from), limit, to: hex(fits) },
+          },
+  }),
+  quicknode: ({ cap, limit }) =>
+    cap === "span"
+      ? {
+          status: 413,
+          error: { code: -32614, message: `eth_getLogs is limited to a ${limit.toLocaleString("en-US")} range` },
+        }
+      : { status: 200, error: { code: -32005, message: `query returned more than ${limit} results` } },
+};
 
 /**
  * Rate-limit answers as providers send them: the HTTP status, headers and body. `plain` is a bare
@@ -106,6 +186,9 @@ export interface RpcServer {
   /** Requests seen and faults injected, by kind. */
   stats: {
     requests: number;
+    /** JSON-RPC calls answered or refused, by method (a batch counts each of its calls). */
+    calls: Record<string, number>;
+    serverErrors: number;
     errors: number;
     rateLimited: number;
     delayed: number;
@@ -137,6 +220,11 @@ const NO_FAULTS: Faults = {
   retryAfterSeconds: 0,
   duplicateLogs: false,
   maxFilterSize: 0,
+  maxLogResults: 0,
+  rangeCapShape: "geth",
+  requestsPerSecond: 0,
+  omitRetryAfter: false,
+  serverErrorRate: 0,
 };
 
 async function body(request: IncomingMessage): Promise<string> {
@@ -158,9 +246,27 @@ function json(value: unknown): string {
   }
 }
 
+/** Requests per second as a provider counts them: a bucket of one second's requests, refilled continuously. */
+function tokenBucket() {
+  let tokens = -1;
+  let last = performance.now();
+  return {
+    take(perSecond: number): boolean {
+      const now = performance.now();
+      tokens = tokens < 0 ? perSecond : Math.min(perSecond, tokens + ((now - last) / 1000) * perSecond);
+      last = now;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
+}
+
 export async function serveProvider(provider: EthereumProvider, faults: Partial<Faults> = {}): Promise<RpcServer> {
   const stats: RpcServer["stats"] = {
     requests: 0,
+    calls: {},
+    serverErrors: 0,
     errors: 0,
     rateLimited: 0,
     delayed: 0,
@@ -168,6 +274,7 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
     refusedFilters: 0,
   };
   const settings: Faults = { ...NO_FAULTS, ...faults };
+  const budget = tokenBucket();
 
   /** A JSON-RPC error answer when a fault refuses `call`. */
   const refused = (call: Call) => {
@@ -198,18 +305,42 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
         Number(filter.toBlock) - Number(filter.fromBlock) + 1 > settings.maxLogRange
       ) {
         stats.refusedRanges++;
-        return {
-          jsonrpc: "2.0",
-          id: call.id,
-          error: { code: -32005, message: `query exceeds max block range ${settings.maxLogRange}` },
-        };
+        const from = Number(filter.fromBlock);
+        const { status, error } = RANGE_CAP_ANSWERS[settings.rangeCapShape]({
+          cap: "span",
+          from,
+          to: Number(filter.toBlock),
+          limit: settings.maxLogRange,
+          fits: from + settings.maxLogRange - 1,
+        });
+        return { jsonrpc: "2.0", id: call.id, error, status };
       }
     }
     return undefined;
   };
 
+  /** The refusal of a log answer over the result cap, with the widest range from its start that fits. */
+  const overResults = (call: Call, logs: { blockNumber: string }[]) => {
+    const filter = (call.params?.[0] ?? {}) as { fromBlock?: string; toBlock?: string; blockHash?: string };
+    if (settings.maxLogResults <= 0 || logs.length <= settings.maxLogResults || filter.blockHash) return undefined;
+    stats.refusedRanges++;
+    const blocks = logs.map((log) => Number(log.blockNumber)).sort((a, b) => a - b);
+    const from = Number(filter.fromBlock ?? 0);
+    // The block whose logs pass the cap is the first one the suggested range leaves out.
+    const fits = Math.max(from, (blocks[settings.maxLogResults] ?? from + 1) - 1);
+    const { status, error } = RANGE_CAP_ANSWERS[settings.rangeCapShape]({
+      cap: "results",
+      from,
+      to: Number(filter.toBlock ?? from),
+      limit: settings.maxLogResults,
+      fits,
+    });
+    return { jsonrpc: "2.0", id: call.id, error, status };
+  };
+
   const answer = async (call: Call) => {
     stats.requests++;
+    stats.calls[call.method] = (stats.calls[call.method] ?? 0) + 1;
     const fault = refused(call);
     if (fault) return fault;
     try {
@@ -223,6 +354,10 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
         if (asked?.startsWith("0x") && Number(asked) > head) return { jsonrpc: "2.0", id: call.id, result: null };
       }
       const result = await provider.request({ method: call.method, params: call.params ?? [] });
+      if (call.method === "eth_getLogs" && Array.isArray(result)) {
+        const refusal = overResults(call, result as { blockNumber: string }[]);
+        if (refusal) return refusal;
+      }
       if (settings.duplicateLogs && call.method === "eth_getLogs" && Array.isArray(result)) {
         return { jsonrpc: "2.0", id: call.id, result: [...result, ...result] };
       }
@@ -241,14 +376,31 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
     request: IncomingMessage,
   ): Promise<{ status: number; body: string; headers?: Record<string, string> }> => {
     const text = await body(request);
-    if (settings.rateLimitNext > 0 || Math.random() < settings.rateLimitRate) {
-      if (settings.rateLimitNext > 0) settings.rateLimitNext--;
+    const overBudget = settings.requestsPerSecond > 0 && !budget.take(settings.requestsPerSecond);
+    if (overBudget || settings.rateLimitNext > 0 || Math.random() < settings.rateLimitRate) {
+      if (!overBudget && settings.rateLimitNext > 0) settings.rateLimitNext--;
       stats.rateLimited++;
       const payload = JSON.parse(text) as Call | Call[];
       const id = Array.isArray(payload) ? (payload[0]?.id ?? null) : payload.id;
-      const answer = RATE_LIMIT_ANSWERS[settings.rateLimitShape](id, settings.retryAfterSeconds);
+      // Over the budget, the wait asked for is until the next request fits, rounded up to a second.
+      const seconds = overBudget ? 1 : settings.retryAfterSeconds;
+      const answer = RATE_LIMIT_ANSWERS[settings.rateLimitShape](id, seconds);
+      if (settings.omitRetryAfter) {
+        delete answer.headers["retry-after"];
+        const rate = (answer.body as { error?: { data?: { rate?: Record<string, unknown> } } }).error?.data?.rate;
+        if (rate) delete rate.backoff_seconds;
+      }
       // A batch answered with one error object, as providers do when they refuse the whole request.
       return { status: answer.status, headers: answer.headers, body: json(answer.body) };
+    }
+    if (Math.random() < settings.serverErrorRate) {
+      stats.serverErrors++;
+      const status = Math.random() < 0.5 ? 502 : 503;
+      return {
+        status,
+        headers: { "content-type": "text/html" },
+        body: `<html><body><h1>${status} ${status === 502 ? "Bad Gateway" : "Service Unavailable"}</h1></body></html>`,
+      };
     }
     if (settings.stallMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.stallMs));
     if (Math.random() < settings.delayRate) {
@@ -256,8 +408,13 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
       await new Promise((resolve) => setTimeout(resolve, Math.random() * settings.maxDelayMs));
     }
     const payload = JSON.parse(text) as Call | Call[];
-    const result = Array.isArray(payload) ? await Promise.all(payload.map(answer)) : await answer(payload);
-    return { status: 200, body: json(result) };
+    if (Array.isArray(payload)) {
+      const answers = await Promise.all(payload.map(answer));
+      return { status: 200, body: json(answers.map((call) => ({ ...call, status: undefined }))) };
+    }
+    // A single call's refusal may come with its provider's HTTP status (QuickNode's 413).
+    const { status, ...result } = (await answer(payload)) as { status?: number };
+    return { status: status ?? 200, body: json(result) };
   };
 
   const server: Server = createServer((request, response) => {

@@ -64,7 +64,30 @@ describe("range caps on eth_getLogs", () => {
       "results",
       10,
     ],
-    ["QuickNode's span cap", rpcError(-32602, "eth_getLogs is limited to a 10,000 range"), "span", 10_000],
+    [
+      "Alchemy's span cap",
+      rpcError(
+        -32600,
+        "You can make eth_getLogs requests with up to a 500 block range. Based on your parameters, this block range " +
+          "should work: [0x123c9b2, 0x123cba5]",
+      ),
+      "span",
+      500,
+    ],
+    ["Infura's span cap", rpcError(-32602, "range 1000000 exceeds limit of 10000"), "span", 10_000],
+    ["QuickNode's span cap", rpcError(-32614, "eth_getLogs is limited to a 10,000 range"), "span", 10_000],
+    [
+      "Tenderly's span cap, said in its data",
+      rpcError(-32602, "invalid params", { payload: "range 9009594 is bigger than range limit 2000" }),
+      "span",
+      2_000,
+    ],
+    [
+      "a node's span cap with an equals sign",
+      rpcError(-32000, "block range = 5120, max block range = 5000"),
+      "span",
+      5_000,
+    ],
     ["Coinbase's span cap", rpcError(-32000, "please limit the query to at most 1000 blocks"), "span", 1_000],
     ["a node's span cap", rpcError(-32005, "query exceeds max block range 100000"), "span", 100_000],
     ["geth's result cap", rpcError(-32005, "query returned more than 10000 results"), "results", undefined],
@@ -74,6 +97,18 @@ describe("range caps on eth_getLogs", () => {
     const typed = toRpcError(error, "eth_getLogs");
     expect(typed).toBeInstanceOf(RpcRangeError);
     expect(typed).toMatchObject({ cap, maxSpan, retryable: false });
+  });
+
+  it("reads QuickNode's span cap sent as HTTP 413 with its JSON-RPC error in the body", () => {
+    const error = new HttpRequestError({
+      url,
+      status: 413,
+      details:
+        '{"jsonrpc":"2.0","id":206,"error":{"code":-32614,"message":"eth_getLogs is limited to a 10,000 range"}}',
+    });
+    expect(toRpcError(error, "eth_getLogs")).toMatchObject({ cap: "span", maxSpan: 10_000 });
+    // The same status for another method is a request the RPC will never take.
+    expect(toRpcError(error, "eth_call")).toBeInstanceOf(RpcRefusedError);
   });
 
   it("is no range cap for another method, however it is worded", () => {

@@ -67,31 +67,55 @@ export class RpcRefusedError extends RpcError {
  * [0x1, 0x2710]"), the span is that range's width.
  */
 const PROVIDER_RANGE_CAPS: { words: RegExp; cap: "span" | "results"; span?: (match: RegExpExecArray) => number }[] = [
-  // Alchemy: "Log response size exceeded. You can make eth_getLogs requests with up to a 2K block
-  // range and no limit on the response size, or you can request any block range with a cap of
-  // 10K logs in the response. Based on your parameters, this block range should work: [0x.., 0x..]"
-  { words: /block range should work: \[(0x[0-9a-f]+),\s*(0x[0-9a-f]+)\]/i, cap: "results", span: suggested },
-  // Infura: "query returned more than 10000 results. Try with this block range [0x.., 0x..]."
-  { words: /try with this block range \[(0x[0-9a-f]+),\s*(0x[0-9a-f]+)\]/i, cap: "results", span: suggested },
-  // QuickNode: "eth_getLogs is limited to a 10,000 range"; BlockPI "limited to 5000 block".
-  { words: /limited to an? ([\d,.]+)(?: block)? range|limited to ([\d,.]+) blocks?/i, cap: "span", span: stated },
-  // Coinbase (Base): "please limit the query to at most 1000 blocks"; publicnode "maximum block
-  // range: 50000"; Cloudflare "Max range: 800"; Avalanche "maximum is set to 2048"; Ankr "block
-  // range is too wide (maximum 3000)"; others "query exceeds max block range 100000".
+  // Alchemy's span cap: "You can make eth_getLogs requests with up to a 500 block range. Based on
+  // your parameters, this block range should work: [0x.., 0x..]" (-32600).
   {
-    words:
-      /at most ([\d,.]+) blocks|maximum block range:? ([\d,.]+)|max range: ([\d,.]+)|maximum is set to ([\d,.]+)|\(maximum ([\d,.]+)\)|max block range ([\d,.]+)|exceeds ([\d,.]+) blocks/i,
+    words: /up to an? [\d,.]+ block range\. .*should work: \[(0x[0-9a-f]+),\s*(0x[0-9a-f]+)\]/i,
+    cap: "span",
+    span: suggested,
+  },
+  // Alchemy's response-size cap: "Log response size exceeded. You can make eth_getLogs requests
+  // with up to a 2K block range and no limit on the response size, or you can request any block
+  // range with a cap of 10K logs in the response. … this block range should work: [0x.., 0x..]"
+  // (-32602). The range suggested depends on how busy the blocks are: no lasting cap.
+  { words: /block range should work: \[(0x[0-9a-f]+),\s*(0x[0-9a-f]+)\]/i, cap: "results", span: suggested },
+  // Infura's result cap: "query returned more than 10000 results. Try with this block range
+  // [0x.., 0x..]." (-32005).
+  { words: /try with this block range \[(0x[0-9a-f]+),\s*(0x[0-9a-f]+)\]/i, cap: "results", span: suggested },
+  // Stated span caps: QuickNode "eth_getLogs is limited to a 10,000 range" (-32614, HTTP 413);
+  // Infura "range 1000000 exceeds limit of 10000" (-32602); BlockPI "limited to 5000 blocks";
+  // Coinbase "please limit the query to at most 1000 blocks"; publicnode "maximum block range:
+  // 50000"; Cloudflare "Max range: 800"; Avalanche "maximum is set to 2048"; Moonbeam "block
+  // range is too wide (maximum 1024)"; Tenderly "range 9009594 is bigger than range limit 2000";
+  // nodes "query exceeds max block range 100000", "max block range = 5000".
+  {
+    words: new RegExp(
+      [
+        /limited to an? ([\d,.]+)(?: block)? range/,
+        /limited to ([\d,.]+) blocks?/,
+        /exceeds limit of ([\d,.]+)/,
+        /at most ([\d,.]+) blocks/,
+        /max(?:imum)? block range(?: is| =|:)? ?([\d,.]+)/,
+        /max range: ([\d,.]+)/,
+        /maximum is set to ([\d,.]+)/,
+        /\(maximum ([\d,.]+)\)/,
+        /range limit (?:of )?([\d,.]+)/,
+      ]
+        .map((part) => part.source)
+        .join("|"),
+      "i",
+    ),
     cap: "span",
     span: stated,
   },
-  // geth and Erigon's own caps, and providers that answer as they do without a figure.
+  // geth's and Erigon's own caps, and providers that answer as they do, without a figure to use.
   {
     words:
       /query returned more than \d+ results|response size|response too large|exceeds max results|logs matched by query exceeds|too many results|result limit/i,
     cap: "results",
   },
   {
-    words: /block range (?:is )?too (?:wide|large)|range limit exceeded|range is too large|too many blocks/i,
+    words: /block range (?:is )?too (?:wide|large|high)|range limit exceeded|range is too large|too many blocks/i,
     cap: "span",
   },
 ];
@@ -193,8 +217,10 @@ export function toRpcError(error: unknown, method?: string): RpcError {
     return new RpcRateLimitedError(`The RPC is rate-limiting: ${text}`, retryAfter(errors, text), options);
   }
   if (method === "eth_getLogs") {
+    // Some providers put the words in the error's data (Tenderly's `data.payload`).
+    const said = `${text} ${errors.map((e) => (e.data === undefined ? "" : JSON.stringify(e.data))).join(" ")}`;
     for (const { words, cap, span } of PROVIDER_RANGE_CAPS) {
-      const match = words.exec(text);
+      const match = words.exec(said);
       if (match) return new RpcRangeError(`The RPC refused the range: ${text}`, cap, span?.(match), options);
     }
     // -32005 is EIP-1474's "limit exceeded"; without a rate limit's details it is a cap.
