@@ -2,13 +2,19 @@
  * Rhizome-only rows: actions the reference stack has no counterpart for, written to
  * bench/results/gas.json with `"reference": null`. They run one after another on the collective
  * the shared scenario used; only the transaction a row names is counted, whatever it needs
- * first (a proposal passed through governance, a wait) is set-up.
+ * first (a proposal passed through governance, a wait) is set-up. A row named `…BySig` is the
+ * action signed by a member (their first signature to that contract) and sent by the deployer
+ * as a relayer, next to the row of the member sending it themselves.
  */
 import { getContract, keccak256, toHex, type TransactionReceipt } from "viem";
 import {
   bindingDelegates,
   collectiveGovernorAbi,
+  objectBySig,
+  setProfileBySig,
   sharesAbi,
+  signObjection,
+  signProfile,
   treasuryAbi,
   workAbi,
   workProposal,
@@ -21,17 +27,23 @@ export const RHIZOME_ONLY_ACTIONS = [
   "commission work",
   "deliver",
   "object",
+  "objectBySig",
   "settle",
   "ragequit",
   "veto",
+  "setProfile",
+  "setProfileBySig",
 ] as const;
 export type RhizomeOnlyAction = (typeof RHIZOME_ONLY_ACTIONS)[number];
 
 /** Runs every Rhizome-only row, in order, and returns each one's gas. */
 export async function measureRhizomeOnly(bench: Bench, collective: RhizomeStack) {
   const { modules } = collective;
-  const [contributor, objector, , , leaver] = bench.holders;
-  if (!contributor || !objector || !leaver) throw new Error("The Rhizome-only rows need five holders");
+  // The third holder moved its votes away in the shared scenario (delegateBySig); the fourth signs.
+  const [contributor, objector, , signer, leaver] = bench.holders;
+  if (!contributor || !objector || !signer || !leaver) {
+    throw new Error("The Rhizome-only rows need five holders");
+  }
   const client = (wallet: typeof contributor) => ({ public: bench.publicClient, wallet });
   const work = (wallet: typeof contributor) =>
     getContract({ address: modules.work, abi: workAbi, client: client(wallet) });
@@ -55,6 +67,12 @@ export async function measureRhizomeOnly(bench: Bench, collective: RhizomeStack)
   await bench.receiptOf(work(contributor).write.deliver([2n, "https://guide.example/fr"]));
   await bench.networkHelpers.time.increase(1);
   await measure("object", work(objector).write.object([2n, "Needs another pass"]));
+  const deadline = (await bench.publicClient.getBlock()).timestamp + 3_600n;
+  const objection = await signObjection(
+    { publicClient: bench.publicClient, walletClient: signer },
+    { work: modules.work, id: 2n, reason: "Needs another pass", deadline },
+  );
+  await measure("objectBySig", objectBySig(bench.deployer, objection));
   await bench.networkHelpers.time.increase(2 * 86_400 + 1);
   await measure("settle", work(bench.deployer).write.settle([1n]));
   const settled = await work(bench.deployer).read.item([1n]);
@@ -87,6 +105,16 @@ export async function measureRhizomeOnly(bench: Bench, collective: RhizomeStack)
   const objected = await queued(bench, collective, workProposal(modules, { ...terms, title: "Objected" }, "Objected"));
   const objecting = getContract({ address: modules.governor, abi: collectiveGovernorAbi, client: client(objector) });
   await measure("veto", objecting.write.veto([objected, "Not this season"]));
+
+  // A member's whole profile, sent by the member, then another's signed and relayed.
+  const profile = { name: "Ada Lovelace", avatar: "https://avatars.example/ada.png", uri: "https://ada.example" };
+  const own = getContract({ address: modules.shares, abi: sharesAbi, client: client(objector) });
+  await measure("setProfile", own.write.setProfile([profile.name, profile.avatar, profile.uri]));
+  const signedProfile = await signProfile(
+    { publicClient: bench.publicClient, walletClient: signer },
+    { shares: modules.shares, ...profile, deadline: (await bench.publicClient.getBlock()).timestamp + 3_600n },
+  );
+  await measure("setProfileBySig", setProfileBySig(bench.deployer, signedProfile));
   return measured;
 }
 

@@ -1,12 +1,12 @@
 /**
  * The actions the benchmark measures on both stacks, in order, with the same accounts and
  * arguments: one payment proposal from proposal to execution, four votes of four kinds, and a
- * re-delegation. Each returns the gas its transaction used. The measured proposal is each
+ * re-delegation, sent and signed. Each returns the gas its transaction used. The measured proposal is each
  * collective's second: a first full round (every holder votes for, then queue and execute)
  * runs before it, unmeasured, so the figures are those of a collective in use rather than of
  * its first day (on Rhizome a member's first *for* vote ever also starts their exit record).
  */
-import { getContract, isAddressEqual, keccak256, toHex } from "viem";
+import { getContract, isAddressEqual, keccak256, parseSignature, toHex, type Address } from "viem";
 import { PAYMENT, REASON, Vote, governorAbi, votesAbi, type Bench, type Stack, type Wallet } from "./setup.js";
 
 /** The rows both stacks have, in the order the table shows them. */
@@ -20,6 +20,7 @@ export const SHARED_ACTIONS = [
   "queue",
   "execute payment",
   "delegate",
+  "delegateBySig",
 ] as const;
 export type SharedAction = (typeof SHARED_ACTIONS)[number];
 
@@ -31,6 +32,14 @@ const ballotTypes = {
     { name: "support", type: "uint8" },
     { name: "voter", type: "address" },
     { name: "nonce", type: "uint256" },
+  ],
+} as const;
+
+const delegationTypes = {
+  Delegation: [
+    { name: "delegatee", type: "address" },
+    { name: "nonce", type: "uint256" },
+    { name: "expiry", type: "uint256" },
   ],
 } as const;
 
@@ -80,6 +89,13 @@ export async function runScenario(bench: Bench, stack: Stack): Promise<Record<Sh
     throw new Error(`${stack.name}: the delegator is not delegated to itself`);
   }
   const delegate = await bench.gasOf(token(delegator).write.delegate([first.account.address]));
+  // The same move by signature, from another holder delegated to itself, relayed by the deployer.
+  if (
+    !isAddressEqual(await token(withReason).read.delegates([withReason.account.address]), withReason.account.address)
+  ) {
+    throw new Error(`${stack.name}: the signing delegator is not delegated to itself`);
+  }
+  const delegateBySig = await bench.gasOf(relaySignedDelegation(bench, stack, withReason, first.account.address));
 
   return {
     "create collective": stack.createGas,
@@ -91,6 +107,7 @@ export async function runScenario(bench: Bench, stack: Stack): Promise<Record<Sh
     queue,
     "execute payment": execute,
     delegate,
+    delegateBySig,
   };
 }
 
@@ -129,4 +146,24 @@ async function relaySignedVote(bench: Bench, stack: Stack, voter: Wallet, propos
     message: { proposalId, support: Vote.For, voter: voter.account.address, nonce },
   });
   return governor.write.castVoteBySig([proposalId, Vote.For, voter.account.address, signature]);
+}
+
+/** `delegator` signs an EIP-712 Delegation to `delegatee` for the token; the deployer submits it. */
+async function relaySignedDelegation(bench: Bench, stack: Stack, delegator: Wallet, delegatee: Address) {
+  const token = getContract({
+    address: stack.token,
+    abi: votesAbi,
+    client: { public: bench.publicClient, wallet: bench.deployer },
+  });
+  const [, name, version, chainId, verifyingContract] = await token.read.eip712Domain();
+  const nonce = await token.read.nonces([delegator.account.address]);
+  const expiry = (await bench.publicClient.getBlock()).timestamp + 3_600n;
+  const signature = await delegator.signTypedData({
+    domain: { name, version, chainId, verifyingContract },
+    types: delegationTypes,
+    primaryType: "Delegation",
+    message: { delegatee, nonce, expiry },
+  });
+  const { r, s, yParity } = parseSignature(signature);
+  return token.write.delegateBySig([delegatee, nonce, expiry, yParity + 27, r, s]);
 }

@@ -72,6 +72,9 @@ export const governorAbi = parseAbi([
 export const votesAbi = parseAbi([
   "function delegate(address delegatee)",
   "function delegates(address account) view returns (address)",
+  "function delegateBySig(address delegatee, uint256 nonce, uint256 expiry, uint8 v, bytes32 r, bytes32 s)",
+  "function nonces(address owner) view returns (uint256)",
+  "function eip712Domain() view returns (bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)",
 ]);
 
 /** A fresh in-process chain and who plays which part on it. */
@@ -95,7 +98,7 @@ export async function startBench() {
     connection,
     networkHelpers: connection.networkHelpers,
     publicClient,
-    /** Deploys Rhizome, deploys the reference stack and relays signed votes. */
+    /** Deploys Rhizome, deploys the reference stack and relays signed actions. */
     deployer,
     holders,
     recipient: recipient.account.address,

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {IShares} from "./interfaces/IShares.sol";
 import {SharesVotes} from "./shares/SharesVotes.sol";
 import {CloneArgs} from "./utils/CloneArgs.sol";
@@ -10,7 +11,7 @@ import {CloneArgs} from "./utils/CloneArgs.sol";
 /// @notice A collective's ownership and membership: whole, non-transferable voting shares,
 /// minted only by the collective (admission, accepted work) and burned only on exit, by the
 /// treasury as it pays the member's fair part;
-/// applications to join; members' profiles.
+/// applications to join; members' profiles (display name, avatar and link), also by signature.
 /// @dev Used through ERC-1167 clones whose code carries the collective's timelock, treasury and
 /// work module (see CloneArgs): the modules that may mint and burn. Balances, delegation and
 /// checkpoints are in SharesVotes.
@@ -22,7 +23,12 @@ contract Shares is Initializable, SharesVotes, IShares {
     }
 
     uint256 private constant _MAX_PITCH_BYTES = 1024;
+    uint256 private constant _MAX_NAME_BYTES = 64;
     uint256 private constant _MAX_PROFILE_BYTES = 512;
+    // solhint-disable-next-line gas-small-strings
+    bytes32 private constant _PROFILE_TYPEHASH = keccak256(
+        "Profile(string name,string avatar,string uri,address member,uint256 nonce,uint256 deadline)"
+    );
 
     mapping(uint256 applicationId => Application) private _applications;
 
@@ -100,10 +106,29 @@ contract Shares is Initializable, SharesVotes, IShares {
     }
 
     /// @inheritdoc IShares
-    function setProfile(string calldata uri) external {
-        if (balanceOf(msg.sender) == 0) revert SharesNotMember(msg.sender);
-        if (bytes(uri).length > _MAX_PROFILE_BYTES) revert SharesInvalidProfile(bytes(uri).length);
-        emit ProfileUpdated(msg.sender, uri);
+    function setProfile(string calldata name_, string calldata avatar, string calldata uri) external {
+        _setProfile(msg.sender, name_, avatar, uri);
+    }
+
+    /// @inheritdoc IShares
+    function setProfileBySig(
+        string calldata name_,
+        string calldata avatar,
+        string calldata uri,
+        address member,
+        uint256 nonce,
+        uint256 deadline,
+        bytes calldata signature
+    ) external {
+        if (block.timestamp > deadline) revert SharesExpiredSignature(deadline);
+        // A replayed or out-of-order signature fails on its nonce (InvalidAccountNonce) before the
+        // signature is checked, so a relay can tell a replay from a forgery.
+        _useCheckedNonce(member, nonce);
+        bytes32 digest = _hashTypedDataV4(_profileHash(name_, avatar, uri, member, nonce, deadline));
+        if (!SignatureChecker.isValidSignatureNowCalldata(member, digest, signature)) {
+            revert SharesInvalidSignature(member);
+        }
+        _setProfile(member, name_, avatar, uri);
     }
 
     /// @inheritdoc IShares
@@ -182,6 +207,63 @@ contract Shares is Initializable, SharesVotes, IShares {
     /// @notice Always reverts: shares cannot be approved for transfer.
     function approve(address, uint256) external pure returns (bool) {
         revert SharesNonTransferable();
+    }
+
+    /// @dev Checks a member's profile and emits it. A name is shown wherever the member is, so it is
+    /// short and holds no control characters (line breaks, escapes, NUL); Unicode beyond them is
+    /// the reader's to render as text.
+    function _setProfile(address member, string calldata name_, string calldata avatar, string calldata uri) private {
+        if (balanceOf(member) == 0) revert SharesNotMember(member);
+        uint256 length = bytes(name_).length;
+        if (length > _MAX_NAME_BYTES) revert SharesNameTooLong(length);
+        uint256 control = _firstControlCharacter(bytes(name_));
+        if (control < length) revert SharesNameControlCharacter(control);
+        if (bytes(avatar).length > _MAX_PROFILE_BYTES) revert SharesInvalidProfile(bytes(avatar).length);
+        if (bytes(uri).length > _MAX_PROFILE_BYTES) revert SharesInvalidProfile(bytes(uri).length);
+        emit ProfileSet(member, name_, avatar, uri);
+    }
+
+    /// @dev The index of the first control character in `text` (a byte below 0x20, or 0x7f), or
+    /// its length if it has none. Read byte by byte from calldata: Solidity's checked indexing of
+    /// a calldata slice costs several times as much per byte.
+    function _firstControlCharacter(bytes calldata text) private pure returns (uint256 index) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let end := add(text.offset, text.length)
+            let position := text.offset
+            for {} lt(position, end) {
+                position := add(position, 1)
+            } {
+                let value := byte(0, calldataload(position))
+                if or(lt(value, 0x20), eq(value, 0x7f)) {
+                    break
+                }
+            }
+            index := sub(position, text.offset)
+        }
+    }
+
+    /// @dev The EIP-712 struct hash of a signed profile.
+    function _profileHash(
+        string calldata name_,
+        string calldata avatar,
+        string calldata uri,
+        address member,
+        uint256 nonce,
+        uint256 deadline
+    ) private pure returns (bytes32) {
+        return
+            keccak256(
+                abi.encode(
+                    _PROFILE_TYPEHASH,
+                    keccak256(bytes(name_)),
+                    keccak256(bytes(avatar)),
+                    keccak256(bytes(uri)),
+                    member,
+                    nonce,
+                    deadline
+                )
+            );
     }
 
     /// @dev The timelock, treasury and work module, from the clone's code.

@@ -2,9 +2,12 @@
 pragma solidity ^0.8.28;
 
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {EIP712Upgradeable} from "@openzeppelin/contracts-upgradeable/utils/cryptography/EIP712Upgradeable.sol";
+import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/NoncesUpgradeable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {IWork} from "./interfaces/IWork.sol";
 import {IShares} from "./interfaces/IShares.sol";
 import {ITreasury} from "./interfaces/ITreasury.sol";
@@ -17,8 +20,16 @@ import {CloneArgs} from "./utils/CloneArgs.sol";
 /// events (the factory's `CollectiveCreated`, then `PrincipleSet`).
 /// @dev Used through ERC-1167 clones whose code carries the collective's timelock, shares and
 /// treasury (see CloneArgs). A Shares module (it mints rewards) and a payer of the Treasury (it
-/// sends payments). Its settings and counters share one slot.
-contract Work is Initializable, IWork {
+/// sends payments). Its settings and counters share one slot. Signed objections use EIP-712 with a
+/// constant domain name and version: the domain's verifying contract (the clone) and chain id tell
+/// collectives apart, and nothing is stored for them (the nonces live in OpenZeppelin's
+/// namespaced storage).
+contract Work is Initializable, EIP712Upgradeable, NoncesUpgradeable, IWork {
+    // solhint-disable-next-line gas-small-strings
+    bytes32 private constant _OBJECTION_TYPEHASH = keccak256(
+        "Objection(uint256 id,string reason,address objector,uint256 nonce,uint256 deadline)"
+    );
+
     uint256 private constant _MAX_TITLE_BYTES = 200;
     uint256 private constant _MAX_PRINCIPLES = 16;
     uint256 private constant _MAX_PRINCIPLE_BYTES = 64;
@@ -108,20 +119,29 @@ contract Work is Initializable, IWork {
 
     /// @inheritdoc IWork
     function object(uint256 id, string calldata reason) external {
-        Item storage work = _itemIn(id, State.Delivered);
-        if (block.timestamp > work.reviewEnds) revert WorkReviewClosed(id, work.reviewEnds);
-        if (_objected[id][msg.sender]) revert WorkAlreadyObjected(id, msg.sender);
-        // The lesser of the objector's votes at delivery and now, as a vote's: shares burned on exit
-        // (or moved to another delegate) since the delivery no longer decide.
-        (uint256 weight, uint256 current) = IShares(_shares()).weightAt(msg.sender, work.snapshot, false);
-        if (weight == 0) revert WorkNoObjectionWeight(id, msg.sender);
-        if (current == 0) revert WorkNoVotesLeft(id, msg.sender);
-        if (current < weight) weight = current;
-        _objected[id][msg.sender] = true;
-        // Weights are at most the supply, which the shares cap at 64 bits.
-        uint64 objections = work.objections + uint64(weight);
-        work.objections = objections;
-        emit WorkObjected(id, msg.sender, weight, objections, reason);
+        _object(id, msg.sender, reason);
+    }
+
+    /// @inheritdoc IWork
+    function objectBySig(
+        uint256 id,
+        string calldata reason,
+        address objector,
+        uint256 nonce,
+        uint256 deadline,
+        bytes calldata signature
+    ) external {
+        if (block.timestamp > deadline) revert WorkExpiredSignature(deadline);
+        // A replayed or out-of-order signature fails on its nonce (InvalidAccountNonce) before the
+        // signature is checked, so a relay can tell a replay from a forgery.
+        _useCheckedNonce(objector, nonce);
+        bytes32 digest = _hashTypedDataV4(
+            keccak256(abi.encode(_OBJECTION_TYPEHASH, id, keccak256(bytes(reason)), objector, nonce, deadline))
+        );
+        if (!SignatureChecker.isValidSignatureNowCalldata(objector, digest, signature)) {
+            revert WorkInvalidSignature(objector);
+        }
+        _object(id, objector, reason);
     }
 
     /// @inheritdoc IWork
@@ -221,6 +241,24 @@ contract Work is Initializable, IWork {
         if (current != expected) revert WorkInvalidState(id, current);
     }
 
+    /// @dev `objector` objects to work item `id`, whether it sent the objection or signed it.
+    function _object(uint256 id, address objector, string calldata reason) private {
+        Item storage work = _itemIn(id, State.Delivered);
+        if (block.timestamp > work.reviewEnds) revert WorkReviewClosed(id, work.reviewEnds);
+        if (_objected[id][objector]) revert WorkAlreadyObjected(id, objector);
+        // The lesser of the objector's votes at delivery and now, as a vote's: shares burned on exit
+        // (or moved to another delegate) since the delivery no longer decide.
+        (uint256 weight, uint256 current) = IShares(_shares()).weightAt(objector, work.snapshot, false);
+        if (weight == 0) revert WorkNoObjectionWeight(id, objector);
+        if (current == 0) revert WorkNoVotesLeft(id, objector);
+        if (current < weight) weight = current;
+        _objected[id][objector] = true;
+        // Weights are at most the supply, which the shares cap at 64 bits.
+        uint64 objections = work.objections + uint64(weight);
+        work.objections = objections;
+        emit WorkObjected(id, objector, weight, objections, reason);
+    }
+
     /// @dev The state changes before the mint and the payment, so no reentrant call can reward
     /// the same work twice.
     function _accept(uint256 id, Item storage work) private {
@@ -245,5 +283,17 @@ contract Work is Initializable, IWork {
         if (newObjectionThreshold == 0 || newObjectionThreshold > 100) revert WorkInvalidSettings();
         emit ObjectionThresholdSet(_objectionThreshold, newObjectionThreshold);
         _objectionThreshold = newObjectionThreshold;
+    }
+
+    /// @dev The EIP-712 domain's name: the same for every collective's work module, told apart by
+    /// the verifying contract.
+    // solhint-disable-next-line func-name-mixedcase
+    function _EIP712Name() internal pure override returns (string memory) {
+        return "Rhizome Work";
+    }
+
+    // solhint-disable-next-line func-name-mixedcase
+    function _EIP712Version() internal pure override returns (string memory) {
+        return "1";
     }
 }

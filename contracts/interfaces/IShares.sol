@@ -3,7 +3,8 @@ pragma solidity ^0.8.28;
 
 /// @title IShares
 /// @notice A collective's ownership shares and its membership: non-transferable, checkpointed
-/// voting units in whole shares; applications to join; members' profiles.
+/// voting units in whole shares; applications to join; members' profiles (a display name, an
+/// avatar link and a profile link), which members may also sign and have relayed.
 /// @dev Mints and burns emit the ERC-20 `Transfer` event (from or to the zero address) and
 /// voting power moves emit ERC-5805's `DelegateChanged` and `DelegateVotesChanged`, whose
 /// payloads carry the post-state, so an indexer can follow balances and power from logs. The
@@ -30,8 +31,22 @@ interface IShares {
     /// @notice `account` holds no shares, so it is not a member.
     error SharesNotMember(address account);
 
-    /// @notice A profile link must be at most 512 bytes.
+    /// @notice A profile's avatar link and profile link must each be at most 512 bytes; one is `length`.
     error SharesInvalidProfile(uint256 length);
+
+    /// @notice A display name must be at most 64 bytes; this one is `length`.
+    error SharesNameTooLong(uint256 length);
+
+    /// @notice A display name may not contain control characters (bytes below 0x20, and 0x7f):
+    /// the byte at `index` is one.
+    error SharesNameControlCharacter(uint256 index);
+
+    /// @notice A signed profile was relayed after its deadline, `deadline`.
+    error SharesExpiredSignature(uint256 deadline);
+
+    /// @notice The signature is not `member`'s for this profile: signed by another account, or for
+    /// another profile, nonce, deadline, contract or chain.
+    error SharesInvalidSignature(address member);
 
     /// @notice `applicant` applied to join, asking for `requestedShares`, with `pitch`.
     event ApplicationSubmitted(
@@ -47,8 +62,9 @@ interface IShares {
     /// @notice `applicant` withdrew their application.
     event ApplicationWithdrawn(uint256 indexed applicationId, address indexed applicant);
 
-    /// @notice `member` set their profile link to `uri`.
-    event ProfileUpdated(address indexed member, string uri);
+    /// @notice `member` set their profile: display `name`, `avatar` link and profile link `uri`
+    /// (each empty when unset). The whole profile, so the latest event is the member's profile.
+    event ProfileSet(address indexed member, string name, string avatar, string uri);
 
     /// @notice Mints `amount` shares to `to`; the first receipt self-delegates `to`.
     /// @dev Only a module of the collective (its timelock, treasury or work module).
@@ -78,8 +94,28 @@ interface IShares {
     /// @notice Withdraws one's own open application.
     function withdrawApplication(uint256 applicationId) external;
 
-    /// @notice Sets the caller's profile link. Only members.
-    function setProfile(string calldata uri) external;
+    /// @notice Sets the caller's whole profile. Only members.
+    /// @param name A display name: at most 64 bytes, no control characters; empty for none.
+    /// @param avatar A link to a picture: at most 512 bytes; empty for none.
+    /// @param uri A link to more about the member: at most 512 bytes; empty for none.
+    function setProfile(string calldata name, string calldata avatar, string calldata uri) external;
+
+    /// @notice Sets `member`'s profile, which they signed (EIP-712 typed data
+    /// `Profile(string name,string avatar,string uri,address member,uint256 nonce,uint256 deadline)`
+    /// in the shares' domain, `eip712Domain()`), under the same rules as `setProfile`. Anyone may
+    /// send it: the sender pays the gas. Contract accounts sign through ERC-1271.
+    /// @param nonce `member`'s next nonce (`nonces`, shared with `delegateBySig`); each signature counts once, in order.
+    /// @param deadline The last timestamp at which the signature may be used.
+    /// @param signature `member`'s signature of the typed data.
+    function setProfileBySig(
+        string calldata name,
+        string calldata avatar,
+        string calldata uri,
+        address member,
+        uint256 nonce,
+        uint256 deadline,
+        bytes calldata signature
+    ) external;
 
     /// @notice Whether `account` may mint and burn shares.
     function isModule(address account) external view returns (bool);

@@ -6,6 +6,9 @@ pragma solidity ^0.8.28;
 /// one of the principles, for a reward in shares and optionally a payment; the contributor (named,
 /// or any member taking an open bounty) delivers; members may object during a review window;
 /// then anyone settles: accepted work is rewarded exactly once, disputed work goes to a vote.
+/// @dev An objection can also be signed (EIP-712) and relayed by anyone (`objectBySig`), so a
+/// member without ETH can object; the domain is `eip712Domain()` (ERC-5267) and the signer's
+/// next nonce `nonces(objector)`.
 interface IWork {
     /// @notice The lifecycle of a work item.
     enum State {
@@ -75,6 +78,13 @@ interface IWork {
     /// @notice `objector` had votes when work item `id` was delivered but holds none now: it left
     /// (or moved its votes), so it has no say on the work any more.
     error WorkNoVotesLeft(uint256 id, address objector);
+
+    /// @notice A signed objection was relayed after its deadline, `deadline`.
+    error WorkExpiredSignature(uint256 deadline);
+
+    /// @notice The signature is not `objector`'s for this objection: signed by another account, or
+    /// for another objection, nonce, deadline, contract or chain.
+    error WorkInvalidSignature(address objector);
 
     /// @notice Governance commissioned work item `id`. `contributor` is zero for an open bounty.
     event WorkCommissioned(
@@ -161,6 +171,22 @@ interface IWork {
     /// @notice Objects to delivered work during its review window, weighted by the lesser of the
     /// caller's votes when it was delivered and now.
     function object(uint256 id, string calldata reason) external;
+
+    /// @notice Objects for `objector`, who signed the objection (EIP-712 typed data
+    /// `Objection(uint256 id,string reason,address objector,uint256 nonce,uint256 deadline)`),
+    /// under the same rules as `object`. Anyone may send it: the sender pays the gas, the objection
+    /// is `objector`'s. Contract accounts sign through ERC-1271.
+    /// @param nonce `objector`'s next nonce (`nonces`); each signature counts once, in order.
+    /// @param deadline The last timestamp at which the signature may be used.
+    /// @param signature `objector`'s signature of the typed data (65 bytes, or what its ERC-1271 wallet takes).
+    function objectBySig(
+        uint256 id,
+        string calldata reason,
+        address objector,
+        uint256 nonce,
+        uint256 deadline,
+        bytes calldata signature
+    ) external;
 
     /// @notice After the review window: accepts the work (reward minted, payment sent) when the
     /// objections stay under the threshold, otherwise marks it disputed. Anyone may call it.

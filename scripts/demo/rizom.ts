@@ -95,13 +95,18 @@ export async function buildDemo(clients: LocalClients, deployment: Deployment) {
     }),
   );
 
-  // Profiles and delegation.
-  for (const [w, uri] of [
-    [Ada, "https://ada.example"],
-    [Cai, "https://cai.example"],
-    [Dee, "https://dee.example"],
+  // Profiles (a display name; some with a link) and delegation.
+  for (const [w, name, uri] of [
+    [Ada, "Ada", "https://ada.example"],
+    [Bo, "Bo", ""],
+    [Cai, "Cai", "https://cai.example"],
+    [Dee, "Dee", "https://dee.example"],
+    [Eli, "Eli", ""],
+    [Fen, "Fen", ""],
+    [Gus, "Gus", ""],
+    [Hal, "Hal", ""],
   ] as const) {
-    await wait(shares(w).write.setProfile([uri]));
+    await wait(shares(w).write.setProfile([name, "", uri]));
   }
   await wait(shares(Gus).write.delegate([address(Ada)]));
   await wait(shares(Hal).write.delegate([address(Ada)]));

@@ -65,13 +65,54 @@ describe("Membership", () => {
     );
   });
 
-  it("lets members, and only members, set a profile link", async () => {
+  it("lets members, and only members, set a profile: a display name, an avatar and a link", async () => {
     const f = await collectiveFixture();
-    const set = await waitFor(f, f.as(f.bob).shares.write.setProfile(["https://bob.example"]));
-    const [event] = parseEventLogs({ abi: sharesAbi, eventName: "ProfileUpdated", logs: set.logs });
-    expect(event?.args).toEqual({ member: addressOf(f.bob), uri: "https://bob.example" });
-    await expectRevert(f.as(f.eve).shares.write.setProfile(["https://eve.example"]), "SharesNotMember");
-    await expectRevert(f.as(f.bob).shares.write.setProfile(["x".repeat(513)]), "SharesInvalidProfile");
+    const { shares } = f.as(f.bob);
+    const set = await waitFor(
+      f,
+      shares.write.setProfile(["Bob Ó Briain 🌱", "ipfs://bafy/bob.png", "https://bob.example"]),
+    );
+    const [event] = parseEventLogs({ abi: sharesAbi, eventName: "ProfileSet", logs: set.logs });
+    expect(event?.args).toEqual({
+      member: addressOf(f.bob),
+      name: "Bob Ó Briain 🌱",
+      avatar: "ipfs://bafy/bob.png",
+      uri: "https://bob.example",
+    });
+    // Empty fields clear them.
+    const cleared = await waitFor(f, shares.write.setProfile(["", "", ""]));
+    const [clearedEvent] = parseEventLogs({ abi: sharesAbi, eventName: "ProfileSet", logs: cleared.logs });
+    expect(clearedEvent?.args).toEqual({ member: addressOf(f.bob), name: "", avatar: "", uri: "" });
+
+    await expectRevert(f.as(f.eve).shares.write.setProfile(["Eve", "", "https://eve.example"]), "SharesNotMember");
+    expect(await expectRevert(shares.write.setProfile(["", "", "x".repeat(513)]), "SharesInvalidProfile")).toEqual([
+      513n,
+    ]);
+    expect(await expectRevert(shares.write.setProfile(["", "x".repeat(513), ""]), "SharesInvalidProfile")).toEqual([
+      513n,
+    ]);
+    // Limits are in bytes: 64 one-byte characters fit, 17 four-byte emoji (68 bytes) do not.
+    await waitFor(f, shares.write.setProfile(["x".repeat(64), "x".repeat(512), "x".repeat(512)]));
+    expect(await expectRevert(shares.write.setProfile(["x".repeat(65), "", ""]), "SharesNameTooLong")).toEqual([65n]);
+    expect(await expectRevert(shares.write.setProfile(["🌱".repeat(17), "", ""]), "SharesNameTooLong")).toEqual([68n]);
+  });
+
+  it("refuses a display name with a control character, naming where it is", async () => {
+    const f = await collectiveFixture();
+    const { shares } = f.as(f.bob);
+    for (const [name, index] of [
+      ["Bob\nAdmin", 3n],
+      ["\u0000", 0n],
+      ["Bob\u001b[31m", 3n],
+      ["Bob\u007f", 3n],
+      ["\tBob", 0n],
+    ] as const) {
+      expect(await expectRevert(shares.write.setProfile([name, "", ""]), "SharesNameControlCharacter")).toEqual([
+        index,
+      ]);
+    }
+    // Space, punctuation and any character above 0x7f are a name's to use.
+    await waitFor(f, shares.write.setProfile(["~ Bob (he/him) ~ \u00a0 Ωμέγα", "", ""]));
   });
 
   it("lets a collective join another through its timelock, making a network link", async () => {

@@ -195,7 +195,7 @@ const blockCommands = [
     command(`profile(${who}, ${n})`, async (model, real) => {
       const wallet = members(real)[who];
       if (!wallet) return;
-      await send(model, real, () => real.f.as(wallet).shares.write.setProfile([`https://m${n}.example`]));
+      await send(model, real, () => real.f.as(wallet).shares.write.setProfile(["", "", `https://m${n}.example`]));
     }),
   ),
   fc.record({ who: fc.nat(4), shares: fc.integer({ min: 1, max: 50 }) }).map(({ who, shares }) =>

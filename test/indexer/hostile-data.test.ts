@@ -55,7 +55,7 @@ describe(`hostile chain data (${backend})`, () => {
     // NUL bytes in every kind of string the contracts take: a pitch, a profile, a reason, a
     // collective's name, symbol and principles.
     await waitFor(f, f.as(f.dave).shares.write.applyForMembership([5n, `let${NUL}me in`]));
-    await waitFor(f, f.as(f.bob).shares.write.setProfile([`https://bob${NUL}.example`]));
+    await waitFor(f, f.as(f.bob).shares.write.setProfile(["", "", `https://bob${NUL}.example`]));
     const proposalId = await propose(f, f.alice, mintSharesProposal(f.modules, f.dave.account.address, 5n, "Admit"));
     await advance(f, SETTINGS.votingDelay + 1);
     await waitFor(f, f.as(f.bob).governor.write.castVoteWithReason([proposalId, 1, `yes${NUL}`]));

@@ -36,12 +36,12 @@ beforeAll(async () => {
   const members = [f.alice, f.bob, f.carol];
   for (let i = 0; i < 40; i++) {
     const wallet = members[i % members.length] ?? f.alice;
-    await waitFor(f, f.as(wallet).shares.write.setProfile([`https://${wallet.account.address}.example/${i}`]));
+    await waitFor(f, f.as(wallet).shares.write.setProfile(["", "", `https://${wallet.account.address}.example/${i}`]));
   }
   await quiet(QUIET);
   await pass(f, mintSharesProposal(f.modules, f.dave.account.address, 10n, "Grant Dave"));
   await quiet(QUIET);
-  await waitFor(f, f.as(f.dave).shares.write.setProfile(["https://dave.example"]));
+  await waitFor(f, f.as(f.dave).shares.write.setProfile(["", "", "https://dave.example"]));
   await quiet(QUIET);
   clean = await serveProvider(f.connection.provider);
   cleanup.push(() => clean.close());

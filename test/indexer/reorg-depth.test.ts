@@ -71,7 +71,7 @@ async function followed(faults: { chainId?: number } = {}) {
 /** Replaces the chain's blocks above `depth` below the head: another transaction first, then more blocks than before. */
 async function reorganise(f: Fixture, snapshots: Map<number, string>, head: number, depth: number) {
   expect(await request(f, "evm_revert", [snapshots.get(head - depth)])).toBe(true);
-  await waitFor(f, f.as(f.carol).shares.write.setProfile(["https://carol.example/other-branch"]));
+  await waitFor(f, f.as(f.carol).shares.write.setProfile(["", "", "https://carol.example/other-branch"]));
   await request(f, "hardhat_mine", [`0x${(depth + 2).toString(16)}`]);
 }
 

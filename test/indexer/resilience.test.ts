@@ -59,7 +59,7 @@ describe(`indexer resilience (${process.env.DATABASE_URL ? "Postgres" : "PGlite"
     const snapshot = (await f.connection.provider.request({ method: "evm_snapshot", params: [] })) as string;
     await vote(f, f.alice, proposalId, Vote.For);
     await vote(f, f.bob, proposalId, Vote.Against);
-    await waitFor(f, f.as(f.carol).shares.write.setProfile(["https://carol.example/old"]));
+    await waitFor(f, f.as(f.carol).shares.write.setProfile(["", "", "https://carol.example/old"]));
     await indexer.syncToHead();
     const branch = await snapshotTables(db);
     expect(branch.votes).toHaveLength(2);
@@ -67,7 +67,7 @@ describe(`indexer resilience (${process.env.DATABASE_URL ? "Postgres" : "PGlite"
     // Revert, act differently, index again.
     await f.connection.provider.request({ method: "evm_revert", params: [snapshot] });
     await vote(f, f.carol, proposalId, Vote.Abstain);
-    await waitFor(f, f.as(f.bob).shares.write.setProfile(["https://bob.example"]));
+    await waitFor(f, f.as(f.bob).shares.write.setProfile(["", "", "https://bob.example"]));
     let reorgs = 0;
     indexer.on("reorg", () => reorgs++);
     await indexer.syncToHead();
@@ -205,7 +205,7 @@ describe(`indexer resilience (${process.env.DATABASE_URL ? "Postgres" : "PGlite"
 describe("a chain that was reset", () => {
   it("is detected, and the index starts afresh with a log line saying so", async () => {
     const first = await collectiveFixture();
-    await waitFor(first, first.as(first.bob).shares.write.setProfile(["https://bob.example"]));
+    await waitFor(first, first.as(first.bob).shares.write.setProfile(["", "", "https://bob.example"]));
     const rpcA = await serveProvider(first.connection.provider);
     const db = await freshDatabase();
     cleanup.push(
@@ -243,7 +243,7 @@ describe("a chain that was reset", () => {
 describe("an index written by other projections", () => {
   it("is rebuilt from the chain, with a log line saying so", async () => {
     const f = await collectiveFixture();
-    await waitFor(f, f.as(f.bob).shares.write.setProfile(["https://bob.example"]));
+    await waitFor(f, f.as(f.bob).shares.write.setProfile(["", "", "https://bob.example"]));
     const rpc = await serveProvider(f.connection.provider);
     cleanup.push(() => rpc.close());
     const { db } = await indexed(f, rpc);

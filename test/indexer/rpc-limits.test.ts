@@ -27,7 +27,7 @@ afterEach(async () => {
 
 async function fixture() {
   const f = await collectiveFixture();
-  await waitFor(f, f.as(f.bob).shares.write.setProfile(["https://bob.example"]));
+  await waitFor(f, f.as(f.bob).shares.write.setProfile(["", "", "https://bob.example"]));
   const clean = await serveProvider(f.connection.provider);
   cleanup.push(() => clean.close());
   return { f, clean };

@@ -22,7 +22,7 @@ afterEach(async () => {
 
 async function indexedFixture() {
   const f = await collectiveFixture();
-  await waitFor(f, f.as(f.bob).shares.write.setProfile(["https://bob.example"]));
+  await waitFor(f, f.as(f.bob).shares.write.setProfile(["", "", "https://bob.example"]));
   const rpc = await serveProvider(f.connection.provider);
   const db = await freshDatabase();
   cleanup.push(
@@ -62,7 +62,7 @@ describe(`an index that is not this chain's (${backend})`, () => {
 describe(`a node behind the index (${backend})`, () => {
   it("is waited for with /readyz saying so, and the index goes on once it catches up", async () => {
     const f = await collectiveFixture();
-    await waitFor(f, f.as(f.bob).shares.write.setProfile(["https://bob.example"]));
+    await waitFor(f, f.as(f.bob).shares.write.setProfile(["", "", "https://bob.example"]));
     // A chain as a real one (chain 10, not a local development chain, which restarts anew).
     const current = await serveProvider(f.connection.provider, { chainId: 10 });
     const db = await freshDatabase();

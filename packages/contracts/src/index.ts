@@ -2,8 +2,9 @@
  * @rhizome/contracts: everything a TypeScript program needs to talk to Rhizome's contracts:
  * ABIs and bytecode generated from the build, known deployments by chain id, and typed viem
  * actions for deploying, creating collectives, building proposals, taking them through the
- * governor (propose, vote, queue, execute, cancel: each a call builder and an action) and
- * leaving.
+ * governor (propose, vote, queue, execute, cancel: each a call builder and an action),
+ * leaving, and signed actions (a vote, a delegation, an objection, a profile: each typed data to
+ * sign or verify, a signer, and the call a relay sends).
  */
 export * from "./generated/artifacts.js";
 export { deployments } from "./generated/deployments.js";
@@ -63,3 +64,50 @@ export {
   type ForVotesSource,
   type RefusedToken,
 } from "./exit.js";
+export {
+  readSigningContext,
+  readSigningDomain,
+  type SigningContext,
+  type SigningDomain,
+} from "./signed/readSigningContext.js";
+export {
+  BALLOT_TYPES,
+  EXTENDED_BALLOT_TYPES,
+  ballotTypedData,
+  castVoteBySig,
+  castVoteBySigCall,
+  signVote,
+  type BallotMessage,
+  type SignedVote,
+  type SignVoteParameters,
+} from "./signed/signVote.js";
+export {
+  DELEGATION_TYPES,
+  delegateBySig,
+  delegateBySigCall,
+  delegationTypedData,
+  signDelegation,
+  type DelegationMessage,
+  type SignedDelegation,
+  type SignDelegationParameters,
+} from "./signed/signDelegation.js";
+export {
+  OBJECTION_TYPES,
+  objectBySig,
+  objectBySigCall,
+  objectionTypedData,
+  signObjection,
+  type ObjectionMessage,
+  type SignedObjection,
+  type SignObjectionParameters,
+} from "./signed/signObjection.js";
+export {
+  PROFILE_TYPES,
+  profileTypedData,
+  setProfileBySig,
+  setProfileBySigCall,
+  signProfile,
+  type ProfileMessage,
+  type SignedProfile,
+  type SignProfileParameters,
+} from "./signed/signProfile.js";

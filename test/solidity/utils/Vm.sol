@@ -50,6 +50,15 @@ interface Vm {
 
     /// @notice Names an address in traces.
     function label(address account, string calldata newLabel) external;
+
+    /// @notice Sets block.chainid.
+    function chainId(uint256 newChainId) external;
+
+    /// @notice The address of private key `privateKey`.
+    function addr(uint256 privateKey) external pure returns (address);
+
+    /// @notice Signs `digest` with `privateKey` (ECDSA on secp256k1).
+    function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);
 }
 
 /// @dev The address every Foundry-compatible runner serves cheatcodes at.

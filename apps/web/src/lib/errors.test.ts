@@ -58,6 +58,18 @@ describe("explainError", () => {
     );
   });
 
+  it("says which character of a name is refused, and that a signature expired", () => {
+    expect(describeCustomError({ name: "SharesNameControlCharacter", args: [3n] })).toBe(
+      "A name may not contain control characters such as line breaks or tabs; there is one at byte 4.",
+    );
+    expect(describeCustomError({ name: "SharesNameTooLong", args: [70n] })).toBe(
+      "A name may be at most 64 bytes; this one is 70.",
+    );
+    expect(describeCustomError({ name: "WorkExpiredSignature", args: [0n] })).toMatch(
+      /^The signature expired at .+: sign again in your wallet\.$/,
+    );
+  });
+
   it("falls back to the error's name when it has no words (an error of a newer contract)", () => {
     const abi = [{ type: "error", name: "TreasuryPaused", inputs: [] }] as const;
     const data = encodeErrorResult({ abi, errorName: "TreasuryPaused" });

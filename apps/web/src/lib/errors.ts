@@ -20,6 +20,7 @@ const when = (seconds: unknown): string => new Date(Number(seconds) * 1000).toLo
 
 const zeroAddress: Words = () => "The token refused the zero address as a party to a transfer.";
 const badSignature: Words = () => "The signature is not valid: sign again in your wallet.";
+const expired: Words = (a) => `The signature expired at ${when(a[0])}: sign again in your wallet.`;
 const internal: Words = () =>
   "The contract stopped on a check of its own consistency and changed nothing. Please report it to Rhizome.";
 
@@ -63,7 +64,12 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   SharesApplicationNotOpen: () => "This application is no longer open.",
   SharesNotApplicant: () => "Only the applicant can withdraw this application.",
   SharesNotMember: () => "Only members holding shares can do this.",
-  SharesInvalidProfile: () => "A profile link may be at most 512 bytes.",
+  SharesInvalidProfile: (a) => `A picture or profile link may be at most 512 bytes; this one is ${arg(a, 0)}.`,
+  SharesNameTooLong: (a) => `A name may be at most 64 bytes; this one is ${arg(a, 0)}.`,
+  SharesNameControlCharacter: (a) =>
+    `A name may not contain control characters such as line breaks or tabs; there is one at byte ${Number(a[0]) + 1}.`,
+  SharesExpiredSignature: expired,
+  SharesInvalidSignature: badSignature,
   SharesUnauthorized: () => "Only the collective's own modules can mint or burn shares.",
   TreasuryNothingToBurn: () => "Choose at least one share to burn.",
   TreasuryTokensNotAscending: () => "The assets to take must be listed once each, in ascending address order.",
@@ -81,6 +87,8 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   WorkNoVotesLeft: () =>
     "You had voting power when the work was delivered but hold none now (you left, or delegated it away): you have no say on it any more.",
   WorkAlreadyObjected: () => "You have already objected to this work.",
+  WorkExpiredSignature: expired,
+  WorkInvalidSignature: badSignature,
   WorkNotContributor: () => "Only the work's contributor can deliver it.",
   WorkNotMember: () => "Only members can take open work.",
   WorkInvalidState: (a) =>
@@ -90,7 +98,7 @@ export const ERROR_WORDS: Readonly<Record<string, Words>> = {
   WorkInvalidPrinciple: () => "The principle must be 1 to 64 bytes, at most 16 principles.",
   WorkInvalidTerms: () => "The work needs a title of 1 to 200 bytes and a reward or a payment.",
   WorkUnauthorized: () => "Only the collective itself, through a proposal, can do this.",
-  VotesExpiredSignature: () => "The signature has expired.",
+  VotesExpiredSignature: expired,
   FactoryInvalidName: () => "A collective's name must be 1 to 64 bytes.",
   FactoryInvalidSymbol: () => "The share symbol must be 1 to 11 bytes.",
   FactoryInvalidPrincipleCount: (a) => `A collective has 1 to 16 principles; this one has ${arg(a, 0)}.`,
