@@ -12,65 +12,8 @@ import { buildApp, type Indexer } from "@rhizome/indexer";
 import { collectiveFixture, waitFor, type Fixture } from "../helpers/collective.js";
 import { freshDatabase, indexerFor } from "../helpers/indexer.js";
 import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
+import { EventStream, isEvent } from "../helpers/sse.js";
 import { backend, get } from "./indexed.js";
-
-interface Message {
-  event?: string;
-  data?: string;
-  comment?: string;
-}
-
-/** Reads server-sent events off a response body, one message at a time. */
-class EventStream {
-  private buffer = "";
-  private readonly reader: ReadableStreamDefaultReader<string>;
-
-  constructor(
-    readonly response: Response,
-    private readonly controller: AbortController,
-  ) {
-    if (!response.body) throw new Error("The response has no body");
-    this.reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  }
-
-  static async open(url: string): Promise<EventStream> {
-    const controller = new AbortController();
-    return new EventStream(await fetch(url, { signal: controller.signal }), controller);
-  }
-
-  /** The next message that `match` accepts, skipping the others; fails after `timeoutMs`. */
-  async next(match: (message: Message) => boolean, timeoutMs = 5_000): Promise<Message> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      let end: number;
-      while ((end = this.buffer.indexOf("\n\n")) >= 0) {
-        const block = this.buffer.slice(0, end);
-        this.buffer = this.buffer.slice(end + 2);
-        const message: Message = {};
-        for (const line of block.split("\n")) {
-          if (line.startsWith(":")) message.comment = line.slice(1).trim();
-          else if (line.startsWith("event: ")) message.event = line.slice(7);
-          else if (line.startsWith("data: ")) message.data = line.slice(6);
-        }
-        if (match(message)) return message;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error("No matching event arrived in time");
-      const chunk = await Promise.race([
-        this.reader.read(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("No event arrived in time")), left)),
-      ]);
-      if (chunk.done) throw new Error("The stream ended");
-      this.buffer += chunk.value;
-    }
-  }
-
-  close(): void {
-    this.controller.abort();
-  }
-}
-
-const isEvent = (name: string) => (message: Message) => message.event === name;
 
 describe(`live updates as server-sent events (${backend})`, () => {
   let f: Fixture;

@@ -108,4 +108,74 @@ describe("indexer configuration", () => {
     expect(message).toContain("DATABASE_URL=postgress://***@db/*** must be a URL");
     expect(message).not.toMatch(/Zx9kQ2mV7pL4wR8tY1uI|hunter22/);
   });
+
+  it("runs everything in one process by default, or the role ROLE names", () => {
+    expect(loadConfig({}).role).toBe("all");
+    expect(loadConfig({ ROLE: "" }).role).toBe("all");
+    expect(loadConfig({ ROLE: "indexer" }).role).toBe("indexer");
+    expect(loadConfig({ ROLE: "api", DATABASE_URL: "postgres://u:p@db:5432/rhizome" })).toMatchObject({
+      role: "api",
+      databaseUrl: "postgres://u:p@db:5432/rhizome",
+    });
+    // An indexer alone on PGlite serves its own API, as `all` does: nothing to refuse.
+    expect(loadConfig({ ROLE: "indexer" }).databaseUrl).toBeUndefined();
+  });
+
+  it("reads the replicas' and the cache's settings, with defaults", () => {
+    expect(loadConfig({})).toMatchObject({
+      heartbeatIntervalMs: 5_000,
+      staleAfterMs: 30_000,
+      responseCacheEntries: 10_000,
+      responseCacheBytes: 64 * 1024 * 1024,
+    });
+    expect(
+      loadConfig({
+        HEARTBEAT_INTERVAL_MS: "200",
+        STALE_AFTER_MS: "2000",
+        RESPONSE_CACHE_ENTRIES: "0",
+        RESPONSE_CACHE_MB: "8",
+      }),
+    ).toMatchObject({
+      heartbeatIntervalMs: 200,
+      staleAfterMs: 2_000,
+      responseCacheEntries: 0,
+      responseCacheBytes: 8 * 1024 * 1024,
+    });
+  });
+
+  it("refuses a ROLE it does not know, listing those it does, and an API replica without Postgres", () => {
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problems({ ROLE: "reader" })).toEqual(["ROLE=reader must be one of all, indexer, api"]);
+    expect(problems({ ROLE: "API" })).toEqual(["ROLE=API must be one of all, indexer, api"]);
+    expect(problems({ ROLE: "api" })).toEqual([
+      expect.stringMatching(
+        /^ROLE=api needs DATABASE_URL: .*PGlite .* lives inside one process, which no other can share/,
+      ),
+    ]);
+    // A malformed DATABASE_URL is told once, as what it is.
+    expect(problems({ ROLE: "api", DATABASE_URL: "mysql://x" })).toEqual([
+      expect.stringContaining("DATABASE_URL=mysql://x must be a URL"),
+    ]);
+    expect(problems({ STALE_AFTER_MS: "10", HEARTBEAT_INTERVAL_MS: "0", RESPONSE_CACHE_MB: "-1" })).toEqual([
+      "HEARTBEAT_INTERVAL_MS=0 must be a whole number from 50 to 600000",
+      "STALE_AFTER_MS=10 must be a whole number from 100 to 86400000",
+      "RESPONSE_CACHE_MB=-1 must be a whole number from 0 to 65536",
+    ]);
+  });
+
+  it("reads ENS_RPC_URL, an http or https URL, unset by default, without quoting its key when it refuses one", () => {
+    expect(loadConfig({}).ensRpcUrl).toBeUndefined();
+    expect(loadConfig({ ENS_RPC_URL: "https://eth.example/v2/KEY" }).ensRpcUrl).toBe("https://eth.example/v2/KEY");
+    expect(() => loadConfig({ ENS_RPC_URL: "wss://eth.example/v2/Zx9kQ2mV7pL4wR8tY1uI" })).toThrow(
+      "ENS_RPC_URL=wss://eth.example/*** must be a URL starting with http:// or https://",
+    );
+  });
 });

@@ -17,7 +17,10 @@ import { finiteNumbers, refuseBlankNumbers } from "./plugins/finite-numbers.js";
 import { refuseUnstorableText } from "./plugins/stored-text.js";
 import rateLimit from "./plugins/rate-limit.js";
 import repositories from "./plugins/repositories.js";
+import ensNames from "./plugins/ens-names.js";
+import type { EnsResolver } from "./ens/resolver.js";
 import requestLog from "./plugins/request-log.js";
+import responseCache from "./plugins/response-cache.js";
 import revalidation from "./plugins/revalidation.js";
 import security from "./plugins/security.js";
 import docs from "./plugins/swagger.js";
@@ -28,6 +31,8 @@ import rpc, { type RelayLimits } from "./routes/rpc.js";
 import health from "./routes/health.js";
 import { secretRedactor, type Redact } from "./redact.js";
 import type { IndexerStatus } from "./indexer.js";
+import type { LiveFeed } from "./live/feed.js";
+import { HttpError } from "./plugins/http-errors.js";
 import type { Metrics } from "./metrics.js";
 import metricsRoute from "./routes/metrics.js";
 
@@ -35,8 +40,23 @@ export interface AppOptions {
   db: Database;
   /** The indexer's progress, read on every /readyz. */
   status: () => IndexerStatus;
-  /** The indexer, whose `indexed` and `reorg` events /api/events streams. */
+  /** The indexer, whose `indexed` and `reorg` events /api/events streams: itself, or a live feed's. */
   events?: EventEmitter<IndexerEvents>;
+  /**
+   * The live feed `events` comes from, which numbers them: /api/events then sends each with its
+   * id, and a client reconnecting with Last-Event-ID gets what it missed (live/feed.ts).
+   */
+  feed?: LiveFeed;
+  /**
+   * Keep GET /api's answers in memory per version of the index, within these bounds
+   * (plugins/response-cache.ts); not kept when absent.
+   */
+  responseCache?: { maxEntries: number; maxBytes: number };
+  /**
+   * Why /api cannot answer at all right now, if it cannot: it answers 503 with this (an API
+   * replica whose database's schema the indexer has not migrated yet).
+   */
+  unavailable?: () => string | undefined;
   /** Origins allowed by CORS: `*` or a list. */
   corsOrigins: string[] | "*";
   /** Requests per minute per client IP. */
@@ -74,6 +94,8 @@ export interface AppOptions {
    */
   metrics?: Metrics;
   metricsOnApi?: boolean;
+  /** Primary ENS names for GET …/names (ENS_RPC_URL's, ens/resolver.ts); every `ensName` is null without it. */
+  ensName?: EnsResolver;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -103,11 +125,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(requestLog);
   await app.register(security, { corsOrigins: options.corsOrigins });
   await app.register(rateLimit, { max: options.rateLimit });
-  await app.register(revalidation, { events: options.events, metrics });
+  await app.register(revalidation, { events: options.events, status: options.status, metrics });
+  const cache = options.responseCache;
+  if (cache && cache.maxEntries > 0 && cache.maxBytes > 0) await app.register(responseCache, { ...cache, metrics });
+  const unavailable = options.unavailable;
+  if (unavailable) {
+    app.addHook("onRequest", async (request) => {
+      if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
+      const reason = unavailable();
+      if (reason !== undefined) throw new HttpError(503, "ServiceUnavailable", `The API cannot answer yet: ${reason}.`);
+    });
+  }
   // Before the docs, whose routes take the error handler in place when they are registered.
   await app.register(errors);
   await app.register(docs);
   await app.register(repositories, { db: options.db });
+  await app.register(ensNames, { resolve: options.ensName });
   const forget = () => app.repositories.collectives.forgetKnown();
   options.events?.on("reorg", forget);
   app.addHook("onClose", async () => void options.events?.off("reorg", forget));
@@ -116,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(api, {
     prefix: "/api",
     events: options.events,
+    feed: options.feed,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     status: options.status,
     factory: options.factory,

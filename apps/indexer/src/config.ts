@@ -1,7 +1,7 @@
 /**
  * The indexer's configuration, from the environment, validated once at start. Every value has a
  * default that makes the embedded mode work untouched: the local chain, PGlite in .rhizome/db,
- * the factory from @rhizome/contracts' deployments for the chain.
+ * the factory from @rhizome/contracts' deployments for the chain, one process doing everything.
  */
 import { isIP } from "node:net";
 import path from "node:path";
@@ -9,8 +9,21 @@ import { getAddress, isAddress, type Address } from "viem";
 import { redactUrl } from "./redact.js";
 import { DEFAULT_MAX_REORG_DEPTH } from "./indexer.js";
 
+/**
+ * What a process does. `all`: everything, as one process (the default, and `npm start`'s).
+ * `indexer`: the one writer (sync, projections, live events published through Postgres), which
+ * serves the API as `all` does. `api`: a read-only replica on the indexer's Postgres: the API, the
+ * web client, live events heard from the indexer and the JSON-RPC relay; no sync, no writer's lock,
+ * no migration; ready while the indexer's heartbeat is fresh and its index caught up.
+ */
+export const ROLES = ["all", "indexer", "api"] as const;
+export type Role = (typeof ROLES)[number];
+
 export interface Config {
+  role: Role;
   rpcUrl: string;
+  /** An Ethereum mainnet JSON-RPC whose ENS names the API shows for accounts; none looked up when unset. */
+  ensRpcUrl: string | undefined;
   /** A postgres:// URL, or undefined for PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -29,6 +42,13 @@ export interface Config {
   metricsPort: number | undefined;
   /** Milliseconds a stopping service keeps answering, with /readyz at 503, before it stops listening. */
   shutdownDrainMs: number;
+  /** How often the indexer writes its heartbeat (its head and readiness) for API replicas, on Postgres. */
+  heartbeatIntervalMs: number;
+  /** ROLE=api: not ready once the indexer's heartbeat is older than this many milliseconds. */
+  staleAfterMs: number;
+  /** Bounds of the API's cache of answers by the index's version; 0 in either turns it off. */
+  responseCacheEntries: number;
+  responseCacheBytes: number;
   /** Origins allowed by CORS: `*` or a comma-separated list. */
   corsOrigins: string[] | "*";
   /** Requests per minute per client. */
@@ -130,8 +150,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL=${env.LOG_LEVEL} must be one of ${LOG_LEVELS.join(", ")}`);
   const cors = env.CORS_ORIGINS ?? "*";
+  const role = (env.ROLE === undefined || env.ROLE === "" ? "all" : env.ROLE) as Role;
+  if (!ROLES.includes(role)) problems.push(`ROLE=${env.ROLE} must be one of ${ROLES.join(", ")}`);
+  if (role === "api" && databaseUrl === undefined && !problems.some((p) => p.startsWith("DATABASE_URL="))) {
+    problems.push(
+      "ROLE=api needs DATABASE_URL: an API replica reads the indexer's Postgres, and PGlite (the database " +
+        "without DATABASE_URL) lives inside one process, which no other can share",
+    );
+  }
   const config: Config = {
+    role,
     rpcUrl,
+    ensRpcUrl: url("ENS_RPC_URL", undefined, ["http:", "https:"]),
     databaseUrl,
     dataDir: path.resolve(cwd, env.DATA_DIR ?? ".rhizome/db"),
     factory,
@@ -143,6 +173,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: integer("PORT", 42069, 0, 65_535),
     metricsPort: env.METRICS_PORT ? integer("METRICS_PORT", 0, 0, 65_535) : undefined,
     shutdownDrainMs: integer("SHUTDOWN_DRAIN_MS", 1_000, 0, 600_000),
+    heartbeatIntervalMs: integer("HEARTBEAT_INTERVAL_MS", 5_000, 50, 600_000),
+    staleAfterMs: integer("STALE_AFTER_MS", 30_000, 100, 86_400_000),
+    responseCacheEntries: integer("RESPONSE_CACHE_ENTRIES", 10_000, 0, 10_000_000),
+    responseCacheBytes: integer("RESPONSE_CACHE_MB", 64, 0, 65_536) * 1024 * 1024,
     corsOrigins: cors === "*" ? "*" : cors.split(",").map((origin) => origin.trim()),
     rateLimit: integer("RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run serve`: the indexer, the API and the web client against RPC_URL and DATABASE_URL (or PGlite), until
+ * `npm run serve`: the indexer, the API and the web client against RPC_URL and DATABASE_URL (or PGlite), or
+ * one part of them as ROLE says (`indexer`, or `api`: a read-only replica on the indexer's Postgres), until
  * Ctrl-C or SIGTERM, which stop it gracefully: no new connection is taken, requests in flight are
  * answered, event streams are told to reconnect, the indexer ends its step, the database's pools
  * close and the writer's lock is released; then it exits 0. A second signal exits at once, with
@@ -40,10 +41,13 @@ async function main(): Promise<number> {
       log.error({}, (error as Error).message);
       return misconfigured(error) ? 2 : 1;
     }
-    log.error({ rpcUrl: redactUrl(config.rpcUrl), error: String(error) }, "The indexer could not start");
+    log.error(
+      { role: config.role, rpcUrl: redactUrl(config.rpcUrl), error: String(error) },
+      config.role === "api" ? "The API replica could not start" : "The indexer could not start",
+    );
     return 1;
   }
-  log.info({ api: `${service.url}/api`, docs: `${service.url}/api/docs` }, "API listening");
+  log.info({ role: config.role, api: `${service.url}/api`, docs: `${service.url}/api/docs` }, "API listening");
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {

@@ -9,6 +9,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import type { PoolUse } from "@rhizome/db";
 import type { IndexerEvents } from "./routes/api/events.js";
 import type { IndexerStatus } from "./indexer.js";
+import { undecodableLogCount } from "./sync/decode.js";
 import type { Rpc } from "./sync/rpc.js";
 
 export interface MetricsSources {
@@ -77,6 +78,19 @@ export function createMetrics(sources: MetricsSources) {
       this.set(status().skippedEvents);
     },
   });
+  // The decoder counts for the whole process (the indexer's status counts these and the events
+  // the projections could not apply together, above): the counter takes what it adds at each scrape.
+  let undecodableSeen = 0;
+  new Counter({
+    name: "rhizome_undecodable_logs_total",
+    help: "Logs that did not decode (a topic none of their contract's events has, or an event in another shape), skipped.",
+    registers: [registry],
+    collect() {
+      const count = undecodableLogCount();
+      if (count > undecodableSeen) this.inc(count - undecodableSeen);
+      undecodableSeen = count;
+    },
+  });
   const events = new Counter({
     name: "rhizome_indexed_events_total",
     help: "Events indexed since the start (rate() gives events per second).",
@@ -131,6 +145,30 @@ export function createMetrics(sources: MetricsSources) {
     labelNames: ["result"],
     registers: [registry],
   });
+  // The API's cache of answers (plugins/response-cache.ts). The hit ratio is left to PromQL:
+  // rate(hits) / (rate(hits) + rate(misses)) over the window one cares about.
+  const responseCache = {
+    hits: new Counter({
+      name: "rhizome_http_cache_hits_total",
+      help: "API reads answered from this process's cache of answers at the index's current version.",
+      registers: [registry],
+    }),
+    misses: new Counter({
+      name: "rhizome_http_cache_misses_total",
+      help: "API reads the cache could have answered but did not hold: made by their route, then kept.",
+      registers: [registry],
+    }),
+    entries: new Gauge({
+      name: "rhizome_http_cache_entries",
+      help: "Answers held in the cache.",
+      registers: [registry],
+    }),
+    bytes: new Gauge({
+      name: "rhizome_http_cache_bytes",
+      help: "Bytes of the answers held in the cache.",
+      registers: [registry],
+    }),
+  };
   const sseClients = new Gauge({
     name: "rhizome_sse_clients",
     help: "Open /api/events streams.",
@@ -155,6 +193,7 @@ export function createMetrics(sources: MetricsSources) {
     registry,
     http,
     cache,
+    responseCache,
     sseClients,
     /** Counts what the indexer emits: ranges with their events and time, and reorgs. */
     follow(indexer: EventEmitter<IndexerEvents>): () => void {

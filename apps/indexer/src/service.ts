@@ -2,9 +2,11 @@
  * The indexer service as a function: open the database (refusing to run beside another
  * indexer), serve the API, reach the chain (waiting for it, while the API answers, when it is
  * down), check that the database's index is this chain's, and follow the chain until stopped.
+ * Live events are numbered and kept for clients that reconnect: in memory on PGlite; on Postgres
+ * in the database, NOTIFYd to API replicas, with a heartbeat they read their readiness from.
+ * With ROLE=api, none of the indexing: an API replica over the indexer's Postgres (startReplica).
  * The CLI (main.ts) and `npm start` both run it.
  */
-import { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -13,15 +15,19 @@ import type { Address } from "viem";
 import { deployments } from "@rhizome/contracts";
 import { DatabaseLockedError, openDatabase } from "@rhizome/db";
 import Fastify, { type FastifyInstance } from "fastify";
-import { buildApp } from "./app.js";
-import type { Config } from "./config.js";
-import { createMetrics } from "./metrics.js";
+import { buildApp, type AppOptions } from "./app.js";
+import type { Config, Role } from "./config.js";
+import { createMetrics, type Metrics } from "./metrics.js";
 import { showProgress } from "./progress.js";
 import metricsRoute from "./routes/metrics.js";
 import { secretRedactor } from "./redact.js";
-import type { IndexerEvents } from "./routes/api/events.js";
-import { IndexMismatchError, Indexer, startingStatus } from "./indexer.js";
+import { IndexMismatchError, Indexer, startingStatus, type IndexerStatus } from "./indexer.js";
+import { relay, type Publisher } from "./live/feed.js";
+import { memoryFeed } from "./live/memory.js";
+import { postgresPublisher, postgresSubscriber } from "./live/postgres.js";
+import { readSharedStatus, startHeartbeat, type Heartbeat } from "./shared-status.js";
 import { createRpc, errorText, sleep } from "./sync/rpc.js";
+import { mainnetEnsResolver } from "./ens/resolver.js";
 
 /** The web client's production build, when it was built (`npm run build`). */
 const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -33,8 +39,17 @@ export class NoFactoryError extends Error {
   override name = "NoFactoryError";
 }
 
+/** ROLE=api runs no indexer: what `connected` rejects with there. */
+export class NoIndexerError extends Error {
+  override name = "NoIndexerError";
+}
+
 export interface RunningService {
-  /** The indexer, once the chain has answered and the database's index was found to be its own. */
+  role: Role;
+  /**
+   * The indexer, once the chain has answered and the database's index was found to be its own.
+   * Rejects with NoIndexerError for ROLE=api.
+   */
   connected: Promise<Indexer>;
   /** Where the API listens, with the port it was given when PORT is 0. */
   url: string;
@@ -56,15 +71,69 @@ export interface RunningService {
  * it then turns out not to fit).
  */
 export async function startService(config: Config, log: PinoLogger): Promise<RunningService> {
+  return config.role === "api" ? startReplica(config, log) : startIndexer(config, log);
+}
+
+/** The bounds of the API's cache of answers, from the configuration. */
+const cacheBounds = (config: Config): AppOptions["responseCache"] => ({
+  maxEntries: config.responseCacheEntries,
+  maxBytes: config.responseCacheBytes,
+});
+
+/** What both roles build alike: the app's options that come from the configuration alone. */
+const appOptions = (config: Config, log: PinoLogger, metrics: Metrics) => ({
+  corsOrigins: config.corsOrigins,
+  rateLimit: config.rateLimit,
+  trustProxy: config.trustProxy,
+  logger: log,
+  redact: secretRedactor([config.rpcUrl, config.databaseUrl]),
+  rpcUrl: config.rpcUrl,
+  metrics,
+  metricsOnApi: config.metricsPort === undefined,
+  responseCache: cacheBounds(config),
+  ...(config.ensRpcUrl ? { ensName: mainnetEnsResolver(config.ensRpcUrl) } : {}),
+  ...(existsSync(`${WEB_ROOT}/index.html`) ? { webRoot: WEB_ROOT } : {}),
+});
+
+/** METRICS_PORT: the metrics on a port of their own, which need not be public as the API is. */
+async function metricsServerFor(config: Config, metrics: Metrics): Promise<FastifyInstance | undefined> {
+  if (config.metricsPort === undefined) return undefined;
+  const server = Fastify({ logger: false });
+  await server.register(metricsRoute, { metrics });
+  return server;
+}
+
+/** Where `server` listens, as a URL. */
+const origin = (config: Config, server: FastifyInstance) =>
+  `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${(server.server.address() as AddressInfo).port}`;
+
+/**
+ * Stopping as both roles do: drain first, with /readyz at 503 (`setStopping`) so that a proxy
+ * stops sending here while the requests already on their way (accepted, or still in the listen
+ * queue) are answered in full; then `abort`, and wait for `done`.
+ */
+function stopper(config: Config, setStopping: () => boolean, abort: () => void, done: Promise<void>) {
+  return async () => {
+    if (setStopping() && config.shutdownDrainMs > 0) await sleep(config.shutdownDrainMs);
+    abort();
+    await done.catch(() => undefined);
+  };
+}
+
+/** A status that says "stopping" once the service is asked to stop, whatever it said before. */
+const unlessStopping = (status: IndexerStatus, stopping: boolean): IndexerStatus =>
+  stopping ? { ...status, caughtUp: false, reason: "stopping" } : status;
+
+/** ROLE=all and ROLE=indexer: the indexer, with the API in the same process. */
+async function startIndexer(config: Config, log: PinoLogger): Promise<RunningService> {
   const controller = new AbortController();
   let indexer: Indexer | undefined;
   const waiting = startingStatus("reaching the chain at RPC_URL");
   /** Set when the service is asked to stop: /readyz then says so while requests drain. */
   let stopping = false;
-  const status = () => {
-    const current = indexer?.status ?? waiting;
-    return stopping ? { ...current, caughtUp: false, reason: "stopping" } : current;
-  };
+  /** The indexer's own status, without the stopping: what the heartbeat tells the replicas. */
+  const indexerStatus = () => indexer?.status ?? waiting;
+  const status = () => unlessStopping(indexerStatus(), stopping);
   const metrics = createMetrics({ status, pools: () => handle.pools() });
   const rpc = metrics.instrument(
     createRpc(config.rpcUrl, {
@@ -94,32 +163,35 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
       }
     },
   });
+  let heartbeat: Heartbeat | undefined;
+  let feed: Publisher | undefined;
   try {
     await handle.migrate();
     let factory: Address | undefined;
-    // The API's live events, relayed from the indexer once there is one.
-    const events = new EventEmitter<IndexerEvents>();
-    metrics.follow(events);
+    // The API's live events, relayed from the indexer once there is one, each with its id: on
+    // Postgres through the database, for the API replicas too; on PGlite in this process alone.
+    const live = handle.kind === "postgres" ? postgresPublisher(handle.db, log) : memoryFeed();
+    feed = live;
+    metrics.follow(live.events);
     const app = await buildApp({
+      ...appOptions(config, log, metrics),
       db: handle.reads,
       status,
-      events,
-      corsOrigins: config.corsOrigins,
-      rateLimit: config.rateLimit,
-      trustProxy: config.trustProxy,
-      logger: log,
-      redact: secretRedactor([config.rpcUrl, config.databaseUrl]),
-      rpcUrl: config.rpcUrl,
+      events: live.events,
+      feed: live,
       factory: () => factory,
-      metrics,
-      metricsOnApi: config.metricsPort === undefined,
-      ...(existsSync(`${WEB_ROOT}/index.html`) ? { webRoot: WEB_ROOT } : {}),
     });
-    // METRICS_PORT: the metrics on a port of their own, which need not be public as the API is.
-    let metricsServer: FastifyInstance | undefined;
-    if (config.metricsPort !== undefined) {
-      metricsServer = Fastify({ logger: false });
-      await metricsServer.register(metricsRoute, { metrics });
+    const metricsServer = await metricsServerFor(config, metrics);
+    if (handle.kind === "postgres") {
+      const beat = startHeartbeat(handle.db, indexerStatus, {
+        intervalMs: config.heartbeatIntervalMs,
+        redact: secretRedactor([config.rpcUrl, config.databaseUrl]),
+        log,
+      });
+      heartbeat = beat;
+      // A range that ends a failure or a catch-up changes the reason: the replicas hear of it now.
+      live.events.on("indexed", () => void beat.beatIfChanged());
+      live.events.on("reorg", () => void beat.beatIfChanged());
     }
 
     /**
@@ -156,8 +228,7 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
         log,
       );
       await created.init();
-      created.on("indexed", (range) => events.emit("indexed", range));
-      created.on("reorg", (reorg) => events.emit("reorg", reorg));
+      relay(created, live);
       log.info({ chainId, factory, database: handle.location, cursor: created.status.cursor }, "indexer ready");
       return created;
     };
@@ -166,9 +237,7 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
     // chain is refused at once, not served.
     const first = await connect();
     await app.listen({ host: config.host, port: config.port });
-    const origin = (server: FastifyInstance) =>
-      `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${(server.server.address() as AddressInfo).port}`;
-    const url = origin(app);
+    const url = origin(config, app);
     if (metricsServer) await metricsServer.listen({ host: config.host, port: config.metricsPort ?? 0 });
 
     let stopProgress = () => {};
@@ -190,6 +259,8 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
         stopProgress();
         await app.close();
         await metricsServer?.close();
+        await heartbeat?.stop();
+        await live.close();
         await handle.close();
       })
       .then(() => {
@@ -197,24 +268,113 @@ export async function startService(config: Config, log: PinoLogger): Promise<Run
       });
     connected.catch(() => undefined);
     return {
+      role: config.role,
       connected,
       url,
-      ...(metricsServer ? { metricsUrl: origin(metricsServer) } : {}),
+      ...(metricsServer ? { metricsUrl: origin(config, metricsServer) } : {}),
       done,
-      async stop() {
-        // Drain first: /readyz answers 503 so that a proxy stops sending here, while the requests
-        // already on their way (accepted, or still in the listen queue) are answered in full.
-        if (!stopping && config.shutdownDrainMs > 0) {
+      stop: stopper(
+        config,
+        () => {
+          const first = !stopping;
           stopping = true;
-          await sleep(config.shutdownDrainMs);
-        }
-        stopping = true;
-        controller.abort();
-        await done.catch(() => undefined);
-      },
+          return first;
+        },
+        () => controller.abort(),
+        done,
+      ),
     };
   } catch (error) {
+    await heartbeat?.stop();
+    await feed?.close();
     await handle.close();
+    throw error;
+  }
+}
+
+/**
+ * ROLE=api: a read-only replica over the indexer's Postgres. No chain sync, no writer's lock, no
+ * migration: until the indexer has migrated the database to this release's schema, /readyz says
+ * so and /api answers 503. Its status is the indexer's, read from the database on a timer and on
+ * every live event; its live events are the indexer's, heard through LISTEN.
+ */
+async function startReplica(config: Config, log: PinoLogger): Promise<RunningService> {
+  let stopping = false;
+  let status: () => IndexerStatus = () => unlessStopping(startingStatus("starting"), stopping);
+  const handle = await openDatabase({
+    url: config.databaseUrl,
+    onError(error) {
+      log.warn({ error: String(error) }, "a database connection was lost; it is replaced when next needed");
+    },
+  });
+  const metrics = createMetrics({ status: () => status(), pools: () => handle.pools() });
+  const closing: (() => Promise<void>)[] = [() => handle.close()];
+  const closeAll = async () => {
+    for (const close of closing.splice(0).reverse()) await close();
+  };
+  try {
+    // Read every second at most, and often enough to notice a stale heartbeat in time.
+    const refreshMs = Math.max(50, Math.min(1_000, Math.floor(config.staleAfterMs / 4)));
+    const live = await postgresSubscriber(handle, log);
+    closing.push(() => live.close());
+    const shared = await readSharedStatus(handle, {
+      staleAfterMs: config.staleAfterMs,
+      refreshMs,
+      // A notification lost with its connection shows as a newer id in the table: read up to it.
+      onLiveId: (id) => void (id > live.lastId && live.catchUp()),
+      log,
+    });
+    closing.push(() => shared.stop());
+    status = () => unlessStopping(shared.status, stopping);
+    const refresh = () => void shared.refresh();
+    live.events.on("indexed", refresh);
+    live.events.on("reorg", refresh);
+    live.events.on("reset", refresh);
+
+    const app = await buildApp({
+      ...appOptions(config, log, metrics),
+      db: handle.reads,
+      status: () => status(),
+      events: live.events,
+      feed: live,
+      factory: () => config.factory ?? shared.factory,
+      unavailable: () => shared.unavailable,
+    });
+    closing.push(() => app.close());
+    const metricsServer = await metricsServerFor(config, metrics);
+    if (metricsServer) closing.push(() => metricsServer.close());
+    await app.listen({ host: config.host, port: config.port });
+    if (metricsServer) await metricsServer.listen({ host: config.host, port: config.metricsPort ?? 0 });
+    log.info(
+      { database: handle.location, ready: shared.status.caughtUp, reason: shared.status.reason },
+      "API replica listening: it follows the indexer through the database",
+    );
+
+    const controller = new AbortController();
+    const done = new Promise<void>((resolve) => controller.signal.addEventListener("abort", () => resolve())).then(
+      closeAll,
+    );
+    const connected = Promise.reject(new NoIndexerError("ROLE=api runs no indexer"));
+    connected.catch(() => undefined);
+    return {
+      role: config.role,
+      connected,
+      url: origin(config, app),
+      ...(metricsServer ? { metricsUrl: origin(config, metricsServer) } : {}),
+      done,
+      stop: stopper(
+        config,
+        () => {
+          const first = !stopping;
+          stopping = true;
+          return first;
+        },
+        () => controller.abort(),
+        done,
+      ),
+    };
+  } catch (error) {
+    await closeAll();
     throw error;
   }
 }

@@ -3,7 +3,7 @@
  * install), or Postgres when a connection URL is given. Both get the same drizzle schema and
  * migrations, and the same guard against a second indexer writing to them.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -14,12 +14,14 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { AdvisoryLock } from "./advisory-lock.js";
+import { listenTo, type ListenHandlers, type Listening } from "./listener.js";
 import { releaseLockFile, takeLockFile } from "./lock-file.js";
 import { createPool, READ_STATEMENT_TIMEOUT_MS } from "./pool.js";
 import * as schema from "./schema/index.js";
 import { PROJECTION_TABLES } from "./tables.js";
 
 export { DatabaseLockedError } from "./errors.js";
+export type { ListenHandlers, Listening } from "./listener.js";
 export { CONNECT_TIMEOUT_MS, IDLE_TIMEOUT_MS, READ_STATEMENT_TIMEOUT_MS } from "./pool.js";
 
 export type Schema = typeof schema;
@@ -29,6 +31,31 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
+
+/**
+ * How many of this release's migrations the database has not had: drizzle records each applied
+ * one by its journal time, and applies those newer than the newest it recorded. A database that
+ * was never migrated has them all pending.
+ */
+async function countPending(db: Database): Promise<number> {
+  const journal = JSON.parse(await readFile(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
+  let newest = 0;
+  try {
+    const result = (await db.execute(
+      sql`SELECT max(created_at) AS newest FROM drizzle.__drizzle_migrations`,
+    )) as unknown as { rows: { newest: string | number | null }[] };
+    newest = Number(result.rows[0]?.newest ?? 0);
+  } catch (error) {
+    // No migration table (42P01), or not even its schema (3F000): nothing was applied.
+    const code =
+      (error as { code?: string; cause?: { code?: string } }).code ??
+      (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== "42P01" && code !== "3F000") throw error;
+  }
+  return journal.entries.filter((entry) => entry.when > newest).length;
+}
 
 /**
  * Gives every table of PROJECTION_TABLES the undo triggers that let a reorg roll it back
@@ -52,6 +79,16 @@ export interface DatabaseHandle {
   location: string;
   /** Applies every pending migration. */
   migrate(): Promise<void>;
+  /**
+   * How many of this release's migrations are not applied: a process that does not migrate (an
+   * API replica) waits for the indexer to apply them.
+   */
+  pendingMigrations(): Promise<number>;
+  /**
+   * LISTENs on `channel` over a connection of its own, made again when it drops (Postgres only:
+   * PGlite lives in one process, which has nothing to hear from another).
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<Listening>;
   /** Connections of each pool (Postgres): what metrics report. None on PGlite, which has no pool. */
   pools(): PoolUse[];
   close(): Promise<void>;
@@ -111,6 +148,8 @@ async function openPostgres(url: string, writer: boolean, options: OpenDatabaseO
       await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
       await installReorgTriggers(db);
     },
+    pendingMigrations: () => countPending(db),
+    listen: (channel, handlers) => listenTo(url, channel, handlers),
     pools: () =>
       (
         [
@@ -148,6 +187,8 @@ async function openPglite(dataDir: string | undefined, writer: boolean): Promise
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
       await installReorgTriggers(db);
     },
+    pendingMigrations: () => countPending(db),
+    listen: () => Promise.reject(new Error("PGlite lives in one process: LISTEN needs Postgres (DATABASE_URL)")),
     pools: () => [],
     async close() {
       await client.close();

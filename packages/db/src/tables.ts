@@ -3,6 +3,10 @@
  * reorg rolls back with, installed from this list after the migrations) and the indexer's own
  * bookkeeping. A chain reset empties all of them. A test checks that every table of the schema is
  * in one of the two lists.
+ * The live events are bookkeeping: they describe changes of this index, so a chain reset or a
+ * rebuild forgets them with it (their ids go on from where they were, and a client that asks for
+ * what it missed since an id now gone is told to refetch everything). They get no undo triggers:
+ * a reorg is itself one of them.
  */
 export const PROJECTION_TABLES = [
   "collectives",
@@ -25,4 +29,4 @@ export const PROJECTION_TABLES = [
   "ragequits",
 ] as const;
 
-export const BOOKKEEPING_TABLES = ["blocks", "reorg_log", "indexer_state"] as const;
+export const BOOKKEEPING_TABLES = ["blocks", "reorg_log", "indexer_state", "live_events"] as const;

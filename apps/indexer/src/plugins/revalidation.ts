@@ -1,7 +1,9 @@
 /**
  * Conditional GETs for the API: everything /api answers (but the event stream) changes only when
  * the index moves, so each answer carries an ETag naming the index's version in this process (a
- * per-process id and a counter raised by every committed range and every rollback) and
+ * per-process id and a counter raised by every committed range and every rollback, by a reset of
+ * the live feed, and whenever the status' cursor is seen to have moved: an API replica hears of
+ * ranges through Postgres, and reads the cursor on a timer in case a notification is lost) and
  * `Cache-Control: no-cache`, which lets a browser or a proxy keep it and ask again with
  * If-None-Match. While the index has not moved, that is answered 304 at once, before any query.
  * A restart or another replica gives other ETags: at worst a full answer, never a stale one.
@@ -10,11 +12,14 @@ import { randomBytes } from "node:crypto";
 import type { EventEmitter } from "node:events";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import type { IndexerStatus } from "../indexer.js";
 import type { Metrics } from "../metrics.js";
 import type { IndexerEvents } from "../routes/api/events.js";
 
 export interface RevalidationOptions {
   events?: EventEmitter<IndexerEvents> | undefined;
+  /** The index's status, whose cursor moving also makes a new version. */
+  status?: (() => IndexerStatus) | undefined;
   metrics?: Metrics | undefined;
 }
 
@@ -32,13 +37,21 @@ export default fp<RevalidationOptions>(
     const moved = () => void version++;
     options.events?.on("indexed", moved);
     options.events?.on("reorg", moved);
+    options.events?.on("reset", moved);
     app.addHook("onClose", async () => {
       options.events?.off("indexed", moved);
       options.events?.off("reorg", moved);
+      options.events?.off("reset", moved);
     });
+    let cursor = options.status?.().cursor;
 
     app.addHook("onRequest", async (request, reply) => {
       if (!follows(request)) return;
+      const now = options.status?.().cursor;
+      if (now !== cursor) {
+        cursor = now;
+        version++;
+      }
       const etag = `W/"${process}.${version}"`;
       const given = request.headers["if-none-match"];
       if (given !== undefined && given.split(",").some((tag) => tag.trim() === etag)) {

@@ -78,6 +78,20 @@ export function collectivesRepository(db: Database) {
     return keyset.page(rows, query.limit, keyOf, (row) => summary(row, principles.get(row.address) ?? []));
   }
 
+  // The fixed-shape reads every page makes, prepared once per connection (Postgres plans them
+  // once, not at each request); the address is the only parameter.
+  const existsQuery = db
+    .select({ address: c.address })
+    .from(c)
+    .where(eq(c.address, sql.placeholder("address")))
+    .limit(1)
+    .prepare("collective_exists");
+  const rowQuery = db
+    .select({ row: c, now: sql<number>`${chainNow}`.mapWith(Number) })
+    .from(c)
+    .where(eq(c.address, sql.placeholder("address")))
+    .prepare("collective_by_address");
+
   // Every route under a collective first asks whether it exists. A collective, once indexed,
   // goes only in a reorg or a reset of the chain: a yes is kept for a few seconds (forgotten
   // at once on a reorg this process sees), which saves that query on nearly every request.
@@ -87,7 +101,7 @@ export function collectivesRepository(db: Database) {
     async exists(address: string): Promise<boolean> {
       const until = known.get(address);
       if (until !== undefined && until > performance.now()) return true;
-      const rows = await db.select({ address: c.address }).from(c).where(eq(c.address, address)).limit(1);
+      const rows = await existsQuery.execute({ address });
       if (rows.length === 0) return false;
       if (known.size >= KNOWN_MAX) known.clear();
       known.set(address, performance.now() + KNOWN_FOR_MS);
@@ -106,10 +120,7 @@ export function collectivesRepository(db: Database) {
     },
 
     async get(address: string): Promise<CollectiveDetail | undefined> {
-      const [found] = await db
-        .select({ row: c, now: sql<number>`${chainNow}`.mapWith(Number) })
-        .from(c)
-        .where(eq(c.address, address));
+      const [found] = await rowQuery.execute({ address });
       if (!found) return undefined;
       const { row } = found;
       // Open proposals counted with the index-served state filters, at the time read with the row.

@@ -71,6 +71,14 @@ const toProposal = (row: Row): Proposal => ({
 });
 
 export function proposalsRepository(db: Database) {
+  // One proposal by id: a fixed shape, prepared once per connection.
+  const proposalQuery = db
+    .select(proposalColumns)
+    .from(p)
+    .innerJoin(c, eq(c.address, p.collective))
+    .where(and(eq(p.collective, sql.placeholder("collective")), eq(p.proposalId, sql.placeholder("proposalId"))))
+    .prepare("proposal_by_id");
+
   /**
    * What a quorum at `timestamp` is a percentage of, from the share history: the supply, as the
    * governor's quorum reads it, or the member count under one member, one vote.
@@ -148,11 +156,7 @@ export function proposalsRepository(db: Database) {
 
     /** One proposal with its quorum, progress, actions and timeline; its votes come apart. */
     async get(collective: string, proposalId: bigint): Promise<Omit<ProposalDetail, "votes"> | undefined> {
-      const [row] = await db
-        .select(proposalColumns)
-        .from(p)
-        .innerJoin(c, eq(c.address, p.collective))
-        .where(and(eq(p.collective, collective), eq(p.proposalId, proposalId)));
+      const [row] = await proposalQuery.execute({ collective, proposalId });
       if (!row) return undefined;
       let quorum = row.proposal.quorum;
       const { snapshot, queuedAt, vetoVotes } = row.proposal;

@@ -1,6 +1,8 @@
 /**
  * Live updates: listens to the API's server-sent events and invalidates the cached reads an
- * indexed range touched, so a vote cast elsewhere shows without a reload.
+ * indexed range touched, so a vote cast elsewhere shows without a reload. When the connection
+ * drops, EventSource reconnects by itself and sends the last event's id (Last-Event-ID): the API
+ * sends what was missed first, or a `reset` when it no longer has it all.
  */
 import type { Api } from "@rhizome/client";
 import type { QueryClient } from "@tanstack/react-query";
@@ -30,10 +32,11 @@ export function useLiveUpdates(): void {
         void client.invalidateQueries(); // A message we cannot read: refresh everything rather than show stale data.
       }
     };
-    // After a reorg any read may be stale.
+    // After a reorg any read may be stale; after a reset, events were missed that cannot be told.
     const onReorg = () => void client.invalidateQueries();
     source.addEventListener("indexed", onIndexed);
     source.addEventListener("reorg", onReorg);
+    source.addEventListener("reset", onReorg);
     return () => source.close();
   }, [client]);
 }

@@ -1,5 +1,5 @@
 /** The indexer's own bookkeeping: where it is, the unfinalized blocks, and what to undo on a reorg. */
-import { bigserial, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp as pgTimestamp } from "drizzle-orm/pg-core";
 import { address, blockNumber, timestamp } from "./columns.js";
 
 /** One row: the chain this database indexes and how far it got. */
@@ -20,6 +20,14 @@ export const indexerState = pgTable("indexer_state", {
    * read the chain differently rebuilds it from the chain rather than mix the two.
    */
   projectionVersion: integer("projection_version").notNull().default(0),
+  /**
+   * When the indexer last said it is alive (the service writes it every HEARTBEAT_INTERVAL_MS,
+   * with the head and the reason below): API replicas (ROLE=api) are not ready once it is older
+   * than STALE_AFTER_MS, even on a quiet chain where no range is committed for hours.
+   */
+  heartbeatAt: pgTimestamp("heartbeat_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  /** Why the indexer says it is not ready beyond its lag (a rebuild, a failing step); null when it is. */
+  statusReason: text("status_reason"),
 });
 
 /**

@@ -1,4 +1,5 @@
 export * from "./chain.js";
+export * from "./live.js";
 export * from "./collectives.js";
 export * from "./members.js";
 export * from "./proposals.js";

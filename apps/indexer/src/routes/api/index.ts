@@ -9,7 +9,12 @@ const api: FastifyPluginAsync<EventsOptions & ChainOptions> = async (app, option
   await app.register(collectives, { prefix: "/collectives" });
   await app.register(network);
   await app.register(chain, { status: options.status, factory: options.factory });
-  await app.register(events, { events: options.events, heartbeatMs: options.heartbeatMs, metrics: options.metrics });
+  await app.register(events, {
+    events: options.events,
+    feed: options.feed,
+    heartbeatMs: options.heartbeatMs,
+    metrics: options.metrics,
+  });
 };
 
 export default api;
