@@ -72,6 +72,8 @@ describe(`metrics (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     expect(value(before, "rhizome_chain_head_block")).toBe(indexer.status.head);
     expect(value(before, "rhizome_lag_blocks")).toBe(0);
     expect(value(before, "rhizome_ready")).toBe(1);
+    // Every log of the fixture's history decodes.
+    expect(value(before, "rhizome_undecodable_logs_total")).toBe(0);
     expect(value(before, "rhizome_indexed_events_total", { phase: "backfill" })).toBeGreaterThan(0);
     expect(value(before, "rhizome_rpc_calls_total", { method: "logs", outcome: "ok" })).toBeGreaterThan(0);
     expect(before.find((family) => family.name === "rhizome_http_request_duration_seconds")?.type).toBe("HISTOGRAM");

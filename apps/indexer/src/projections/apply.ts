@@ -26,10 +26,19 @@ import { work } from "./work.js";
  * 6. counting rules (one member, one vote; two houses), members' votes and counts, network exits.
  * 7. a proposal that sets the veto threshold or the counting rule is a parameter change.
  * 8. releases of voters' for votes (ForVotesReleased), from which exit proofs are read.
+ * 9. members' profiles carry a display name and a picture (ProfileSet); an empty field is none.
  */
-export const PROJECTION_VERSION = 8;
+export const PROJECTION_VERSION = 9;
 
-const handlers: Record<Source, Handler> = { factory, shares, governor, timelock, treasury, work, token };
+/** Each source's handler, which takes that source's events only. */
+const handlers: { [S in Source]: Handler<S> } = { factory, shares, governor, timelock, treasury, work, token };
+
+/**
+ * The handler of `source`. TypeScript cannot tie `handlers[event.source]` to `event` itself (it
+ * would see any source's handler given any source's event): a generic lookup gives the handler of
+ * the source it is given, which applyEvents calls with events of that source only.
+ */
+const handlerOf = <S extends Source>(source: S): Handler<S> => handlers[source];
 
 /** An event a handler could not take: skipped, so that one bad event never stops the index. */
 export interface SkippedEvent {
@@ -60,14 +69,14 @@ export async function applyEvents(
     applications: [],
     balances: [],
   };
-  for (const event of events) await isolated(event, () => handlers[event.source].keys(event, keys));
+  for (const event of events) await isolated(event, () => handlerOf(event.source).keys(event, keys));
   await batch.load(keys);
   // A collective's modules emit their set-up events before the factory announces it.
   for (const event of events) {
     if (event.source === "factory") await isolated(event, () => factory.apply(batch, registry, event));
   }
   for (const event of events) {
-    if (event.source !== "factory") await isolated(event, () => handlers[event.source].apply(batch, registry, event));
+    if (event.source !== "factory") await isolated(event, () => handlerOf(event.source).apply(batch, registry, event));
   }
   await batch.flush();
   await recordOwnership(batch);

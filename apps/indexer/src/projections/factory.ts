@@ -2,28 +2,17 @@
  * The factory's projection: a collective, its modules, settings (the first of its quorum
  * percentages among them) and principles, from the CollectiveCreated that announces it.
  */
-import { getAddress, type Address } from "viem";
-import { countingRuleOf, type CollectiveModules, type CollectiveSettings } from "@rhizome/contracts";
-import type { IndexedEvent } from "../sync/decode.js";
-import { key, type Batch } from "./batch.js";
+import { getAddress } from "viem";
+import { countingRuleOf } from "@rhizome/contracts";
+import { key } from "./batch.js";
 import { position, type Handler } from "./handler.js";
 
-export const factory: Handler = {
+export const factory: Handler<"factory"> = {
   // The new collective is among every range's collectives; nothing else is loaded.
   keys() {},
-  apply(batch: Batch, _registry, event: IndexedEvent): void {
+  apply(batch, _registry, event) {
     if (event.eventName !== "CollectiveCreated") return;
-    const a = event.args as {
-      id: bigint;
-      governor: Address;
-      creator: Address;
-      modules: CollectiveModules;
-      name: string;
-      symbol: string;
-      principles: readonly string[];
-      // As the event carries it: the counting rule is the enum's value.
-      settings: Omit<CollectiveSettings, "countingRule"> & { countingRule: number };
-    };
+    const a = event.args;
     const collective = getAddress(a.governor);
     batch.collectives.put(collective, {
       address: collective,

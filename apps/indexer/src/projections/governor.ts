@@ -9,23 +9,36 @@ import { getAbiItem, getAddress, slice, toFunctionSelector, type Address, type H
 import { countingRuleOf, describeActions, sharesAbi, type ProposalContext } from "@rhizome/contracts";
 import type { IndexedEvent } from "../sync/decode.js";
 import { key, type Batch, type Proposal } from "./batch.js";
-import { position, type Args, type Handler } from "./handler.js";
+import { position, type Handler } from "./handler.js";
 
-export const governor: Handler = {
-  keys({ collective, args }, keys) {
-    const a = args as Args;
-    if (typeof a.proposalId === "bigint") keys.proposals.push([collective, a.proposalId]);
-    // A new proposal's words name who a mint or an admission gives shares to.
-    for (const calldata of (a.calldatas as Hex[] | undefined) ?? []) {
-      const recipient = mintRecipient(calldata);
-      if (recipient) keys.members.push([collective, recipient]);
-      const application = admittedApplication(calldata);
-      if (application !== undefined) keys.applications.push([collective, application]);
+export const governor: Handler<"governor"> = {
+  keys(event, keys) {
+    const { collective } = event;
+    switch (event.eventName) {
+      case "ProposalCreated":
+        keys.proposals.push([collective, event.args.proposalId]);
+        // A new proposal's words name who a mint or an admission gives shares to.
+        for (const calldata of event.args.calldatas) {
+          const recipient = mintRecipient(calldata);
+          if (recipient) keys.members.push([collective, recipient]);
+          const application = admittedApplication(calldata);
+          if (application !== undefined) keys.applications.push([collective, application]);
+        }
+        return;
+      case "VoteCast":
+      case "VoteCastWithParams":
+      case "MemberVoteCast":
+      case "VetoCast":
+      case "ProposalVetoed":
+      case "ProposalQueued":
+      case "ProposalExecuted":
+      case "ProposalCanceled":
+        keys.proposals.push([collective, event.args.proposalId]);
+        return;
     }
   },
 
   apply(batch, _registry, event) {
-    const a = event.args as Args;
     const c = event.collective;
     switch (event.eventName) {
       case "ProposalCreated":
@@ -34,12 +47,10 @@ export const governor: Handler = {
       case "VoteCastWithParams":
         return voteCast(batch, event);
       case "MemberVoteCast": {
+        const { proposalId, voter, support, weight } = event.args;
         // Emitted just before the same vote's VoteCast, which records the vote with this weight.
-        const weight = a.weight as bigint;
-        const voter = getAddress(a.voter as string);
-        batch.memberWeights.set(key(c, a.proposalId as bigint, voter), weight);
-        batch.updateProposal(c, a.proposalId as bigint, (proposal) => {
-          const support = Number(a.support);
+        batch.memberWeights.set(key(c, proposalId, getAddress(voter)), weight);
+        batch.updateProposal(c, proposalId, (proposal) => {
           if (support === 0) proposal.memberAgainstVotes += weight;
           else if (support === 1) proposal.memberForVotes += weight;
           else proposal.memberAbstainVotes += weight;
@@ -47,7 +58,7 @@ export const governor: Handler = {
         return;
       }
       case "CountingRuleSet": {
-        const rule = countingRuleOf(a.newRule as number);
+        const rule = countingRuleOf(event.args.newRule);
         const collective = batch.collective(c);
         collective.countingRule = rule;
         batch.countingRules.push({ collective: c, rule, ...position(event) });
@@ -57,16 +68,17 @@ export const governor: Handler = {
         return;
       }
       case "VetoCast": {
-        if (!batch.proposals.get(key(c, a.proposalId as bigint))) return;
-        batch.updateProposal(c, a.proposalId as bigint, (proposal) => {
-          proposal.vetoVotes = a.vetoes as bigint;
+        const a = event.args;
+        if (!batch.proposals.get(key(c, a.proposalId))) return;
+        batch.updateProposal(c, a.proposalId, (proposal) => {
+          proposal.vetoVotes = a.vetoes;
         });
         batch.vetoes.push({
           collective: c,
-          proposalId: a.proposalId as bigint,
-          voter: getAddress(a.voter as string),
-          weight: a.weight as bigint,
-          reason: a.reason as string,
+          proposalId: a.proposalId,
+          voter: getAddress(a.voter),
+          weight: a.weight,
+          reason: a.reason,
           ...position(event),
         });
         return;
@@ -74,27 +86,27 @@ export const governor: Handler = {
       case "ForVotesReleased":
         batch.forVoteReleases.push({
           collective: c,
-          voter: getAddress(a.voter as string),
-          kept: (a.kept as readonly bigint[]).map(String),
+          voter: getAddress(event.args.voter),
+          kept: event.args.kept.map(String),
           ...position(event),
         });
         return;
       case "ProposalVetoed":
         // OpenZeppelin's ProposalCanceled follows in the same transaction and ends it.
-        batch.updateProposal(c, a.proposalId as bigint, (proposal) => {
+        batch.updateProposal(c, event.args.proposalId, (proposal) => {
           proposal.vetoed = true;
         });
         return;
       case "VetoThresholdSet":
-        batch.collective(c).vetoPercent = Number(a.newVetoPercent);
+        batch.collective(c).vetoPercent = Number(event.args.newVetoPercent);
         return;
       case "ProposalQueued":
       case "ProposalExecuted":
       case "ProposalCanceled":
-        batch.updateProposal(c, a.proposalId as bigint, (proposal) => {
+        batch.updateProposal(c, event.args.proposalId, (proposal) => {
           if (event.eventName === "ProposalQueued") {
             proposal.status = "queued";
-            proposal.eta = Number(a.etaSeconds);
+            proposal.eta = Number(event.args.etaSeconds);
             proposal.queuedAt = event.timestamp;
           } else if (event.eventName === "ProposalExecuted") {
             // The timelock's OperationFailed, earlier in the same execution, said its calls reverted.
@@ -107,17 +119,17 @@ export const governor: Handler = {
         });
         return;
       case "VotingDelaySet":
-        batch.collective(c).votingDelay = Number(a.newVotingDelay);
+        batch.collective(c).votingDelay = Number(event.args.newVotingDelay);
         return;
       case "VotingPeriodSet":
-        batch.collective(c).votingPeriod = Number(a.newVotingPeriod);
+        batch.collective(c).votingPeriod = Number(event.args.newVotingPeriod);
         return;
       case "ProposalThresholdSet":
-        batch.collective(c).proposalThreshold = a.newProposalThreshold as bigint;
+        batch.collective(c).proposalThreshold = event.args.newProposalThreshold;
         return;
       case "ExecutionWindowSet": {
         const collective = batch.collective(c);
-        collective.executionWindow = Number(a.newExecutionWindow);
+        collective.executionWindow = Number(event.args.newExecutionWindow);
         collective.maxExecutionWindow = Math.max(collective.maxExecutionWindow, collective.executionWindow);
         // The proposals whose vote has not ended take the new window, as the governor's history
         // of windows gives them; a new collective's first window has none to change.
@@ -127,7 +139,7 @@ export const governor: Handler = {
         return;
       }
       case "QuorumNumeratorUpdated": {
-        const numerator = Number(a.newQuorumNumerator);
+        const numerator = Number(event.args.newQuorumNumerator);
         batch.collective(c).quorumPercent = numerator;
         batch.quorumNumerators.push({ collective: c, numerator, ...position(event) });
         return;
@@ -137,8 +149,8 @@ export const governor: Handler = {
 };
 
 /** A new proposal: what it does is read from its calldata against the collective's modules. */
-function created(batch: Batch, event: IndexedEvent): void {
-  const a = event.args as Args;
+function created(batch: Batch, event: IndexedEvent<"governor", "ProposalCreated">): void {
+  const a = event.args;
   const c = event.collective;
   const collective = batch.collective(c);
   const context: ProposalContext = {
@@ -149,24 +161,25 @@ function created(batch: Batch, event: IndexedEvent): void {
     },
   };
   const { kind, actions } = describeActions(
+    // The row's text columns, read as the addresses they hold (once per proposal; viem caches checksums).
     {
-      governor: collective.address as Address,
-      shares: collective.shares as Address,
-      timelock: collective.timelock as Address,
-      treasury: collective.treasury as Address,
-      work: collective.work as Address,
+      governor: getAddress(collective.address),
+      shares: getAddress(collective.shares),
+      timelock: getAddress(collective.timelock),
+      treasury: getAddress(collective.treasury),
+      work: getAddress(collective.work),
     },
     context,
-    a.targets as Address[],
-    a.values as bigint[],
-    a.calldatas as Hex[],
+    a.targets,
+    a.values,
+    a.calldatas,
   );
   collective.proposalCount += 1;
-  batch.proposals.put(key(c, a.proposalId as bigint), {
+  batch.proposals.put(key(c, a.proposalId), {
     collective: c,
-    proposalId: a.proposalId as bigint,
-    proposer: getAddress(a.proposer as string),
-    description: a.description as string,
+    proposalId: a.proposalId,
+    proposer: getAddress(a.proposer),
+    description: a.description,
     kind,
     actions,
     snapshot: Number(a.voteStart),
@@ -198,18 +211,21 @@ function created(batch: Batch, event: IndexedEvent): void {
 }
 
 /** A vote: added to the tally, in its rule's unit; the first one fixes how the proposal counts. */
-async function voteCast(batch: Batch, event: IndexedEvent): Promise<void> {
-  const a = event.args as Args;
+async function voteCast(
+  batch: Batch,
+  event: IndexedEvent<"governor", "VoteCast" | "VoteCastWithParams">,
+): Promise<void> {
+  const a = event.args;
   const c = event.collective;
-  const k = key(c, a.proposalId as bigint);
-  const voter = getAddress(a.voter as string);
-  const memberKey = key(c, a.proposalId as bigint, voter);
+  const k = key(c, a.proposalId);
+  const voter = getAddress(a.voter);
+  const memberKey = key(c, a.proposalId, voter);
   const memberWeight = batch.memberWeights.get(memberKey) ?? null;
   batch.memberWeights.delete(memberKey);
   const proposal = batch.proposals.get(k);
   if (!proposal) return;
-  const weight = a.weight as bigint;
-  const support = Number(a.support);
+  const weight = a.weight;
+  const support = a.support;
   if (support === 0) proposal.againstVotes += weight;
   else if (support === 1) proposal.forVotes += weight;
   else proposal.abstainVotes += weight;
@@ -218,12 +234,12 @@ async function voteCast(batch: Batch, event: IndexedEvent): Promise<void> {
   batch.proposals.put(k, proposal);
   batch.votes.push({
     collective: c,
-    proposalId: a.proposalId as bigint,
+    proposalId: a.proposalId,
     voter,
     support,
     weight,
     memberWeight,
-    reason: a.reason as string,
+    reason: a.reason,
     ...position(event),
   });
 }

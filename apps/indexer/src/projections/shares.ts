@@ -2,56 +2,71 @@
  * The shares module's projection: members' shares, voting power, delegates and profiles, the
  * collective's supply and member count, the share history, delegations and applications.
  */
-import { getAddress, zeroAddress } from "viem";
+import { getAddress, zeroAddress, type Address } from "viem";
 import type { IndexedEvent } from "../sync/decode.js";
 import type { Registry } from "../sync/registry.js";
-import { key, type Batch, type Member } from "./batch.js";
-import { position, type Args, type Handler } from "./handler.js";
+import { key, type Batch, type Keys, type Member } from "./batch.js";
+import { position, type Handler } from "./handler.js";
 
-/** The arguments that name an account whose member row an event changes. */
-const ACCOUNT_FIELDS = ["from", "to", "delegator", "delegate", "member", "applicant"];
-
-export const shares: Handler = {
-  keys({ collective, args }, keys) {
-    const a = args as Args;
-    for (const field of ACCOUNT_FIELDS) {
-      const value = a[field];
-      if (typeof value === "string" && value !== zeroAddress) keys.members.push([collective, getAddress(value)]);
+export const shares: Handler<"shares"> = {
+  // The member rows of the accounts an event changes, and the application it concerns.
+  keys(event, keys) {
+    const { collective } = event;
+    switch (event.eventName) {
+      case "Transfer":
+        memberKey(keys, collective, event.args.from);
+        memberKey(keys, collective, event.args.to);
+        return;
+      case "DelegateChanged":
+        memberKey(keys, collective, event.args.delegator);
+        return;
+      case "DelegateVotesChanged":
+        memberKey(keys, collective, event.args.delegate);
+        return;
+      case "ProfileSet":
+        memberKey(keys, collective, event.args.member);
+        return;
+      case "ApplicationSubmitted":
+      case "ApplicationAdmitted":
+      case "ApplicationWithdrawn":
+        memberKey(keys, collective, event.args.applicant);
+        keys.applications.push([collective, Number(event.args.applicationId)]);
+        return;
     }
-    if (typeof a.applicationId === "bigint") keys.applications.push([collective, Number(a.applicationId)]);
   },
 
   apply(batch, registry, event) {
-    const a = event.args as Args;
     const c = event.collective;
     switch (event.eventName) {
       case "Transfer":
         return transfer(batch, registry, event);
       case "DelegateChanged": {
-        const delegator = getAddress(a.delegator as string);
-        member(batch, registry, c, delegator).delegate = getAddress(a.toDelegate as string);
+        const a = event.args;
+        const delegator = getAddress(a.delegator);
+        member(batch, registry, c, delegator).delegate = getAddress(a.toDelegate);
         batch.delegations.push({
           collective: c,
           blockNumber: event.blockNumber,
           logIndex: event.logIndex,
           timestamp: event.timestamp,
           delegator,
-          fromDelegate: getAddress(a.fromDelegate as string),
-          toDelegate: getAddress(a.toDelegate as string),
+          fromDelegate: getAddress(a.fromDelegate),
+          toDelegate: getAddress(a.toDelegate),
         });
         return;
       }
       case "DelegateVotesChanged":
-        member(batch, registry, c, getAddress(a.delegate as string)).votingPower = a.newVotes as bigint;
+        member(batch, registry, c, getAddress(event.args.delegate)).votingPower = event.args.newVotes;
         return;
       case "ApplicationSubmitted": {
+        const a = event.args;
         const id = Number(a.applicationId);
         batch.applications.put(key(c, id), {
           collective: c,
           applicationId: id,
-          applicant: getAddress(a.applicant as string),
-          requestedShares: a.requestedShares as bigint,
-          pitch: a.pitch as string,
+          applicant: getAddress(a.applicant),
+          requestedShares: a.requestedShares,
+          pitch: a.pitch,
           status: "open",
           admittedShares: null,
           submittedAt: event.timestamp,
@@ -61,29 +76,35 @@ export const shares: Handler = {
       }
       case "ApplicationAdmitted":
       case "ApplicationWithdrawn": {
-        const k = key(c, Number(a.applicationId));
+        const k = key(c, Number(event.args.applicationId));
         const row = batch.applications.get(k);
         if (!row) return;
         row.status = event.eventName === "ApplicationAdmitted" ? "admitted" : "withdrawn";
-        row.admittedShares = (a.shares as bigint | undefined) ?? null;
+        row.admittedShares = event.eventName === "ApplicationAdmitted" ? event.args.shares : null;
         row.closedAt = event.timestamp;
         batch.applications.put(k, row);
         return;
       }
-      case "ProfileUpdated":
-        member(batch, registry, c, getAddress(a.member as string)).profileUri = a.uri as string;
+      case "ProfileSet": {
+        // The profile is set whole; an empty field clears it. The contract bounds each field and
+        // keeps control characters out of the name; the API and the web render it as text.
+        const row = member(batch, registry, c, getAddress(event.args.member));
+        row.name = event.args.name === "" ? null : event.args.name;
+        row.avatarUri = event.args.avatar === "" ? null : event.args.avatar;
+        row.profileUri = event.args.uri === "" ? null : event.args.uri;
         return;
+      }
     }
   },
 };
 
 /** A mint or a burn: shares move between a member and nobody, and membership may begin or end. */
-function transfer(batch: Batch, registry: Registry, event: IndexedEvent): void {
-  const a = event.args as Args;
+function transfer(batch: Batch, registry: Registry, event: IndexedEvent<"shares", "Transfer">): void {
+  const a = event.args;
   const c = event.collective;
   const minted = a.from === zeroAddress;
-  const account = getAddress((minted ? a.to : a.from) as string);
-  const value = a.value as bigint;
+  const account = getAddress(minted ? a.to : a.from);
+  const value = a.value;
   const row = member(batch, registry, c, account);
   const collective = batch.collective(c);
   const before = row.shares;
@@ -109,6 +130,11 @@ function transfer(batch: Batch, registry: Registry, event: IndexedEvent): void {
   batch.sharesMoved.add(c);
 }
 
+/** Adds the member row of `account` to load, unless it is nobody (the zero address of a mint or a burn). */
+function memberKey(keys: Keys, collective: string, account: Address): void {
+  if (account !== zeroAddress) keys.members.push([collective, getAddress(account)]);
+}
+
 /** An account's member row, marked as changed; a new one for an account not seen before. */
 function member(batch: Batch, registry: Registry, collective: string, account: string): Member {
   const k = key(collective, account);
@@ -120,6 +146,8 @@ function member(batch: Batch, registry: Registry, collective: string, account: s
     shares: 0n,
     votingPower: 0n,
     delegate: null,
+    name: null,
+    avatarUri: null,
     profileUri: null,
     joinedAt: null,
     leftAt: null,

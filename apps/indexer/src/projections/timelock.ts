@@ -2,21 +2,20 @@
  * The timelock's projection: the delay between queueing a proposal and executing it, and the
  * executions whose calls reverted, which end their proposal as failed.
  */
-import type { Hex } from "viem";
-import type { Args, Handler } from "./handler.js";
+import type { Handler } from "./handler.js";
 
-export const timelock: Handler = {
-  keys({ collective, eventName, args }, keys) {
-    if (eventName === "OperationFailed") keys.proposals.push([collective, (args as Args).id as bigint]);
+export const timelock: Handler<"timelock"> = {
+  keys(event, keys) {
+    if (event.eventName === "OperationFailed") keys.proposals.push([event.collective, event.args.id]);
   },
   apply(batch, _registry, event) {
-    const a = event.args as Args;
     if (event.eventName === "DelayUpdated") {
-      batch.collective(event.collective).timelockDelay = Number(a.newDelay);
+      batch.collective(event.collective).timelockDelay = Number(event.args.newDelay);
     } else if (event.eventName === "OperationFailed") {
-      batch.updateProposal(event.collective, a.id as bigint, (proposal) => {
+      const { id, reason } = event.args;
+      batch.updateProposal(event.collective, id, (proposal) => {
         proposal.status = "failed";
-        proposal.failureReason = a.reason as Hex;
+        proposal.failureReason = reason;
         proposal.executedAt = event.timestamp;
       });
     }

@@ -11,41 +11,45 @@
 import { getAddress, maxUint256, zeroAddress } from "viem";
 import type { IndexedEvent } from "../sync/decode.js";
 import { key, type Batch } from "./batch.js";
-import { position, type Args, type Handler } from "./handler.js";
+import { position, type Handler } from "./handler.js";
 
-export const treasury: Handler = {
-  keys({ collective, args }, keys) {
-    const a = args as Args;
+export const treasury: Handler<"treasury"> = {
+  keys(event, keys) {
+    const { collective } = event;
     keys.balances.push([collective, zeroAddress]);
-    if (typeof a.token === "string") keys.balances.push([collective, getAddress(a.token)]);
-    for (const token of (a.tokens as string[] | undefined) ?? []) keys.balances.push([collective, getAddress(token)]);
+    if (event.eventName === "Paid") keys.balances.push([collective, getAddress(event.args.token)]);
+    if (event.eventName === "Ragequit") {
+      for (const token of event.args.tokens) keys.balances.push([collective, getAddress(token)]);
+    }
   },
 
   apply(batch, _registry, event) {
-    const a = event.args as Args;
     const c = event.collective;
     switch (event.eventName) {
-      case "EthReceived":
-        setBalance(batch, c, zeroAddress, a.balance as bigint, event.blockNumber, REPORTED);
+      case "EthReceived": {
+        const a = event.args;
+        setBalance(batch, c, zeroAddress, a.balance, event.blockNumber, REPORTED);
         batch.flows.push({
           collective: c,
           ...position(event),
           kind: "deposit",
           token: zeroAddress,
-          counterparty: getAddress(a.from as string),
-          amount: a.amount as bigint,
+          counterparty: getAddress(a.from),
+          amount: a.amount,
         });
         return;
+      }
       case "Paid": {
-        const token = getAddress(a.token as string);
-        setBalance(batch, c, token, a.balance as bigint, event.blockNumber, REPORTED);
+        const a = event.args;
+        const token = getAddress(a.token);
+        setBalance(batch, c, token, a.balance, event.blockNumber, REPORTED);
         batch.flows.push({
           collective: c,
           ...position(event),
           kind: "payment",
           token,
-          counterparty: getAddress(a.to as string),
-          amount: -(a.amount as bigint),
+          counterparty: getAddress(a.to),
+          amount: -a.amount,
         });
         return;
       }
@@ -54,17 +58,17 @@ export const treasury: Handler = {
       case "RagequitPaidTo":
       case "NetworkExited": {
         // Both follow their exit's Ragequit in the same transaction, so in the same range.
-        const member = getAddress(a.member as string);
+        const member = getAddress(event.args.member);
         const exit = batch.ragequits.findLast((r) => r.collective === c && r.member === member);
         if (!exit) return;
-        if (event.eventName === "RagequitPaidTo") exit.paidTo = getAddress(a.to as string);
+        if (event.eventName === "RagequitPaidTo") exit.paidTo = getAddress(event.args.to);
         else
           exit.networkExits = [
             ...(exit.networkExits ?? []),
             {
-              treasury: getAddress(a.treasury as string),
-              shares: String(a.shares as bigint),
-              held: String(a.held as bigint),
+              treasury: getAddress(event.args.treasury),
+              shares: String(event.args.shares),
+              held: String(event.args.held),
             },
           ];
         return;
@@ -74,17 +78,17 @@ export const treasury: Handler = {
 };
 
 /** An ERC-20 deposit: a token's Transfer to the treasury (decode.ts keeps only those). */
-export const token: Handler = {
+export const token: Handler<"token"> = {
   keys({ collective, address }, keys) {
     keys.balances.push([collective, address]);
   },
 
   apply(batch, _registry, event) {
     if (event.eventName !== "Transfer") return;
-    const a = event.args as Args;
+    const a = event.args;
     const c = event.collective;
     const current = batch.balances.get(key(c, event.address));
-    const sum = (current?.balance ?? 0n) + (a.value as bigint);
+    const sum = (current?.balance ?? 0n) + a.value;
     setBalance(batch, c, event.address, sum > maxUint256 ? maxUint256 : sum, event.blockNumber, {
       reported: current?.reported ?? false,
       spam: (current?.spam ?? false) || sum > maxUint256,
@@ -94,30 +98,29 @@ export const token: Handler = {
       ...position(event),
       kind: "deposit",
       token: event.address,
-      counterparty: getAddress(a.from as string),
-      amount: a.value as bigint,
+      counterparty: getAddress(a.from),
+      amount: a.value,
     });
   },
 };
 
 /** A member leaves with their part of every asset: one outflow per asset paid, and the ragequit. */
-function ragequit(batch: Batch, event: IndexedEvent): void {
-  const a = event.args as Args;
+function ragequit(batch: Batch, event: IndexedEvent<"treasury", "Ragequit">): void {
+  const a = event.args;
   const c = event.collective;
   const at = position(event);
-  const memberAddress = getAddress(a.member as string);
-  const tokens = (a.tokens as string[]).map((t) => getAddress(t));
-  const amounts = a.amounts as bigint[];
-  const balances = a.balances as bigint[];
-  setBalance(batch, c, zeroAddress, a.ethBalance as bigint, event.blockNumber, REPORTED);
-  if ((a.ethAmount as bigint) > 0n) {
+  const memberAddress = getAddress(a.member);
+  const tokens = a.tokens.map((t) => getAddress(t));
+  const { amounts, balances } = a;
+  setBalance(batch, c, zeroAddress, a.ethBalance, event.blockNumber, REPORTED);
+  if (a.ethAmount > 0n) {
     batch.flows.push({
       collective: c,
       ...at,
       kind: "ragequit",
       token: zeroAddress,
       counterparty: memberAddress,
-      amount: -(a.ethAmount as bigint),
+      amount: -a.ethAmount,
     });
   }
   tokens.forEach((token, i) => {
@@ -136,9 +139,9 @@ function ragequit(batch: Batch, event: IndexedEvent): void {
     collective: c,
     ...at,
     member: memberAddress,
-    shares: a.shares as bigint,
-    supply: a.supply as bigint,
-    ethAmount: a.ethAmount as bigint,
+    shares: a.shares,
+    supply: a.supply,
+    ethAmount: a.ethAmount,
     tokens: tokens.map((token, i) => ({ token, amount: String(amounts[i] ?? 0n) })),
     paidTo: null,
     networkExits: [],

@@ -5,47 +5,57 @@
 import { getAddress } from "viem";
 import type { IndexedEvent } from "../sync/decode.js";
 import { key, type Batch, type WorkItem } from "./batch.js";
-import type { Args, Handler } from "./handler.js";
+import type { Handler } from "./handler.js";
 
-export const work: Handler = {
-  keys({ collective, args }, keys) {
-    const a = args as Args;
-    if (typeof a.id === "bigint") keys.workItems.push([collective, Number(a.id)]);
+export const work: Handler<"work"> = {
+  keys(event, keys) {
+    switch (event.eventName) {
+      case "WorkCommissioned":
+      case "WorkTaken":
+      case "WorkDelivered":
+      case "WorkObjected":
+      case "WorkAccepted":
+      case "WorkDisputed":
+      case "WorkRejected":
+      case "WorkCancelled":
+        keys.workItems.push([event.collective, Number(event.args.id)]);
+        return;
+    }
   },
 
   apply(batch, _registry, event) {
-    const a = event.args as Args;
     const c = event.collective;
     switch (event.eventName) {
       case "ReviewWindowSet":
-        batch.collective(c).reviewWindow = Number(a.newReviewWindow);
+        batch.collective(c).reviewWindow = Number(event.args.newReviewWindow);
         return;
       case "ObjectionThresholdSet":
-        batch.collective(c).objectionThreshold = Number(a.newObjectionThreshold);
+        batch.collective(c).objectionThreshold = Number(event.args.newObjectionThreshold);
         return;
       case "PrincipleSet": {
-        const index = Number(a.index);
+        const index = Number(event.args.index);
         batch.principles.put(key(c, index), {
           collective: c,
           index,
-          name: a.name as string,
+          name: event.args.name,
           updatedBlock: event.blockNumber,
         });
         return;
       }
       case "WorkCommissioned": {
+        const a = event.args;
         const id = Number(a.id);
         batch.collective(c).workCount += 1;
         batch.workItems.put(key(c, id), {
           collective: c,
           workId: id,
-          title: a.title as string,
-          specUri: a.specUri as string,
+          title: a.title,
+          specUri: a.specUri,
           principle: Number(a.principle),
-          contributor: getAddress(a.contributor as string),
-          reward: a.reward as bigint,
-          paymentToken: getAddress(a.paymentToken as string),
-          paymentAmount: a.paymentAmount as bigint,
+          contributor: getAddress(a.contributor),
+          reward: a.reward,
+          paymentToken: getAddress(a.paymentToken),
+          paymentAmount: a.paymentAmount,
           state: "commissioned",
           deliveryUri: null,
           reviewEnds: null,
@@ -65,7 +75,7 @@ export const work: Handler = {
       case "WorkDisputed":
       case "WorkRejected":
       case "WorkCancelled": {
-        const k = key(c, Number(a.id));
+        const k = key(c, Number(event.args.id));
         const item = batch.workItems.get(k);
         if (!item) return;
         change(batch, item, event);
@@ -77,27 +87,33 @@ export const work: Handler = {
 };
 
 /** What happens to a work item after it is commissioned. */
-function change(batch: Batch, item: WorkItem, event: IndexedEvent): void {
-  const a = event.args as Args;
+function change(
+  batch: Batch,
+  item: WorkItem,
+  event: IndexedEvent<
+    "work",
+    "WorkTaken" | "WorkDelivered" | "WorkObjected" | "WorkAccepted" | "WorkDisputed" | "WorkRejected" | "WorkCancelled"
+  >,
+): void {
   switch (event.eventName) {
     case "WorkTaken":
-      item.contributor = getAddress(a.contributor as string);
+      item.contributor = getAddress(event.args.contributor);
       return;
     case "WorkDelivered":
       item.state = "delivered";
-      item.deliveryUri = a.uri as string;
-      item.reviewEnds = Number(a.reviewEnds);
-      item.objectionQuorum = a.objectionQuorum as bigint;
+      item.deliveryUri = event.args.uri;
+      item.reviewEnds = Number(event.args.reviewEnds);
+      item.objectionQuorum = event.args.objectionQuorum;
       item.deliveredAt = event.timestamp;
       return;
     case "WorkObjected":
-      item.objections = a.objections as bigint;
+      item.objections = event.args.objections;
       batch.objections.push({
         collective: item.collective,
         workId: item.workId,
-        objector: getAddress(a.objector as string),
-        weight: a.weight as bigint,
-        reason: a.reason as string,
+        objector: getAddress(event.args.objector),
+        weight: event.args.weight,
+        reason: event.args.reason,
         timestamp: event.timestamp,
       });
       return;

@@ -1,6 +1,8 @@
 /**
  * Turns raw logs into typed events of Rhizome's modules, told apart by the address that emitted
  * them, plus ERC-20 deposits into a treasury (a token's Transfer whose recipient is a treasury).
+ * An event's type comes from its source's ABI, so a projection reads its arguments by name and
+ * type, and an event changed in a contract fails to compile where it is read.
  */
 import {
   decodeAbiParameters,
@@ -10,6 +12,7 @@ import {
   type Abi,
   type AbiEvent,
   type AbiParameter,
+  type AbiParameterToPrimitiveType,
   type Address,
   type Hex,
 } from "viem";
@@ -121,26 +124,127 @@ function checksum(address: string): Address {
   return known;
 }
 
-/** A decoded event with where and when it happened. */
-export interface IndexedEvent {
-  source: Source;
+/** Where and when an event happened, and whose it is: the same for every event. */
+interface EventPosition {
   /** The collective (its governor's address); for the factory, the new collective. */
   collective: Address;
   address: Address;
-  eventName: string;
-  args: Record<string, unknown>;
   blockNumber: number;
   logIndex: number;
   timestamp: number;
   txHash: Hex;
 }
 
+/** The ABI items of a source's events. */
+type AbiEventOf<S extends Source> = Extract<(typeof SOURCE_ABIS)[S][number], { type: "event" }>;
+
+/** The names of a source's events (of every source's, for `Source`). */
+export type EventName<S extends Source = Source> = AbiEventOf<S>["name"];
+
+/** Types whose indexed value a log carries as its hash, as `hashedInTopic` finds them. */
+type HashedInTopic = "string" | "bytes" | "tuple" | `${string}]`;
+
+/** An input's value as decodeArgs gives it: viem's type for it, except a hashed indexed input, which stays its topic. */
+type InputValue<P extends AbiParameter> = P extends { indexed: true; type: HashedInTopic }
+  ? Hex
+  : AbiParameterToPrimitiveType<P, "outputs">;
+
 /**
- * Decodes `logs` in chain order. Logs of events this indexer does not project are skipped: a
- * contract may emit events the projections do not need. A log with a known event's topic that
- * does not decode as that event (anyone can emit a Transfer of another shape into a treasury) is
- * skipped too, and told to `onUndecodable`. A log the RPC returned twice (some providers' load
- * balancers do) is taken once.
+ * Each event of a source, one member of the union per event, told apart by `eventName`, with its
+ * arguments by name, every one of them there (written out here, so that an editor shows them).
+ */
+type EventsOf<S extends Source, E = AbiEventOf<S>> = E extends AbiEvent
+  ? EventPosition & {
+      source: S;
+      eventName: E["name"];
+      args: { readonly [P in E["inputs"][number] as Extract<P["name"], string>]: InputValue<P> };
+    }
+  : never;
+
+type EventsBySource = { [S in Source]: EventsOf<S> };
+
+/**
+ * A decoded event with where and when it happened: a union told apart by `source`, then by
+ * `eventName`, whose `args` are the event's as its source's ABI declares them. `IndexedEvent<"work">`
+ * is any of the work module's events, `IndexedEvent<"work", "WorkTaken">` that one.
+ */
+export type IndexedEvent<S extends Source = Source, N extends EventName<S> = EventName<S>> = Extract<
+  EventsBySource[S],
+  { eventName: N }
+>;
+
+/** A log's event and arguments, decoded by the layout its topic0 names. */
+interface Decoded {
+  layout: EventLayout;
+  args: Record<string, unknown>;
+}
+
+/** The layout of the event a log of `source` carries; an error if none of the source's events has its topic0. */
+function layoutOf(source: Source, log: RawLog): EventLayout {
+  const topic0 = log.topics[0];
+  const layout = topic0 ? eventsByTopic[source].get(topic0) : undefined;
+  // A contract's ABI lists every event it can emit: a topic0 that is none of them is an anonymous
+  // event or a contract other than the one this indexer was built with, which must not pass unseen.
+  if (!layout) throw new Error(`no event of ${source} has topic0 ${topic0 ?? "(none: an anonymous log)"}`);
+  return layout;
+}
+
+/**
+ * The factory's logs already decoded, by the log: fetchLogs decodes them first to find the
+ * collectives a range creates, and decodeLogs takes their decoding (or the error) from here rather
+ * than decoding them again. Weak, so that a range's logs forgotten are decodings forgotten; a copy
+ * of a log is not found here, and is decoded as any other.
+ */
+const decodedFactoryLogs = new WeakMap<RawLog, Decoded | { error: unknown }>();
+
+/** A factory log decoded, once: the first call decodes it, a later one reads what the first found. */
+function decodeFactoryLog(log: RawLog): Decoded {
+  let decoded = decodedFactoryLogs.get(log);
+  if (!decoded) {
+    try {
+      const layout = layoutOf("factory", log);
+      decoded = { layout, args: decodeArgs(layout, log.topics, log.data) };
+    } catch (error) {
+      decoded = { error };
+    }
+    decodedFactoryLogs.set(log, decoded);
+  }
+  if ("error" in decoded) throw decoded.error;
+  return decoded;
+}
+
+/**
+ * The collectives the factory's `logs` create (their CollectiveCreated events' arguments), for
+ * fetchLogs to ask for their modules' logs in the same range. Each log's decoding is kept for
+ * decodeLogs; a log that does not decode is left out here and reported when decodeLogs meets it.
+ */
+export function collectivesCreated(logs: readonly RawLog[]): IndexedEvent<"factory", "CollectiveCreated">["args"][] {
+  const created: IndexedEvent<"factory", "CollectiveCreated">["args"][] = [];
+  for (const log of logs) {
+    let decoded: Decoded;
+    try {
+      decoded = decodeFactoryLog(log);
+    } catch {
+      continue;
+    }
+    // decodeArgs built the arguments from this event's ABI inputs: they have the shape its type says.
+    if (decoded.layout.name === "CollectiveCreated")
+      created.push(decoded.args as IndexedEvent<"factory", "CollectiveCreated">["args"]);
+  }
+  return created;
+}
+
+/** Logs decodeLogs found undecodable since the process started, for the metrics (which read it when scraped). */
+let undecodableLogs = 0;
+export const undecodableLogCount = (): number => undecodableLogs;
+
+/**
+ * Decodes `logs` in chain order. A log that does not decode is skipped, counted and told to
+ * `onUndecodable`, never passed over silently: one whose topic0 is none of its source's events
+ * (a module emitting an event its ABI lacks), one with a known event's topic that does not decode
+ * as that event (anyone can emit a Transfer of another shape into a treasury), and one from no
+ * contract the registry knows that is not a Transfer into a treasury either. A log the RPC
+ * returned twice (some providers' load balancers do) is taken once.
  */
 export function decodeLogs(
   logs: RawLog[],
@@ -159,30 +263,38 @@ export function decodeLogs(
     const blockNumber = Number(log.blockNumber);
     let source: Source;
     let collective: Address;
-    if (log.address.toLowerCase() === registry.factory.toLowerCase()) {
-      source = "factory";
-      collective = checksum(`0x${(log.topics[2] ?? "").slice(26)}`);
-    } else {
-      const known = registry.lookup(log.address);
-      if (known) {
-        source = known.module;
-        collective = known.collective;
-      } else {
-        const treasury = registry.lookup(`0x${(log.topics[2] ?? "").slice(26)}`);
-        if (!treasury || treasury.module !== "treasury") continue;
-        source = "token";
-        collective = treasury.collective;
-      }
-    }
-    const layout = log.topics[0] ? eventsByTopic[source].get(log.topics[0]) : undefined;
-    if (!layout) continue;
+    let layout: EventLayout;
     let args: Record<string, unknown>;
     try {
-      args = decodeArgs(layout, log.topics, log.data);
+      if (log.address.toLowerCase() === registry.factory.toLowerCase()) {
+        source = "factory";
+        collective = checksum(`0x${(log.topics[2] ?? "").slice(26)}`);
+        ({ layout, args } = decodeFactoryLog(log));
+      } else {
+        const known = registry.lookup(log.address);
+        if (known) {
+          source = known.module;
+          collective = known.collective;
+        } else {
+          const treasury = registry.lookup(`0x${(log.topics[2] ?? "").slice(26)}`);
+          if (!treasury || treasury.module !== "treasury") {
+            throw new Error(
+              `${log.address} is no module the registry knows, and its log is no transfer into a treasury`,
+            );
+          }
+          source = "token";
+          collective = treasury.collective;
+        }
+        layout = layoutOf(source, log);
+        args = decodeArgs(layout, log.topics, log.data);
+      }
     } catch (error) {
+      undecodableLogs++;
       onUndecodable?.(log, error);
       continue;
     }
+    // decodeArgs built the arguments from the ABI inputs of the event the source's topic0 names,
+    // so the event has the shape IndexedEvent gives that source's event of that name.
     events.push({
       source,
       collective,
@@ -193,7 +305,7 @@ export function decodeLogs(
       logIndex: log.logIndex,
       timestamp: log.blockTimestamp !== undefined ? Number(log.blockTimestamp) : (timestamps.get(blockNumber) ?? 0),
       txHash: log.transactionHash,
-    });
+    } as IndexedEvent);
   }
   return events;
 }

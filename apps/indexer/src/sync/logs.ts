@@ -2,9 +2,10 @@
  * What one range (or one block, by hash) holds for the indexer: the factory's logs, every known
  * module's logs and ERC-20 deposits into treasuries, asked of the RPC concurrently. Collectives
  * the factory creates in the range join the registry here, and their logs are asked for then.
+ * The factory's logs are decoded here, once: decodeLogs takes their decoding when it meets them.
  */
 import { encodeEventTopics, erc20Abi, pad, type Address, type Hex } from "viem";
-import { decodeLogs } from "./decode.js";
+import { collectivesCreated } from "./decode.js";
 import type { Registry } from "./registry.js";
 import type { RawLog, Rpc } from "./rpc.js";
 
@@ -51,13 +52,7 @@ export async function fetchLogs(
     rpc.logs({ ...range, address: [factory] }),
     moduleAndDepositLogs(rpc, range, knownAddresses, knownTreasuries),
   ]);
-  for (const event of decodeLogs(factoryLogs, registry, new Map())) {
-    if (event.eventName !== "CollectiveCreated") continue;
-    const modules = (
-      event.args as { modules: { shares: Address; timelock: Address; treasury: Address; work: Address } }
-    ).modules;
-    registry.add({ governor: event.collective, ...modules });
-  }
+  for (const { modules } of collectivesCreated(factoryLogs)) registry.add(modules);
   const before = new Set<string>(knownAddresses);
   const added = await moduleAndDepositLogs(
     rpc,
