@@ -24,4 +24,18 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }],
     },
   },
+  {
+    // The web client shows text others wrote (names, pitches, reasons): React renders it as text,
+    // and nothing may hand it to the page as HTML.
+    files: ["apps/web/src/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: "Render text as text: dangerouslySetInnerHTML would run markup that someone else wrote.",
+        },
+      ],
+    },
+  },
 );

@@ -238,6 +238,7 @@ describe(`the API's collectives, network, health and docs (${backend})`, () => {
       "query:active",
       "query:cursor",
       "query:limit",
+      "query:q",
     ]);
   });
 

@@ -93,6 +93,7 @@ export const ROUTES = [
   "/api/collectives/{address}/members/{account}/work",
   "/api/collectives/{address}/members/{account}/delegations",
   "/api/collectives/{address}/members/{account}/for-votes",
+  "/api/collectives/{address}/names",
   "/api/collectives/{address}/proposals",
   "/api/collectives/{address}/proposals/{proposalId}",
   "/api/collectives/{address}/proposals/{proposalId}/votes",

@@ -10,7 +10,8 @@ import { addressOf } from "../helpers/collective.js";
 import { backend, indexedApp, ROUTES, type Indexed } from "./indexed.js";
 
 type PathKind = "address" | "account" | "proposalId" | "workId";
-type QueryKind = "limit" | "cursor" | "address" | "boolean" | "principle" | "q" | { enum: readonly string[] };
+type QueryKind =
+  "limit" | "cursor" | "address" | "accounts" | "boolean" | "principle" | "q" | { enum: readonly string[] };
 
 interface RouteCase {
   path: string;
@@ -25,13 +26,14 @@ const PAGE = { limit: "limit", cursor: "cursor" } as const;
 const CASES: RouteCase[] = [
   { path: "/api/collectives", query: { ...PAGE, q: "q", sort: { enum: ["size", "newest"] } } },
   { path: "/api/collectives/{address}", query: {} },
-  { path: "/api/collectives/{address}/members", query: { ...PAGE, active: "boolean" } },
+  { path: "/api/collectives/{address}/members", query: { ...PAGE, active: "boolean", q: "q" } },
   { path: "/api/collectives/{address}/members/{account}", query: {} },
   { path: "/api/collectives/{address}/members/{account}/shares", query: PAGE },
   { path: "/api/collectives/{address}/members/{account}/votes", query: PAGE },
   { path: "/api/collectives/{address}/members/{account}/work", query: PAGE },
   { path: "/api/collectives/{address}/members/{account}/delegations", query: PAGE },
   { path: "/api/collectives/{address}/members/{account}/for-votes", query: {}, anyAccount: true },
+  { path: "/api/collectives/{address}/names", query: { accounts: "accounts" } },
   {
     path: "/api/collectives/{address}/proposals",
     query: { ...PAGE, state: { enum: PROPOSAL_STATES }, kind: { enum: PROPOSAL_KINDS }, proposer: "address" },
@@ -122,6 +124,8 @@ const badAddress = fc
   )
   .filter((value) => !ADDRESS.test(value));
 
+const goodAddress = hexDigits(40, 40).map((h) => `0x${h}`);
+
 /** Base64url text, and base64url of JSON that is not one of the list's cursors. */
 const badCursor = fc.oneof(
   anyText,
@@ -164,6 +168,17 @@ function badQuery(kind: QueryKind): fc.Arbitrary<string | readonly string[]> {
       return badCursor;
     case "address":
       return fc.oneof(badAddress, repeated("0x0000000000000000000000000000000000000001"));
+    case "accounts":
+      return fc.oneof(
+        badAddress,
+        // A bad address among good ones, an empty item, and more than 100.
+        fc
+          .tuple(fc.array(goodAddress, { maxLength: 5 }), badAddress, fc.array(goodAddress, { maxLength: 5 }))
+          .map(([before, bad, after]) => [...before, bad, ...after].join(",")),
+        fc.array(goodAddress, { minLength: 1, maxLength: 5 }).map((list) => `${list.join(",")},`),
+        fc.array(goodAddress, { minLength: 101, maxLength: 130 }).map((list) => list.join(",")),
+        repeated("0x0000000000000000000000000000000000000001"),
+      );
     case "boolean":
       return anyText.filter((v) => v !== "true" && v !== "false");
     case "q":
@@ -183,6 +198,8 @@ function goodQuery(kind: QueryKind): fc.Arbitrary<string> {
       return fc.constant("");
     case "address":
       return fc.constant("0x0000000000000000000000000000000000000001");
+    case "accounts":
+      return fc.array(goodAddress, { minLength: 1, maxLength: 100 }).map((list) => list.join(","));
     case "boolean":
       return fc.constantFrom("true", "false");
   }

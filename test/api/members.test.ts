@@ -53,11 +53,29 @@ describe(`the API's members and ownership (${backend})`, () => {
       memberCollective: null,
     });
     expect(byAccount.get(addressOf(t.f.carol))).toMatchObject({ votingPower: "0", delegate: addressOf(t.f.alice) });
-    expect(byAccount.get(addressOf(t.f.dave))).toMatchObject({ profileUri: "https://dave.example" });
+    expect(byAccount.get(addressOf(t.f.dave))).toMatchObject({
+      name: "Dave 100%_",
+      avatarUri: "https://dave.example/me.png",
+      profileUri: "https://dave.example",
+    });
+    expect(byAccount.get(addressOf(t.f.alice))).toMatchObject({ name: null, avatarUri: null, profileUri: null });
     expect(byAccount.get(t.history.mycel.modules.timelock)).toMatchObject({
       memberCollective: t.history.mycel.modules.governor,
     });
     expect(body.items.every((m) => typeof m.joinedAt === "number")).toBe(true);
+  });
+
+  it("finds members by name in any case, LIKE's own characters taken as they are, or by address", async () => {
+    const search = async (q: string) =>
+      (await get<Api.Page<Api.Member>>(t.app, `${base}/members?q=${encodeURIComponent(q)}`)).body.items.map(
+        (m) => m.account,
+      );
+    expect(await search("dAVE")).toEqual([addressOf(t.f.dave)]);
+    expect(await search("100%_")).toEqual([addressOf(t.f.dave)]);
+    // % and _ are no wildcards: as wildcards, "10_%" would match "100%_".
+    expect(await search("10_%")).toEqual([]);
+    expect(await search(addressOf(t.f.bob).slice(0, 12))).toEqual([addressOf(t.f.bob)]);
+    expect(await search("nobody")).toEqual([]);
   });
 
   it("filters holders with active=true and pages them the same as one page", async () => {

@@ -47,7 +47,7 @@ function stops(stack: E2eStack, proposalId: string): Stop[] {
     { name: "create-collective", path: "/new", ready: heading("Create a collective") },
     { name: "collective-home", path: c, ready: heading("Key numbers") },
     { name: "members", path: `${c}/members`, ready: (page) => page.getByRole("table") },
-    { name: "member-profile", path: `${c}/members/${stack.address(ADA)}`, ready: heading(/^Member 0x/) },
+    { name: "member-profile", path: `${c}/members/${stack.address(ADA)}`, ready: heading("Member Ada") },
     { name: "proposals", path: `${c}/proposals`, ready: (page) => page.locator(".cards h3 a") },
     {
       name: "proposal",

@@ -1,7 +1,8 @@
 /**
  * End to end in Chromium against the whole local stack: a payment in the treasury's euro token,
- * a work item paid in it, a member's profile link, and a long proposal list paged through the
- * API's cursors — each through the web client and the injected test wallet.
+ * a work item paid in it, a member's profile link, a long proposal list paged through the API's
+ * cursors, and members shown by the names their profiles give, a name that is markup shown as the
+ * text it is — each through the web client and the injected test wallet.
  */
 import { paymentProposal, type CollectiveModules } from "@rhizome/contracts";
 import { gzipSync } from "node:zlib";
@@ -138,6 +139,8 @@ describe.skipIf(!browserAvailable("forms.test.ts"))("forms and lists in the brow
     const profile = `/c/${stack.rizom}/members/${bo.address}`;
     await bo.visit(profile);
     const input = page.getByRole("textbox", { name: /Link to your profile/ });
+    // The form starts from the profile as indexed: saving the link alone keeps the name.
+    expect(await page.getByRole("textbox", { name: /Your name, as others see it/ }).inputValue()).toBe("Bo");
     await input.fill("javascript:alert(1)");
     await page.getByRole("button", { name: "Save profile" }).click();
     await see(page.getByText("The profile must be a link starting with https://, http:// or ipfs://."));
@@ -148,6 +151,7 @@ describe.skipIf(!browserAvailable("forms.test.ts"))("forms and lists in the brow
     const link = page.getByRole("link", { name: "https://bo.rizom.example" });
     await see(link);
     expect(await link.getAttribute("href")).toBe("https://bo.rizom.example");
+    await see(page.getByRole("heading", { name: "Member Bo", exact: true }));
 
     // Others see the link and no form: only the member may change it.
     const dee = await openActor(browser, stack, DEE, "Dee");
@@ -271,5 +275,60 @@ describe.skipIf(!browserAvailable("forms.test.ts"))("forms and lists in the brow
     expect(new Set(links).size).toBe(total.stats.proposals);
     const titles = await page.locator("ul.cards > li h3").allTextContents();
     expect(titles.filter((t) => /^Tip \d+ wei$/.test(t))).toHaveLength(25);
+  });
+
+  it("shows members by their profile names in the list and on a proposal's votes, and a name that is markup as text", async () => {
+    const [, bo, cai] = members as [Actor, Actor, Actor];
+    const { page } = ada;
+    const alerts: string[] = [];
+    page.on("dialog", (dialog) => {
+      alerts.push(dialog.message());
+      void dialog.dismiss();
+    });
+
+    // In the members list: Bo by name, linked to his page, with his address on hover.
+    await ada.visit(`/c/${stack.rizom}/members`);
+    const table = page.getByRole("table", { name: "Members" });
+    const boInList = table.locator(`[title="${bo.address}" i]`).getByRole("link", { name: "Bo", exact: true });
+    await see(boInList);
+    expect(await boInList.getAttribute("href")).toBe(`/c/${stack.rizom}/members/${bo.address}`);
+
+    // On a proposal's votes: the voter by name, the address on hover.
+    const chain = governance(stack.clients, stack.demo.rizom.modules, DEMO_SETTINGS);
+    const [adaWallet, boWallet] = [stack.clients.wallets[ADA], stack.clients.wallets[BO]];
+    if (!adaWallet || !boWallet) throw new Error("No dev accounts for Ada and Bo");
+    const id = await chain.propose(
+      adaWallet,
+      paymentProposal(stack.demo.rizom.modules, { to: stack.address(OUTSIDER), amount: 2n }, "Name the seed library"),
+    );
+    await chain.vote(boWallet, id, Vote.For, "Call it Bo's");
+    await stack.indexed();
+    await ada.visit(`/c/${stack.rizom}/proposals/${id}`);
+    const vote = page.getByRole("listitem").filter({ hasText: /^Bo voted for with [\d,]+: Call it Bo's$/ });
+    await see(vote);
+    expect(await vote.locator(`[title="${bo.address}" i]`).textContent()).toBe("Bo");
+    await see(page.getByText(/proposed by Ada on /).locator(`[title="${ada.address}" i]`));
+
+    // Cai names himself with markup, through his profile form: everyone sees it as text.
+    const hostile = "<img src=x onerror=alert(1)>";
+    await cai.visit(`/c/${stack.rizom}/members/${cai.address}`);
+    const name = cai.page.getByRole("textbox", { name: /Your name, as others see it/ });
+    expect(await name.inputValue()).toBe("Cai");
+    await name.fill(hostile);
+    await cai.page.getByRole("button", { name: "Save profile" }).click();
+    await confirmed(cai.page, cai.page, /Profile saved\./);
+
+    await ada.visit(`/c/${stack.rizom}/members`);
+    const caiInList = table.locator(`[title="${cai.address}" i]`).getByRole("link", { name: hostile, exact: true });
+    await see(caiInList);
+    expect(await caiInList.textContent()).toBe(hostile);
+    expect(await caiInList.locator("bdi").innerHTML()).toBe("&lt;img src=x onerror=alert(1)&gt;");
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await ada.visit(`/c/${stack.rizom}/members/${cai.address}`);
+    await see(page.getByRole("heading", { name: `Member ${hostile}`, exact: true }));
+    expect(await page.title()).toMatch(/^Member <img src=x onerror=alert\(1\)> · /);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(alerts).toEqual([]);
+    await screenshot(page, "names");
   });
 });

@@ -23,7 +23,10 @@ export async function buildHistory(f: Fixture) {
   await waitFor(f, f.as(f.eve).shares.write.applyForMembership([5n, "Curious"]));
   await waitFor(f, f.as(f.eve).shares.write.withdrawApplication([2n]));
   await pass(f, admissionProposal(f.modules, 1n, 50n, "Admit Dave"), { voters: [f.alice, f.bob, f.carol] });
-  await waitFor(f, f.as(f.dave).shares.write.setProfile(["https://dave.example"]));
+  await waitFor(
+    f,
+    f.as(f.dave).shares.write.setProfile(["Dave 100%_", "https://dave.example/me.png", "https://dave.example"]),
+  );
   // Work under principle 2, paid in the token, objected to but accepted.
   const terms = {
     title: "Indexer",

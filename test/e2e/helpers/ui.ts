@@ -71,7 +71,9 @@ export async function openActor(
   page.on("pageerror", (error) => console.warn(`[e2e] ${name}'s page: ${error.message}`));
   let connected = false;
   opened.push({ name, page });
-  const connectedAs = page.getByText(new RegExp(`${WALLET_NAME}: ${escape(short(address))}`, "i"));
+  // The wallet panel says who is connected: by name on a collective's pages, else by short address; the
+  // full address is its title either way.
+  const connectedAs = page.locator(`.wallet [title="${address}" i]`).filter({ hasText: `${WALLET_NAME}: ` });
   return {
     name,
     address,

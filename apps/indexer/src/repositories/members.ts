@@ -1,5 +1,5 @@
 /** Members of a collective and each member's history: shares, votes and delegations. */
-import { and, asc, desc, eq, getTableColumns, gt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, or, sql } from "drizzle-orm";
 import { schema, type Database } from "@rhizome/db";
 import {
   type Page,
@@ -34,6 +34,8 @@ const memberColumns = {
   shareOfSupply,
   votingPower: m.votingPower,
   delegate: m.delegate,
+  name: m.name,
+  avatarUri: m.avatarUri,
   joinedAt: m.joinedAt,
   leftAt: m.leftAt,
   profileUri: m.profileUri,
@@ -46,6 +48,8 @@ type MemberRow = {
   shareOfSupply: number;
   votingPower: bigint;
   delegate: string | null;
+  name: string | null;
+  avatarUri: string | null;
   joinedAt: number | null;
   leftAt: number | null;
   profileUri: string | null;
@@ -59,7 +63,27 @@ const toMember = (row: MemberRow): Member => ({
   votingPower: row.votingPower.toString(),
 });
 
+/** LIKE's own characters in `text`, escaped so that they match themselves. */
+const literal = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** Members whose name contains `q` in any case, or whose address starts with it. */
+function matching(q: string) {
+  const words = literal(q.trim().toLowerCase());
+  return or(
+    sql`lower(${m.name}) LIKE ${`%${words}%`}`,
+    /^0x[0-9a-f]*$/.test(words) ? sql`lower(${m.account}) LIKE ${`${words}%`}` : undefined,
+  );
+}
+
 export function membersRepository(db: Database) {
+  // One member by address: a fixed shape, prepared once per connection.
+  const memberQuery = db
+    .select(memberColumns)
+    .from(m)
+    .innerJoin(c, eq(c.address, m.collective))
+    .where(and(eq(m.collective, sql.placeholder("collective")), eq(m.account, sql.placeholder("account"))))
+    .prepare("member_by_address");
+
   return {
     /**
      * What an exit or a release of `voter`'s *for* votes must give as proof, as the governor
@@ -99,6 +123,7 @@ export function membersRepository(db: Database) {
           and(
             eq(m.collective, collective),
             query.active === undefined ? undefined : query.active ? gt(m.shares, 0n) : eq(m.shares, 0n),
+            query.q === undefined ? undefined : matching(query.q),
             byShares.after(query.cursor, columns, "desc"),
           ),
         )
@@ -107,12 +132,24 @@ export function membersRepository(db: Database) {
       return byShares.page(rows, query.limit, (row) => [row.shares.toString(), row.account], toMember);
     },
 
-    async get(collective: string, account: string): Promise<Member | undefined> {
-      const [row] = await db
-        .select(memberColumns)
+    /**
+     * The profile names and pictures of `accounts` (checksummed) in the collective, by account:
+     * those that never held shares there, or set no profile, are absent.
+     */
+    async names(
+      collective: string,
+      accounts: readonly string[],
+    ): Promise<Map<string, { name: string | null; avatarUri: string | null }>> {
+      if (accounts.length === 0) return new Map();
+      const rows = await db
+        .select({ account: m.account, name: m.name, avatarUri: m.avatarUri })
         .from(m)
-        .innerJoin(c, eq(c.address, m.collective))
-        .where(and(eq(m.collective, collective), eq(m.account, account)));
+        .where(and(eq(m.collective, collective), inArray(m.account, [...accounts])));
+      return new Map(rows.map(({ account, ...profile }) => [account, profile]));
+    },
+
+    async get(collective: string, account: string): Promise<Member | undefined> {
+      const [row] = await memberQuery.execute({ collective, account });
       return row && toMember(row);
     },
 

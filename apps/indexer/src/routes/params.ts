@@ -9,6 +9,9 @@ export const checksum = (address: string): Address => getAddress(address);
 export const optionalChecksum = (address: string | undefined): Address | undefined =>
   address === undefined ? undefined : getAddress(address);
 
+/** A schema-checked comma-separated list of addresses, checksummed, each once, in the order given. */
+export const accountList = (accounts: string): Address[] => [...new Set(accounts.split(",").map(checksum))];
+
 /** A schema-checked decimal id, within uint256. */
 export function uint256(value: string, name: string): bigint {
   const parsed = BigInt(value);

@@ -1,6 +1,6 @@
 /** A collective's header and its section navigation, around each of its pages. */
 import type { ReactNode } from "react";
-import { shortAddress } from "../lib/format";
+import { useAccountName } from "../lib/names";
 import { useCollective } from "../lib/queries";
 import { useDocumentTitle } from "./pageChange";
 import { Link, useLocation } from "./router";
@@ -14,12 +14,12 @@ const SECTIONS = [
   ["/stake", "My stake"],
 ] as const;
 
-/** The page's own name, for the document's title: its section, or the proposal or member it shows. */
-function pageName(base: string, path: string): string {
+/** The page's own name, for the document's title: its section, or the proposal or member (as named) it shows. */
+function pageName(base: string, path: string, member: string): string {
   const rest = path.slice(base.length);
   if (rest === "/proposals/new") return "New proposal";
   if (rest.startsWith("/proposals/")) return "Proposal";
-  if (rest.startsWith("/members/")) return `Member ${shortAddress(rest.slice("/members/".length))}`;
+  if (rest.startsWith("/members/")) return `Member ${member}`;
   const section = SECTIONS.find(([suffix]) => suffix === rest);
   return section ? section[1] : "Not found";
 }
@@ -29,7 +29,11 @@ export function CollectiveLayout({ address, children }: { address: string; child
   const { path } = useLocation();
   const base = `/c/${address}`;
   const name = collective.data?.name ?? (collective.isError ? "Unknown collective" : "Collective");
-  useDocumentTitle(`${pageName(base, path)} · ${name}`);
+  const member = useAccountName(
+    address,
+    path.startsWith(`${base}/members/`) ? path.slice(`${base}/members/`.length) : "",
+  );
+  useDocumentTitle(`${pageName(base, path, member.text)} · ${name}`);
   return (
     <>
       <div className="collective-head">

@@ -21,7 +21,7 @@ export function BarChart({ bars, format, label }: { bars: Bar[]; format: (v: num
   return (
     <figure className="bars" aria-label={label}>
       {bars.map((bar) => (
-        <div className="bar-row" key={bar.label} title={bar.title ?? bar.label}>
+        <div className="bar-row" key={bar.title ?? bar.label} title={bar.title ?? bar.label}>
           <span className="bar-label">{bar.label}</span>
           <span className="bar-track" aria-hidden="true">
             <span className="bar-fill" style={{ width: `${(bar.value / max) * 100}%` }} />

@@ -56,8 +56,11 @@ export const api = {
   collectives: (query: { q?: string; sort?: Api.CollectiveSort } & PageOf, signal?: AbortSignal) =>
     getJson<Api.Page<Api.CollectiveSummary>>("/collectives", { limit: 50, ...query }, signal),
   collective: (address: string, signal?: AbortSignal) => getJson<Api.CollectiveDetail>(c(address), {}, signal),
-  members: (address: string, query: PageOf, signal?: AbortSignal) =>
+  members: (address: string, query: { q?: string } & PageOf, signal?: AbortSignal) =>
     getJson<Api.Page<Api.Member>>(`${c(address)}/members`, { limit: 50, ...query }, signal),
+  /** What to call up to MAX_NAMES accounts: profile names and pictures, and ENS names. */
+  names: (address: string, accounts: readonly string[], signal?: AbortSignal) =>
+    getJson<Api.Names>(`${c(address)}/names`, { accounts: accounts.join(",") }, signal),
   member: (address: string, account: string, signal?: AbortSignal) =>
     getJson<Api.MemberDetail>(`${c(address)}/members/${account}`, {}, signal),
   memberVotes: (address: string, account: string, query: PageOf, signal?: AbortSignal) =>

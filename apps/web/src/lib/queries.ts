@@ -3,7 +3,7 @@
  * about one collective invalidates everything read about it and nothing else.
  */
 import type { Api } from "@rhizome/client";
-import { useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
 import { api, type PageOf } from "./api";
 
 const key = (address: string, ...rest: unknown[]) => ["collective", address.toLowerCase(), ...rest] as const;
@@ -22,12 +22,13 @@ export interface Pages<T> {
 /**
  * A list read page by page through the API's cursors: `fetchNextPage()` loads the next page
  * after the ones shown. `first`, when given, is a first page that came with another read (a
- * proposal's first votes), so it is not fetched again.
+ * proposal's first votes), so it is not fetched again. `keepPrevious` shows the last list while
+ * the next one loads, for a list whose query changes as someone types.
  */
 export function usePages<T>(
   queryKey: readonly unknown[],
   fetchPage: (page: PageOf, signal: AbortSignal) => Promise<Api.Page<T>>,
-  options: { first?: Api.Page<T>; limit?: number } = {},
+  options: { first?: Api.Page<T>; limit?: number; keepPrevious?: boolean } = {},
 ) {
   const limit = options.limit ?? PAGE_SIZE;
   return useInfiniteQuery({
@@ -41,6 +42,7 @@ export function usePages<T>(
       pages: data.pages.length,
     }),
     ...(options.first ? { initialData: { pages: [options.first], pageParams: [undefined] } } : {}),
+    ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });
 }
 
@@ -50,8 +52,12 @@ export const useCollectives = (query: { q?: string; sort?: "size" | "newest" }) 
 export const useCollective = (address: string) =>
   useQuery({ queryKey: key(address), queryFn: ({ signal }) => api.collective(address, signal) });
 
-export const useMembers = (address: string) =>
-  usePages(key(address, "members"), (page, signal) => api.members(address, page, signal), { limit: 50 });
+/** Members, most shares first; `q` keeps those whose name contains it or whose address starts with it. */
+export const useMembers = (address: string, q?: string) =>
+  usePages(key(address, "members", q ?? ""), (page, signal) => api.members(address, { q, ...page }, signal), {
+    limit: 50,
+    keepPrevious: true,
+  });
 
 /** One member; `enabled` false when no account is chosen. A 404 means "not a member" and is not retried. */
 export const useMember = (address: string, account: string | undefined) =>

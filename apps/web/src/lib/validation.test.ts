@@ -120,14 +120,35 @@ describe("form validation", () => {
   });
 
   it("takes a profile link that a browser can open, or nothing to clear it", () => {
-    expect(validateProfile(" https://rizom.coop/ada ")).toEqual({ ok: true, value: "https://rizom.coop/ada" });
-    expect(validateProfile("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi").ok).toBe(true);
-    expect(validateProfile("")).toEqual({ ok: true, value: "" });
-    expect(validateProfile("javascript:alert(1)")).toMatchObject({
+    const profile = (uri: string) => validateProfile({ name: "", avatar: "", uri });
+    expect(profile(" https://rizom.coop/ada ")).toEqual({
+      ok: true,
+      value: { name: "", avatar: "", uri: "https://rizom.coop/ada" },
+    });
+    expect(profile("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi").ok).toBe(true);
+    expect(profile("")).toEqual({ ok: true, value: { name: "", avatar: "", uri: "" } });
+    expect(profile("javascript:alert(1)")).toMatchObject({
       errors: { profile: "The profile must be a link starting with https://, http:// or ipfs://." },
     });
-    expect(validateProfile(`https://rizom.coop/${"a".repeat(500)}`)).toMatchObject({
+    expect(profile(`https://rizom.coop/${"a".repeat(500)}`)).toMatchObject({
       errors: { profile: "The link is 519 bytes; at most 512 fit." },
+    });
+  });
+
+  it("takes a display name of at most 64 bytes without control characters, and a picture link", () => {
+    expect(validateProfile({ name: " Ada Lovelace ", avatar: "ipfs://bafy/ada.png", uri: "" })).toEqual({
+      ok: true,
+      value: { name: "Ada Lovelace", avatar: "ipfs://bafy/ada.png", uri: "" },
+    });
+    expect(validateProfile({ name: "Ada\nAdmin", avatar: "", uri: "" })).toMatchObject({
+      errors: { name: "The name must not contain control characters such as line breaks or tabs." },
+    });
+    // Bytes, not characters: 17 four-byte emoji are 68 bytes.
+    expect(validateProfile({ name: "🌱".repeat(17), avatar: "", uri: "" })).toMatchObject({
+      errors: { name: "The name is 68 bytes; at most 64 fit." },
+    });
+    expect(validateProfile({ name: "Ada", avatar: "data:image/png;base64,AAAA", uri: "" })).toMatchObject({
+      errors: { avatar: "The picture must be a link starting with https://, http:// or ipfs://." },
     });
   });
 

@@ -190,22 +190,42 @@ export function validatePayment(
   return done(errors, () => ({ to: to as Address, amount: amount ?? 0n, description: text }));
 }
 
-/** A member's profile link (Shares.setProfile): http(s) or ipfs, at most 512 bytes; empty clears it. */
-export function validateProfile(raw: string): Validated<string> {
-  const errors: Record<string, string> = {};
-  const uri = raw.trim();
-  if (uri !== "") {
-    let protocol = "";
-    try {
-      protocol = new URL(uri).protocol;
-    } catch {
-      // Not a URL at all; said below.
-    }
-    if (!["https:", "http:", "ipfs:"].includes(protocol))
-      errors.profile = "The profile must be a link starting with https://, http:// or ipfs://.";
-    else if (bytes(uri) > 512) errors.profile = `The link is ${bytes(uri)} bytes; at most 512 fit.`;
+/** A link a browser can open from a profile: http(s) or ipfs, at most 512 bytes (Shares.setProfile); empty is none. */
+function profileLink(raw: string, label: string, errors: Record<string, string>, key: string): string {
+  const link = raw.trim();
+  if (link === "") return link;
+  let protocol = "";
+  try {
+    protocol = new URL(link).protocol;
+  } catch {
+    // Not a URL at all; said below.
   }
-  return done(errors, () => uri);
+  if (!["https:", "http:", "ipfs:"].includes(protocol))
+    errors[key] = `${label} must be a link starting with https://, http:// or ipfs://.`;
+  else if (bytes(link) > 512) errors[key] = `The link is ${bytes(link)} bytes; at most 512 fit.`;
+  return link;
+}
+
+/** Control characters, which Shares.setProfile refuses in a display name (bytes below 0x20, and 0x7f). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * A member's profile (Shares.setProfile): a display name of at most 64 bytes without control
+ * characters, and an avatar and a profile link as `profileLink` takes them; each empty clears it.
+ */
+export function validateProfile(form: {
+  name: string;
+  avatar: string;
+  uri: string;
+}): Validated<{ name: string; avatar: string; uri: string }> {
+  const errors: Record<string, string> = {};
+  const name = form.name.trim();
+  if (CONTROL.test(name)) errors.name = "The name must not contain control characters such as line breaks or tabs.";
+  else if (bytes(name) > 64) errors.name = `The name is ${bytes(name)} bytes; at most 64 fit.`;
+  const avatar = profileLink(form.avatar, "The picture", errors, "avatar");
+  const uri = profileLink(form.uri, "The profile", errors, "profile");
+  return done(errors, () => ({ name, avatar, uri }));
 }
 
 /** The parameters a proposal can change, the module that owns each, and its setter. */

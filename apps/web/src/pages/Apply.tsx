@@ -3,11 +3,12 @@ import { sharesAbi } from "@rhizome/contracts";
 import { useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
+import { Account } from "../components/Account";
 import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
-import { formatShares, formatTime, shortAddress } from "../lib/format";
+import { formatShares, formatTime } from "../lib/format";
 import { useApplications, useCollective } from "../lib/queries";
 import { validateApplication } from "../lib/validation";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
@@ -84,7 +85,7 @@ export default function Apply({ address }: { address: string }) {
               <ul>
                 {page.items.map((a) => (
                   <li key={a.applicationId}>
-                    #{a.applicationId} <span title={a.applicant}>{shortAddress(a.applicant)}</span> asks for{" "}
+                    #{a.applicationId} <Account address={a.applicant} collective={address} /> asks for{" "}
                     {formatShares(a.requestedShares)} shares ({formatTime(a.submittedAt)}): <q>{a.pitch}</q>
                     {me && shares && a.applicant.toLowerCase() === me.toLowerCase() && (
                       <button

@@ -1,8 +1,9 @@
 /** A collective's home: principles, key numbers, rules in words and recent activity. */
 import { Link } from "../app/router";
+import { Account } from "../components/Account";
 import { Asset } from "../components/Asset";
 import { Empty, QueryState } from "../components/QueryState";
-import { formatDuration, formatEth, formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
+import { formatDuration, formatEth, formatShares, formatTime, proposalTitle } from "../lib/format";
 import { useCollective, useProposals, useTreasury, useWork } from "../lib/queries";
 
 export default function CollectiveHome({ address }: { address: string }) {
@@ -155,7 +156,8 @@ export default function CollectiveHome({ address }: { address: string }) {
                         <li key={`${f.txHash}-${f.logIndex}`}>
                           {formatTime(f.timestamp)}: {f.kind} of{" "}
                           <Asset token={f.token} amount={f.amount.replace("-", "")} />{" "}
-                          {f.amount.startsWith("-") ? "to" : "from"} {shortAddress(f.counterparty)}
+                          {f.amount.startsWith("-") ? "to" : "from"}{" "}
+                          <Account address={f.counterparty} collective={address} />
                         </li>
                       ))}
                     </ul>

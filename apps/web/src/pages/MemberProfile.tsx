@@ -1,25 +1,38 @@
-/** One member: shares over time, votes with reasons, work and delegations; your own profile link. */
+/** One member: shares over time, votes with reasons, work and delegations; your own profile (name and links). */
 import { sharesAbi } from "@rhizome/contracts";
 import type { Api } from "@rhizome/client";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { Link } from "../app/router";
+import { Account, CopyAddress } from "../components/Account";
 import { LineChart } from "../components/charts";
 import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
-import { formatPercent, formatShares, formatTime, proposalTitle, safeHref, shortAddress } from "../lib/format";
+import { formatPercent, formatShares, formatTime, proposalTitle, safeHref } from "../lib/format";
 import { useCollective, useMember, useMemberVotePages } from "../lib/queries";
 import { validateProfile } from "../lib/validation";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
 
-/** The member's own profile link, set on chain with Shares.setProfile; empty clears it. */
-function EditProfile({ shares, current }: { shares: Address; current: string | null }) {
-  const [uri, setUri] = useState(current ?? "");
-  const [error, setError] = useState("");
-  const errors = useMemo(() => ({ profile: error }), [error]);
+/** A member's profile as indexed: what the form starts from. */
+interface Profile {
+  name: string | null;
+  avatar: string | null;
+  uri: string | null;
+}
+
+/**
+ * The member's own profile, set on chain with Shares.setProfile as a whole: a display name, a
+ * picture link and a profile link; an empty field clears it. The fields start from the profile as
+ * indexed, so that changing one of them keeps the others.
+ */
+function EditProfile({ shares, current }: { shares: Address; current: Profile }) {
+  const [name, setName] = useState(current.name ?? "");
+  const [avatar, setAvatar] = useState(current.avatar ?? "");
+  const [uri, setUri] = useState(current.uri ?? "");
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
   const tx = useTransaction();
   return (
@@ -30,13 +43,40 @@ function EditProfile({ shares, current }: { shares: Address; current: string | n
       onSubmit={(e) => {
         e.preventDefault();
         if (tx.busy) return;
-        const result = validateProfile(uri);
-        if (!result.ok) return setError(result.errors.profile ?? "");
-        setError("");
-        void tx.send({ address: shares, abi: sharesAbi, functionName: "setProfile", args: [result.value] });
+        const result = validateProfile({ name, avatar, uri });
+        if (!result.ok) return setErrors(result.errors);
+        setErrors({});
+        const { value } = result;
+        void tx.send({
+          address: shares,
+          abi: sharesAbi,
+          functionName: "setProfile",
+          args: [value.name, value.avatar, value.uri],
+        });
       }}
     >
       <h3>Your profile</h3>
+      <label>
+        Your name, as others see it (at most 64 bytes; empty for none)
+        <input
+          type="text"
+          value={name}
+          autoComplete="nickname"
+          {...invalidProps("name", errors)}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
+      <FieldError name="name" errors={errors} />
+      <label>
+        Link to a picture of you (https:// or ipfs://; empty for none)
+        <input
+          type="url"
+          value={avatar}
+          {...invalidProps("avatar", errors)}
+          onChange={(e) => setAvatar(e.target.value)}
+        />
+      </label>
+      <FieldError name="avatar" errors={errors} />
       <label>
         Link to your profile (https:// or ipfs://; empty to clear)
         <input type="url" value={uri} {...invalidProps("profile", errors)} onChange={(e) => setUri(e.target.value)} />
@@ -89,7 +129,12 @@ export default function MemberProfile({ address, account }: { address: string; a
       {(m) => (
         <div className="grid">
           <section>
-            <h2 title={m.account}>Member {shortAddress(m.account)}</h2>
+            <h2>
+              Member <Account address={m.account} collective={address} copy={false} />
+            </h2>
+            <p className="muted">
+              <code>{m.account}</code> <CopyAddress address={m.account} />
+            </p>
             <dl className="numbers">
               <div>
                 <dt>Shares</dt>
@@ -103,7 +148,15 @@ export default function MemberProfile({ address, account }: { address: string; a
               </div>
               <div>
                 <dt>Delegates to</dt>
-                <dd>{m.delegate === null ? "no one" : m.delegate === m.account ? "self" : shortAddress(m.delegate)}</dd>
+                <dd>
+                  {m.delegate === null ? (
+                    "no one"
+                  ) : m.delegate === m.account ? (
+                    "self"
+                  ) : (
+                    <Account address={m.delegate} collective={address} />
+                  )}
+                </dd>
               </div>
             </dl>
             {m.profileUri && (
@@ -119,7 +172,7 @@ export default function MemberProfile({ address, account }: { address: string; a
               </p>
             )}
             {shares && me?.toLowerCase() === m.account.toLowerCase() && BigInt(m.shares) > 0n && (
-              <EditProfile shares={shares} current={m.profileUri} />
+              <EditProfile shares={shares} current={{ name: m.name, avatar: m.avatarUri, uri: m.profileUri }} />
             )}
             {m.shareHistory.items.length > 1 && (
               <LineChart
@@ -161,7 +214,8 @@ export default function MemberProfile({ address, account }: { address: string; a
               <ul>
                 {m.delegations.items.map((d) => (
                   <li key={`${d.blockNumber}-${d.delegator}-${d.toDelegate}`}>
-                    {formatTime(d.timestamp)}: {shortAddress(d.delegator)} delegated to {shortAddress(d.toDelegate)}
+                    {formatTime(d.timestamp)}: <Account address={d.delegator} collective={address} /> delegated to{" "}
+                    <Account address={d.toDelegate} collective={address} />
                   </li>
                 ))}
               </ul>

@@ -1,15 +1,24 @@
-/** Members and ownership: who holds what, how concentrated it is, and how that changed. */
-import { Link } from "../app/router";
+/** Members and ownership: who holds what, how concentrated it is, and how that changed; members found by name. */
+import { useState } from "react";
+import { Account } from "../components/Account";
 import { BarChart, LineChart } from "../components/charts";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
-import { formatPercent, formatShares, formatTime, shortAddress } from "../lib/format";
+import { formatPercent, formatShares, formatTime } from "../lib/format";
+import { useAccountNames } from "../lib/names";
 import { useMembers, useOwnership, useOwnershipHistory } from "../lib/queries";
+import { useDebounced } from "../lib/useDebounced";
+
+/** How long the search waits for typing to pause before it asks the API. */
+const SEARCH_DELAY_MS = 300;
 
 export default function Members({ address }: { address: string }) {
   const ownership = useOwnership(address);
   const history = useOwnershipHistory(address);
-  const members = useMembers(address);
+  const [q, setQ] = useState("");
+  const search = useDebounced(q.trim(), SEARCH_DELAY_MS);
+  const members = useMembers(address, search || undefined);
+  const holders = useAccountNames(address, ownership.data?.holders.items.map((h) => h.account) ?? []);
   return (
     <div className="grid">
       <section>
@@ -46,7 +55,7 @@ export default function Members({ address }: { address: string }) {
                 <BarChart
                   label="Share of the supply per holder"
                   bars={o.holders.items.map((h) => ({
-                    label: shortAddress(h.account),
+                    label: holders.get(h.account.toLowerCase())?.text ?? h.account,
                     title: h.account,
                     value: h.share,
                   }))}
@@ -85,10 +94,18 @@ export default function Members({ address }: { address: string }) {
       </section>
       <section className="wide">
         <h2 id="members-heading">Members</h2>
+        <div className="filters">
+          <label>
+            Find a member by name or address{" "}
+            <input type="search" value={q} maxLength={64} spellCheck={false} onChange={(e) => setQ(e.target.value)} />
+          </label>
+        </div>
         <QueryState query={members}>
           {(page) =>
             page.items.length === 0 ? (
-              <Empty>No members yet.</Empty>
+              <Empty>
+                {search ? `No member's name contains “${search}”, and no address starts with it.` : "No members yet."}
+              </Empty>
             ) : (
               <div className="scroll">
                 <table aria-labelledby="members-heading">
@@ -106,9 +123,7 @@ export default function Members({ address }: { address: string }) {
                     {page.items.map((m) => (
                       <tr key={m.account}>
                         <td>
-                          <Link to={`/c/${address}/members/${m.account}`} title={m.account}>
-                            {shortAddress(m.account)}
-                          </Link>
+                          <Account address={m.account} collective={address} to={`/c/${address}/members/${m.account}`} />
                           {m.memberCollective && <span className="badge"> collective</span>}
                           {m.leftAt !== null && <span className="badge"> left</span>}
                         </td>
@@ -116,7 +131,13 @@ export default function Members({ address }: { address: string }) {
                         <td>{formatPercent(m.shareOfSupply)}</td>
                         <td>{formatShares(m.votingPower)}</td>
                         <td>
-                          {m.delegate === null ? "—" : m.delegate === m.account ? "self" : shortAddress(m.delegate)}
+                          {m.delegate === null ? (
+                            "—"
+                          ) : m.delegate === m.account ? (
+                            "self"
+                          ) : (
+                            <Account address={m.delegate} collective={address} />
+                          )}
                         </td>
                         <td>{m.joinedAt === null ? "—" : formatTime(m.joinedAt)}</td>
                       </tr>

@@ -18,6 +18,7 @@ import { navigate } from "../app/router";
 import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { formatShares, formatUnitsOf, shortAddress, type TokenInfo } from "../lib/format";
+import { useAccountNames } from "../lib/names";
 import { useApplications, useCollective, useTreasury } from "../lib/queries";
 import { useTokens } from "../lib/tokens";
 import {
@@ -160,6 +161,7 @@ export default function NewProposal({ address }: { address: string }) {
   const treasury = useTreasury(address);
   // Every open application to choose from (the API's largest page), not the first twenty.
   const applications = useApplications(address, { status: "open" }, 200);
+  const applicants = useAccountNames(address, applications.data?.items.map((a) => a.applicant) ?? []);
   const { address: me } = useAccount();
   const [kind, setKind] = useState<Kind>("work");
   const [form, setForm] = useState<Form>({});
@@ -214,7 +216,8 @@ export default function NewProposal({ address }: { address: string }) {
           <option value="">choose…</option>
           {applications.data?.items.map((a) => (
             <option key={a.applicationId} value={a.applicationId}>
-              #{a.applicationId} {shortAddress(a.applicant)} asks {formatShares(a.requestedShares)} shares
+              #{a.applicationId} {applicants.get(a.applicant.toLowerCase())?.text ?? shortAddress(a.applicant)} asks{" "}
+              {formatShares(a.requestedShares)} shares
             </option>
           ))}
         </select>

@@ -12,6 +12,7 @@ import type { Api } from "@rhizome/client";
 import { useState } from "react";
 import { zeroAddress, type Address, type Hex } from "viem";
 import { useAccount } from "wagmi";
+import { Account } from "../components/Account";
 import { Asset } from "../components/Asset";
 import { FieldError } from "../components/FieldError";
 import { errorId } from "../components/fieldErrors";
@@ -19,7 +20,7 @@ import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { Tally } from "../components/Tally";
 import { describeRevertData } from "../lib/errors";
-import { formatShares, formatTime, proposalTitle, shortAddress } from "../lib/format";
+import { formatShares, formatTime, proposalTitle } from "../lib/format";
 import { useCollective, useProposal, useProposalVotes } from "../lib/queries";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
 
@@ -40,12 +41,12 @@ const TIMELINE_WORDS: Record<Api.TimelineEvent, string> = {
  * An action in words, as the API says it, except that a payment or a work item's payment in a
  * token reads in the token's own units and symbol ("Pay 250 tEUR to 0x90F7…b906").
  */
-function ActionWords({ action }: { action: Api.Action }) {
+function ActionWords({ action, collective }: { action: Api.Action; collective: string }) {
   const args = action.args ?? {};
   if (action.function === "pay" && args.token && args.token !== zeroAddress && args.amount && args.to)
     return (
       <>
-        Pay <Asset token={args.token} amount={args.amount} /> to <span title={args.to}>{shortAddress(args.to)}</span>
+        Pay <Asset token={args.token} amount={args.amount} /> to <Account address={args.to} collective={collective} />
       </>
     );
   if (action.function === "commission" && args.paymentToken && args.paymentAmount && BigInt(args.paymentAmount) > 0n)
@@ -205,7 +206,7 @@ function Veto({ governor, proposal }: { governor: Address; proposal: Api.Proposa
         <ul>
           {proposal.vetoes.map((v) => (
             <li key={v.txHash + v.voter}>
-              <span title={v.voter}>{shortAddress(v.voter)}</span> objected with {formatShares(v.weight)}
+              <Account address={v.voter} collective={governor} /> objected with {formatShares(v.weight)}
               {v.reason && (
                 <>
                   : <q>{v.reason}</q>
@@ -257,7 +258,7 @@ export default function ProposalDetail({ address, id }: { address: string; id: s
             <h2>{proposalTitle(p.description)}</h2>
             <p>
               <span className={`badge state-${p.state}`}>{p.state}</span> <span className="badge">{p.kind}</span>{" "}
-              proposed by <span title={p.proposer}>{shortAddress(p.proposer)}</span> on {formatTime(p.createdAt)}
+              proposed by <Account address={p.proposer} collective={address} /> on {formatTime(p.createdAt)}
             </p>
             {p.state === "failed" && (
               <p className="error" role="status">
@@ -277,7 +278,7 @@ export default function ProposalDetail({ address, id }: { address: string; id: s
             <ol>
               {p.actions.map((a, i) => (
                 <li key={i}>
-                  <ActionWords action={a} />
+                  <ActionWords action={a} collective={address} />
                 </li>
               ))}
             </ol>
@@ -321,7 +322,7 @@ function Votes({ address, proposal }: { address: string; proposal: Api.ProposalD
         <ul>
           {items.map((v) => (
             <li key={v.txHash + v.voter}>
-              <span title={v.voter}>{shortAddress(v.voter)}</span> voted <strong>{v.support}</strong> with{" "}
+              <Account address={v.voter} collective={address} /> voted <strong>{v.support}</strong> with{" "}
               {proposal.countingRule === "members"
                 ? `${formatShares(v.weight)} member vote${v.weight === "1" ? "" : "s"}`
                 : formatShares(v.weight)}

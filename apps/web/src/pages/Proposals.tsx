@@ -2,9 +2,10 @@
 import { PROPOSAL_KINDS, PROPOSAL_STATES } from "@rhizome/client";
 import { useState } from "react";
 import { Link } from "../app/router";
+import { Account } from "../components/Account";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
-import { formatTime, proposalTitle, shortAddress } from "../lib/format";
+import { formatTime, proposalTitle } from "../lib/format";
 import { useProposalPages } from "../lib/queries";
 
 export default function Proposals({ address }: { address: string }) {
@@ -52,7 +53,8 @@ export default function Proposals({ address }: { address: string }) {
                   </h3>
                   <p>
                     <span className={`badge state-${p.state}`}>{p.state}</span> <span className="badge">{p.kind}</span>{" "}
-                    by {shortAddress(p.proposer)} · {p.voteCount} votes · voting ends {formatTime(p.deadline)}
+                    by <Account address={p.proposer} collective={address} /> · {p.voteCount} votes · voting ends{" "}
+                    {formatTime(p.deadline)}
                   </p>
                 </li>
               ))}

@@ -14,6 +14,7 @@ import type { Api } from "@rhizome/client";
 import { useMemo, useState } from "react";
 import { zeroAddress, type Address, type PublicClient } from "viem";
 import { useAccount, useConfig, usePublicClient } from "wagmi";
+import { Account } from "../components/Account";
 import { Asset, AssetName } from "../components/Asset";
 import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
@@ -25,7 +26,7 @@ import { exitLocks, ragequitPayout } from "../lib/ragequit";
 import { validateDelegate, validateRagequit } from "../lib/validation";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
 
-function Delegation({ shares, member }: { shares: Address; member: Api.MemberDetail }) {
+function Delegation({ collective, shares, member }: { collective: string; shares: Address; member: Api.MemberDetail }) {
   const [to, setTo] = useState("");
   const [error, setError] = useState("");
   const errors = useMemo(() => ({ delegate: error }), [error]);
@@ -40,7 +41,7 @@ function Delegation({ shares, member }: { shares: Address; member: Api.MemberDet
           "Your shares vote through you."
         ) : (
           <>
-            Your shares vote through <span title={member.delegate ?? ""}>{shortAddress(member.delegate ?? "")}</span>.
+            Your shares vote through <Account address={member.delegate ?? ""} collective={collective} />.
           </>
         )}
       </p>
@@ -101,13 +102,13 @@ function Delegation({ shares, member }: { shares: Address; member: Api.MemberDet
  * are released by the Leave button, one transaction each before the exit; the others say why the
  * member must wait.
  */
-function DelegateBinds({ bound }: { bound: BindingDelegate[] }) {
+function DelegateBinds({ collective, bound }: { collective: string; bound: BindingDelegate[] }) {
   if (bound.length === 0) return null;
   return (
     <div role="alert" className="warning">
       {bound.map((b) => (
         <p key={b.delegate}>
-          Your shares voted through <span title={b.delegate}>{shortAddress(b.delegate)}</span>, whose votes for{" "}
+          Your shares voted through <Account address={b.delegate} collective={collective} />, whose votes for{" "}
           {b.proposalIds.length === 1 ? "a proposal" : `${b.proposalIds.length} proposals`} bind them too.{" "}
           {b.releasable
             ? "Those proposals have all ended: leaving first releases them (one more transaction to confirm)."
@@ -172,7 +173,7 @@ function Ragequit({
     <section>
       <h2>Leave (ragequit)</h2>
       <p>Burn some or all of your shares for the same part of the treasury.</p>
-      <DelegateBinds bound={bound.data ?? []} />
+      <DelegateBinds collective={collective.address} bound={bound.data ?? []} />
       {locks.length > 0 && (
         <div role="alert" className="warning">
           <p>
@@ -359,7 +360,12 @@ export default function Stake({ address }: { address: string }) {
   const collective = useCollective(address);
   const member = useMember(address, me);
   if (!me) return <p>Connect a wallet to see your stake.</p>;
-  if (member.isError) return <p>{shortAddress(me)} is not a member of this collective. You can apply to join.</p>;
+  if (member.isError)
+    return (
+      <p>
+        <Account address={me} collective={address} /> is not a member of this collective. You can apply to join.
+      </p>
+    );
   return (
     <QueryState query={member}>
       {(m) => (
@@ -381,7 +387,9 @@ export default function Stake({ address }: { address: string }) {
               </div>
             </dl>
           </section>
-          {collective.data && <Delegation shares={collective.data.modules.shares as Address} member={m} />}
+          {collective.data && (
+            <Delegation collective={address} shares={collective.data.modules.shares as Address} member={m} />
+          )}
           {collective.data && <Ragequit collective={collective.data} member={m} me={me} />}
         </div>
       )}

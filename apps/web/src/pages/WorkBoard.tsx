@@ -4,12 +4,13 @@ import { WORK_STATES, type Api } from "@rhizome/client";
 import { useMemo, useState } from "react";
 import { zeroAddress, type Address } from "viem";
 import { useAccount, useBlock } from "wagmi";
+import { Account } from "../components/Account";
 import { Asset } from "../components/Asset";
 import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
-import { formatShares, formatTime, safeHref, shortAddress } from "../lib/format";
+import { formatShares, formatTime, safeHref } from "../lib/format";
 import { useCollective, useWorkPages } from "../lib/queries";
 import { TxStatus, useTransaction, type ContractCall } from "../wallet/useTransaction";
 
@@ -137,7 +138,7 @@ export default function WorkBoard({ address }: { address: string }) {
                       "Open bounty: any member may take it."
                     ) : (
                       <>
-                        Contributor <span title={w.contributor}>{shortAddress(w.contributor)}</span>
+                        Contributor <Account address={w.contributor} collective={address} />
                       </>
                     )}
                     {w.specUri && safeHref(w.specUri) && (

@@ -14,6 +14,9 @@ let Proposals: ComponentType<{ address: string }>;
 let Tally: typeof TallyComponent;
 
 const c = `/api/collectives/${fixture.COLLECTIVE}`;
+/** A member whose profile name is markup, which must show as the text it is. */
+const BO = fixture.members.items[1]?.account ?? "";
+const HOSTILE = "<img src=x onerror=alert(1)>";
 const PROPOSALS = 45;
 const proposal = (n: number) => ({
   ...fixture.admissionProposal,
@@ -26,7 +29,20 @@ beforeAll(async () => {
     "/api/collectives": fixture.collectives,
     [`${c}/ownership`]: fixture.ownership,
     [`${c}/ownership/history`]: fixture.ownershipHistory,
-    [`${c}/members`]: fixture.members,
+    // Members whose name contains `q`, as the API finds them.
+    [`${c}/members`]: (query: URLSearchParams) => {
+      const q = query.get("q")?.toLowerCase();
+      return q
+        ? { items: fixture.members.items.filter((m) => m.name?.toLowerCase().includes(q)), next: null }
+        : fixture.members;
+    },
+    [`${c}/names`]: (query: URLSearchParams) => ({
+      items: (query.get("accounts") ?? "").split(",").map((account) => {
+        const member = fixture.members.items.find((m) => m.account.toLowerCase() === account.toLowerCase());
+        const name = member?.account === BO ? HOSTILE : (member?.name ?? null);
+        return { account: member?.account ?? account, name, avatarUri: null, ensName: null };
+      }),
+    }),
     // 45 proposals, served 20 at a time with the API's cursors ("20", "40").
     [`${c}/proposals`]: (query: URLSearchParams) => {
       const start = Number(query.get("cursor") ?? "0");
@@ -81,6 +97,29 @@ describe("the members and ownership page", () => {
     const table = await screen.findByRole("table", { name: "Members" });
     expect(within(table).getAllByRole("row")).toHaveLength(fixture.members.items.length + 1);
     expect(screen.getByRole("img", { name: /Gini and the largest 10%/ })).toBeTruthy();
+  });
+
+  it("names each member as their profile does, as text, with the address on hover", async () => {
+    withQueries(<Members address={fixture.COLLECTIVE} />);
+    const table = await screen.findByRole("table", { name: "Members" });
+    const ada = await within(table).findByRole("link", { name: "Ada" });
+    expect(ada.closest("[title]")?.getAttribute("title")).toBe(fixture.members.items[0]?.account);
+    const hostile = await within(table).findByText(HOSTILE);
+    expect(hostile.tagName).toBe("BDI");
+    expect(hostile.closest("[title]")?.getAttribute("title")).toBe(BO);
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+  });
+
+  it("finds members by name as one types, and says when none matches", async () => {
+    withQueries(<Members address={fixture.COLLECTIVE} />);
+    const search = await screen.findByRole("searchbox", { name: "Find a member by name or address" });
+    fireEvent.change(search, { target: { value: "cai" } });
+    const table = await screen.findByRole("table", { name: "Members" });
+    await within(table).findByRole("link", { name: "Cai" });
+    await vi.waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(2));
+    expect(api.requests).toContain(`${c}/members?limit=50&q=cai`);
+    fireEvent.change(search, { target: { value: "nobody" } });
+    await screen.findByText("No member's name contains “nobody”, and no address starts with it.");
   });
 });
 

@@ -1,7 +1,8 @@
 /** Connecting a wallet: discovered wallets, the local dev accounts, and the wrong-network prompt. */
 import { useEffect, useRef } from "react";
 import { useAccount, useConnect, useDisconnect, useSwitchChain } from "wagmi";
-import { shortAddress } from "../lib/format";
+import { Account } from "../components/Account";
+import { useLocation } from "../app/router";
 import { explainError } from "../lib/errors";
 import { chain, isLocalChain } from "./config";
 
@@ -10,6 +11,9 @@ export function WalletPanel() {
   const { connectors, connect, isPending, error } = useConnect();
   const { disconnect } = useDisconnect();
   const { switchChain, isPending: switching } = useSwitchChain();
+  // On a collective's pages, the account goes by its name there.
+  const { path } = useLocation();
+  const collective = /^\/c\/(0x[0-9a-fA-F]{40})(?:\/|$)/.exec(path)?.[1];
   // The button pressed to connect or disconnect goes away with the state it was for: the focus
   // follows to what replaces it (who is connected, or the ways to connect) instead of the body.
   const panel = useRef<HTMLDivElement>(null);
@@ -31,7 +35,10 @@ export function WalletPanel() {
     return (
       <div className="wallet" ref={panel}>
         <span title={address} tabIndex={-1} data-focus-after-change>
-          {connector?.name ?? "Wallet"}: <strong>{shortAddress(address)}</strong>
+          {connector?.name ?? "Wallet"}:{" "}
+          <strong>
+            <Account address={address} collective={collective} />
+          </strong>
         </span>
         <button
           type="button"

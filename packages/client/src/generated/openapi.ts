@@ -187,6 +187,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/collectives/{address}/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What to call up to 100 accounts: each one's profile name and picture, and its primary ENS name */
+        get: operations["listNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/collectives/{address}/proposals": {
         parameters: {
             query?: never;
@@ -468,7 +485,7 @@ export interface paths {
         };
         /**
          * Server-sent events: `indexed` after each indexed range, `reorg` after a rollback
-         * @description A text/event-stream. `event: indexed` carries {fromBlock, toBlock, collectives, eventNames}; `event: reorg` carries {ancestor, depth}; a comment line every 15 seconds keeps the connection open.
+         * @description A text/event-stream. `event: indexed` carries {fromBlock, toBlock, collectives, eventNames}; `event: reorg` carries {ancestor, depth}; a comment line every 15 seconds keeps the connection open. Each event has an `id:`: a client reconnecting with `Last-Event-ID` (as EventSource does) is first sent the events it missed, or `event: reset` when they are no longer kept (the last 1000, from the last hour), after which it should refetch everything.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -839,6 +856,8 @@ export interface operations {
             query?: {
                 /** @description true: holders of shares only; false: accounts without shares now (former members, delegates). */
                 active?: boolean;
+                /** @description Members whose name contains these words (any case), or whose address starts with them. */
+                q?: string;
                 /** @description Items per page, at most 200. */
                 limit?: number;
                 /** @description Where to continue: the `next` of the previous page. */
@@ -871,6 +890,10 @@ export interface operations {
                             votingPower: string;
                             /** @description Whom this account's shares vote through. */
                             delegate: string | null;
+                            /** @description The display name the member chose in their profile: at most 64 bytes, no control characters. Untrusted text: render it as text. */
+                            name: string | null;
+                            /** @description A picture's address, from the member's profile. Untrusted. */
+                            avatarUri: string | null;
                             /** @description When it first received shares. */
                             joinedAt: number | null;
                             /** @description When its shares fell to zero, if they are zero now. */
@@ -973,6 +996,10 @@ export interface operations {
                         votingPower: string;
                         /** @description Whom this account's shares vote through. */
                         delegate: string | null;
+                        /** @description The display name the member chose in their profile: at most 64 bytes, no control characters. Untrusted text: render it as text. */
+                        name: string | null;
+                        /** @description A picture's address, from the member's profile. Untrusted. */
+                        avatarUri: string | null;
                         /** @description When it first received shares. */
                         joinedAt: number | null;
                         /** @description When its shares fell to zero, if they are zero now. */
@@ -1582,6 +1609,100 @@ export interface operations {
                         }[];
                         /** @description The cursor of the next page; null on the last page. */
                         next: string | null;
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listNames: {
+        parameters: {
+            query: {
+                /** @description The accounts to name, comma-separated: 1 to 100 addresses in any case. */
+                accounts: string;
+            };
+            header?: never;
+            path: {
+                /** @description The collective's governor address. */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What to call up to 100 accounts: each one's profile name and picture, and its primary ENS name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One for each account asked, in the order asked, each once. */
+                        items: {
+                            /** @description An address, in any case; answered checksummed. */
+                            account: string;
+                            /** @description The display name the account chose in its profile in this collective; null if none. Untrusted text: render it as text. */
+                            name: string | null;
+                            /** @description A picture's address, from the same profile; null if none. Untrusted. */
+                            avatarUri: string | null;
+                            /** @description The account's primary ENS name on Ethereum mainnet, checked to resolve back to it and normalized; null when it has none, when the lookup failed or timed out, or when the service has no ENS_RPC_URL. */
+                            ensName: string | null;
+                        }[];
                     };
                 };
             };

@@ -30,12 +30,15 @@ export function query<const P extends Record<string, JSONSchema>>(properties: P)
 export const ADDRESS_PATTERN = "^0x[0-9a-fA-F]{40}$";
 export const UINT_PATTERN = "^[0-9]{1,78}$";
 export const CURSOR_PATTERN = "^[A-Za-z0-9_-]{1,400}$";
+/** Up to 100 addresses, comma-separated: a names lookup's accounts. */
+export const ACCOUNT_LIST_PATTERN = "^0x[0-9a-fA-F]{40}(,0x[0-9a-fA-F]{40}){0,99}$";
 
 /** What each pattern means, for validation messages a person can read. */
 export const PATTERN_HINTS: Record<string, string> = {
   [ADDRESS_PATTERN]: "must be a 0x-prefixed address of 40 hexadecimal digits",
   [UINT_PATTERN]: "must be a whole number in decimal digits",
   [CURSOR_PATTERN]: "must be the `next` value of a previous page",
+  [ACCOUNT_LIST_PATTERN]: "must be 1 to 100 comma-separated addresses, each 0x and 40 hexadecimal digits",
 };
 
 export const address = {

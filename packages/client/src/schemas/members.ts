@@ -1,5 +1,6 @@
 /** Members of a collective, and one member with their shares history, votes, work and delegations. */
 import {
+  ACCOUNT_LIST_PATTERN,
   address,
   amount,
   collectiveParams,
@@ -30,6 +31,12 @@ const memberProperties = {
   shareOfSupply: { ...ratio, description: "The member's shares over the collective's total." },
   votingPower: { ...amount, description: "Votes delegated to this account, its own included." },
   delegate: { ...nullableAddress, description: "Whom this account's shares vote through." },
+  name: {
+    ...nullableText,
+    description:
+      "The display name the member chose in their profile: at most 64 bytes, no control characters. Untrusted text: render it as text.",
+  },
+  avatarUri: { ...nullableText, description: "A picture's address, from the member's profile. Untrusted." },
   joinedAt: { ...nullableTimestamp, description: "When it first received shares." },
   leftAt: { ...nullableTimestamp, description: "When its shares fell to zero, if they are zero now." },
   profileUri: nullableText,
@@ -48,6 +55,12 @@ export const membersQuery = query({
     type: "boolean",
     description: "true: holders of shares only; false: accounts without shares now (former members, delegates).",
   },
+  q: {
+    type: "string",
+    minLength: 1,
+    maxLength: 64,
+    description: "Members whose name contains these words (any case), or whose address starts with them.",
+  },
   ...pageQueryProperties,
 });
 
@@ -60,6 +73,58 @@ export const listMembers = routeSchema({
   params: collectiveParams,
   querystring: membersQuery,
   response: { 200: page(member) },
+});
+
+/** The most accounts one names lookup takes. */
+export const MAX_NAMES = 100;
+
+export const namesQuery = {
+  ...query({
+    accounts: {
+      type: "string",
+      pattern: ACCOUNT_LIST_PATTERN,
+      description: `The accounts to name, comma-separated: 1 to ${MAX_NAMES} addresses in any case.`,
+    },
+  }),
+  required: ["accounts"],
+} as const;
+
+export type NamesQuery = Of<typeof namesQuery>;
+
+export const accountName = object({
+  account: address,
+  name: {
+    ...nullableText,
+    description:
+      "The display name the account chose in its profile in this collective; null if none. Untrusted text: render it as text.",
+  },
+  avatarUri: { ...nullableText, description: "A picture's address, from the same profile; null if none. Untrusted." },
+  ensName: {
+    ...nullableText,
+    description:
+      "The account's primary ENS name on Ethereum mainnet, checked to resolve back to it and normalized; null when it has none, when the lookup failed or timed out, or when the service has no ENS_RPC_URL.",
+  },
+});
+
+export type AccountName = Of<typeof accountName>;
+
+export const names = object({
+  items: {
+    type: "array",
+    items: accountName,
+    description: "One for each account asked, in the order asked, each once.",
+  },
+});
+
+export type Names = Of<typeof names>;
+
+export const listNames = routeSchema({
+  operationId: "listNames",
+  tags: ["members"],
+  summary: "What to call up to 100 accounts: each one's profile name and picture, and its primary ENS name",
+  params: collectiveParams,
+  querystring: namesQuery,
+  response: { 200: names },
 });
 
 export const memberParams = object({

@@ -16,6 +16,10 @@ export const members = pgTable(
       .notNull()
       .default(sql`0`),
     delegate: address("delegate"),
+    /** The display name the member set in their profile (at most 64 bytes, no control characters). */
+    name: text("name"),
+    /** A picture's address, from the member's profile. */
+    avatarUri: text("avatar_uri"),
     profileUri: text("profile_uri"),
     /** When it first received shares. */
     joinedAt: timestamp("joined_at"),
@@ -28,6 +32,8 @@ export const members = pgTable(
     primaryKey({ columns: [t.collective, t.account] }),
     index("members_by_shares").on(t.collective, t.shares),
     index("members_by_account").on(t.account),
+    // Lists and search find members by name, whatever its case.
+    index("members_by_name").on(t.collective, sql`lower(${t.name})`),
   ],
 );
 

@@ -16,6 +16,7 @@ import {
 import { checksum } from "../../params.js";
 import applications from "./applications.js";
 import members from "./members.js";
+import names from "./names.js";
 import ownership from "./ownership.js";
 import proposals from "./proposals.js";
 import treasury from "./treasury.js";
@@ -41,6 +42,7 @@ const collective: FastifyPluginAsync = async (app) => {
   );
 
   await app.register(members, { prefix: "/members" });
+  await app.register(names, { prefix: "/names" });
   await app.register(proposals, { prefix: "/proposals" });
   await app.register(work, { prefix: "/work" });
   await app.register(applications, { prefix: "/applications" });
