@@ -105,11 +105,11 @@ export function txsFor(modules: CollectiveModules, token: Address) {
         100_000n,
         "withdrawApplication",
       ),
-    profile: (from: Account, uri: string) =>
+    profile: (from: Account, uri: string, name = "") =>
       call(
         from,
         modules.shares,
-        encodeFunctionData({ abi: sharesAbi, functionName: "setProfile", args: [uri] }),
+        encodeFunctionData({ abi: sharesAbi, functionName: "setProfile", args: [name, "", uri] }),
         100_000n,
         "setProfile",
       ),

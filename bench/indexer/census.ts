@@ -104,7 +104,7 @@ function memberOf(event: { eventName: string; args: Record<string, unknown> }, m
         ? [a.delegator]
         : event.eventName === "DelegateVotesChanged"
           ? [a.delegate]
-          : event.eventName === "ProfileUpdated"
+          : event.eventName === "ProfileSet"
             ? [a.member]
             : [];
   for (const account of accounts) {

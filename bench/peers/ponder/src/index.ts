@@ -169,7 +169,7 @@ ponder.on("Shares:DelegateVotesChanged", async ({ event, context }) => {
   await context.db.update(members, { collective, account: delegate }).set({ votingPower: newVotes });
 });
 
-ponder.on("Shares:ProfileUpdated", async ({ event, context }) => {
+ponder.on("Shares:ProfileSet", async ({ event, context }) => {
   const collective = await collectiveOf(context, event);
   await member(context, collective, event.args.member);
   await context.db.update(members, { collective, account: event.args.member }).set({ profileUri: event.args.uri });
@@ -485,6 +485,7 @@ ponder.on("Work:ObjectionThresholdSet", ({ event, context }) =>
 ponder.on("Work:PrincipleSet", async ({ event, context }) => {
   await collectiveOf(context, event);
 });
+ponder.on("Work:EIP712DomainChanged", async () => {});
 ponder.on("Work:Initialized", async ({ event, context }) => {
   await collectiveRow(context, await collectiveOf(context, event));
 });
