@@ -46,8 +46,10 @@ export async function work(ctx: Context, w: number, items: { id: bigint; contrib
 
 export async function exits(ctx: Context): Promise<void> {
   const { chain, tx, rng } = ctx;
+  // Members who delegated stay: their delegate's *for* votes on proposals that can still run bind
+  // them (GovernorDelegateBound) until the delegate releases them, which the history does not do.
   const leaving = rng.sample(
-    ctx.members.filter((m) => m.active),
+    ctx.members.filter((m) => m.active && !m.delegated),
     ctx.plan.exitsPerWave,
   );
   const txs: Tx[] = [];
