@@ -14,7 +14,14 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { afterAll, describe, expect, it } from "vitest";
 import { getTableName, isTable } from "drizzle-orm";
-import { BOOKKEEPING_TABLES, openDatabase, PROJECTION_TABLES, schema, type DatabaseHandle } from "@rhizome/db";
+import {
+  BOOKKEEPING_TABLES,
+  OFFCHAIN_TABLES,
+  openDatabase,
+  PROJECTION_TABLES,
+  schema,
+  type DatabaseHandle,
+} from "@rhizome/db";
 import { freshDatabaseUrl } from "../helpers/database.js";
 
 const migrations = fileURLToPath(new URL("../../packages/db/migrations", import.meta.url));
@@ -69,8 +76,8 @@ describe(`migrations on ${process.env.DATABASE_URL ? "Postgres" : "PGlite"}`, ()
     }
   });
 
-  it("gives every projection table its undo triggers from PROJECTION_TABLES, and has no table outside the two lists", async () => {
-    const listed = [...PROJECTION_TABLES, ...BOOKKEEPING_TABLES].sort();
+  it("gives every projection table its undo triggers from PROJECTION_TABLES, and has no table outside the three lists", async () => {
+    const listed: string[] = [...PROJECTION_TABLES, ...BOOKKEEPING_TABLES, ...OFFCHAIN_TABLES].sort();
     const inSchema = Object.values(schema)
       .filter((value) => isTable(value))
       .map((table) => getTableName(table))

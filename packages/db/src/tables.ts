@@ -30,3 +30,10 @@ export const PROJECTION_TABLES = [
 ] as const;
 
 export const BOOKKEEPING_TABLES = ["blocks", "reorg_log", "indexer_state", "live_events"] as const;
+
+/**
+ * Data that is not derived from the chain (signed comments, relayed actions, webhook deliveries):
+ * no undo triggers, never emptied by a reorg, a chain reset or a rebuild of the projections, and
+ * carried between databases by `npm run export` / `npm run import`.
+ */
+export const OFFCHAIN_TABLES = [] as const satisfies readonly string[];
