@@ -4,7 +4,8 @@
  * served on JSON-RPC. A replica takes no writer's lock and waits for the indexer's schema; a
  * transaction on the chain reaches the event streams of both replicas under one id; both answer
  * as the indexer does, from their cache the second time; a client that comes back with
- * Last-Event-ID, to either replica, gets what it missed; the replicas' readiness follows the
+ * Last-Event-ID, to either replica, gets what it missed; a reorg reaches the clients of both;
+ * killing one replica mid-load loses no request at the other; the replicas' readiness follows the
  * indexer's, and once the indexer is killed they go unready after STALE_AFTER_MS while they keep
  * answering. Needs Postgres (DATABASE_URL): skipped without it.
  */
@@ -198,6 +199,65 @@ describe.runIf(process.env.DATABASE_URL)("one indexer and two API replicas on on
     await ready(replica);
     const [own, read] = await Promise.all([readiness(indexer.url), readiness(replica)]);
     expect(read.body.cursor).toBe(own.body.cursor);
+  });
+
+  it("carries a reorg to the clients of both replicas, under one id, and forgets what it removed", async () => {
+    const provider = f.connection.provider;
+    const streams = await Promise.all(replicas.map((replica) => EventStream.open(`${replica.url}/api/events`)));
+    await Promise.all(streams.map((stream) => stream.next((m) => m.comment === "connected")));
+    const snapshot = (await provider.request({ method: "evm_snapshot", params: [] })) as string;
+    const frank = f.wallets[6];
+    if (!frank) throw new Error("The chain has no seventh account");
+    const receipt = await waitFor(f, f.as(frank).shares.write.applyForMembership([2n, "Gone soon"]));
+    const block = Number(receipt.blockNumber);
+    await Promise.all(streams.map((stream) => stream.next((m) => indexed(m) && blockOf(m) === block, 15_000)));
+    const applications = `/api/collectives/${f.modules.governor}/applications?status=open`;
+    const pitches = async (url: string) =>
+      ((await (await fetch(`${url}${applications}`)).json()) as { items: { pitch: string }[] }).items.map(
+        (a) => a.pitch,
+      );
+    // Asked once before the reorg, so a cached answer would hold the removed application.
+    for (const replica of replicas) expect(await pitches(replica.url)).toContain("Gone soon");
+
+    await provider.request({ method: "evm_revert", params: [snapshot] });
+    for (let i = 0; i < 3; i++) await provider.request({ method: "evm_mine", params: [] });
+    const reorgs = await Promise.all(streams.map((stream) => stream.next(isAnyOf("reorg"), 15_000)));
+    expect(new Set(reorgs.map((m) => m.id)).size).toBe(1);
+    for (const message of reorgs) {
+      expect(JSON.parse(message.data ?? "")).toMatchObject({ ancestor: block - 1, depth: 1 });
+    }
+    for (const replica of replicas) {
+      await expect.poll(() => pitches(replica.url), { timeout: 10_000, interval: 100 }).not.toContain("Gone soon");
+    }
+    for (const stream of streams) stream.close();
+  });
+
+  it("loses no request at one replica while the other is killed in the middle of answering", async () => {
+    const [kept, killed] = replicas;
+    if (!kept || !killed) throw new Error("two replicas expected");
+    const route = `/api/collectives/${f.modules.governor}/members`;
+    const ask = async (url: string) => {
+      try {
+        const response = await fetch(`${url}${route}`);
+        await response.text();
+        return response.status;
+      } catch {
+        return "failed";
+      }
+    };
+    // Rounds of requests at both replicas; the second is killed once the first rounds are in flight.
+    const rounds = Array.from({ length: 20 }, async (_, round) => {
+      await new Promise((resolve) => setTimeout(resolve, round * 20));
+      return Promise.all([ask(kept.url), ask(killed.url)]);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    killed.kill("SIGKILL");
+    await killed.exited;
+    const answers = await Promise.all(rounds);
+    expect(answers.map(([atKept]) => atKept)).toEqual(answers.map(() => 200));
+    // The killed one did drop some: the test killed it mid-load, not after.
+    expect(answers.map(([, atKilled]) => atKilled)).toContain("failed");
+    replicas = [kept];
   });
 
   it("goes unready once the indexer is killed, after STALE_AFTER_MS, and keeps answering", async () => {
