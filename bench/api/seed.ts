@@ -35,8 +35,12 @@ const STATEMENTS: string[] = [
   `CREATE FUNCTION pg_temp.addr(n bigint) RETURNS text IMMUTABLE LANGUAGE sql AS $$ SELECT '0x' || lpad(n::text, 40, '0') $$`,
   `CREATE FUNCTION pg_temp.tx(t text) RETURNS text IMMUTABLE LANGUAGE sql AS $$ SELECT '0x' || md5(t) || md5(t || '.') $$`,
   `INSERT INTO indexer_state VALUES (1, 31337, pg_temp.tx('genesis'), pg_temp.addr(9), 1, ${HEAD_BLOCK}, ${HEAD_BLOCK - 64}, ${HEAD_BLOCK}, ${HEAD_TIMESTAMP})`,
-  `INSERT INTO collectives VALUES (${C}, 1, 'Benchmark Cooperative', 'BENCH', pg_temp.addr(1), pg_temp.addr(2001), pg_temp.addr(2002),
-     pg_temp.addr(2003), pg_temp.addr(2004), 86400, 259200, 1209600, 172800, ${E18}, 4, 259200, 10, 0, 0, 0, 0, 900, ${ts("900")}, pg_temp.tx('create'), 20, 1209600)`,
+  `INSERT INTO collectives (address, factory_id, name, symbol, creator, shares, timelock, treasury, work, voting_delay,
+       voting_period, execution_window, max_execution_window, timelock_delay, proposal_threshold, quorum_percent,
+       review_window, objection_threshold, veto_percent, counting_rule, created_block, created_at, tx_hash)
+     VALUES (${C}, 1, 'Benchmark Cooperative', 'BENCH', pg_temp.addr(1), pg_temp.addr(2001), pg_temp.addr(2002),
+       pg_temp.addr(2003), pg_temp.addr(2004), 86400, 259200, 1209600, 1209600, 172800, ${E18}, 4, 259200, 10, 20,
+       'shares', 900, ${ts("900")}, pg_temp.tx('create'))`,
   `INSERT INTO principles SELECT ${C}, i, (ARRAY['Open source','Fair pay','Care','Craft','Commons'])[i + 1], 900 FROM generate_series(0, 4) i`,
   // Share events: a mint for every member, a second one for every third, a full burn for every fiftieth.
   `CREATE TEMP TABLE moves AS
@@ -44,13 +48,15 @@ const STATEMENTS: string[] = [
      UNION ALL SELECT 200000 + j, j, ${E18} FROM generate_series(3, ${MEMBERS}, 3) j
      UNION ALL SELECT 400000 + j, j, -(((1000000 / j) + 1)::numeric * ${E18} + CASE WHEN j % 3 = 0 THEN ${E18} ELSE 0 END)
        FROM generate_series(50, ${MEMBERS}, 50) j`,
-  `INSERT INTO share_events SELECT ${C}, block, 0, pg_temp.addr(j), delta,
-     sum(delta) OVER (PARTITION BY j ORDER BY block), sum(delta) OVER (ORDER BY block), ${ts("block")}, pg_temp.tx('s' || block)
-     FROM moves`,
-  `INSERT INTO ownership_history SELECT ${C}, block_number, timestamp, supply,
-     count(*) FILTER (WHERE delta > 0 AND balance = delta) OVER w - count(*) FILTER (WHERE balance = 0) OVER w,
+  `INSERT INTO share_events (collective, block_number, log_index, account, delta, balance, supply, timestamp, tx_hash, member_count)
+     SELECT ${C}, block, 0, pg_temp.addr(j), delta, balance, supply, ${ts("block")}, pg_temp.tx('s' || block),
+       count(*) FILTER (WHERE delta > 0 AND balance = delta) OVER w - count(*) FILTER (WHERE balance = 0) OVER w
+     FROM (SELECT block, j, delta, sum(delta) OVER (PARTITION BY j ORDER BY block) AS balance,
+       sum(delta) OVER (ORDER BY block) AS supply FROM moves) m
+     WINDOW w AS (ORDER BY block)`,
+  `INSERT INTO ownership_history SELECT ${C}, block_number, timestamp, supply, member_count,
      0.55 + 0.1 * sin(block_number / 5000.0), 0.7 + 0.05 * cos(block_number / 7000.0), 3 + (block_number % 5)::int
-     FROM share_events WINDOW w AS (ORDER BY block_number)`,
+     FROM share_events`,
   `INSERT INTO members (collective, account, shares, voting_power, delegate, joined_at, left_at)
      SELECT ${C}, pg_temp.addr(j), sum(delta), 0, pg_temp.addr(((j - 1) / 10) * 10 + 1), ${ts("min(block)")},
        CASE WHEN sum(delta) = 0 THEN ${ts("max(block)")} END
