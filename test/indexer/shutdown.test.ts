@@ -1,7 +1,7 @@
 /**
  * `npm run serve` stopped as a process manager stops it: SIGTERM under load answers every request
- * that had reached it and exits 0 with the database's lock released; a second signal exits at
- * once with 143.
+ * that had reached it and exits 0 with the database's lock released, as it does while it still
+ * waits for the chain; a second signal exits at once with 143.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -42,7 +42,10 @@ describe(`stopping the service (${process.env.DATABASE_URL ? "Postgres" : "PGlit
    * kills a child that is slow to acknowledge a signal); resolves with the API's address once it
    * listens.
    */
-  async function serve(database?: Record<string, string>): Promise<{
+  async function serve(
+    database?: Record<string, string>,
+    env: Record<string, string> = {},
+  ): Promise<{
     child: ChildProcess;
     url: string;
     exited: Promise<number | null>;
@@ -71,6 +74,7 @@ describe(`stopping the service (${process.env.DATABASE_URL ? "Postgres" : "PGlit
         PORT: "0",
         LOG_LEVEL: "info",
         RATE_LIMIT_PER_MINUTE: "100000",
+        ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -116,6 +120,15 @@ describe(`stopping the service (${process.env.DATABASE_URL ? "Postgres" : "PGlit
     expect((await get(`${again.url}/api/collectives/${f.modules.governor}`)).status).toBe(200);
     again.child.kill("SIGTERM");
     expect(await again.exited).toBe(0);
+  });
+
+  it("exits 0 on SIGTERM while it waits for a chain that does not answer", async () => {
+    // Nothing listens on port 9 (discard) here: every request to the chain is refused.
+    const { child, url, exited, printed } = await serve(undefined, { RPC_URL: "http://127.0.0.1:9" });
+    await printed(/the chain does not answer; the API serves meanwhile/);
+    expect((await get(`${url}/readyz`)).status).toBe(503);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
   });
 
   it("exits at once with 143 on a second SIGTERM", async () => {

@@ -39,6 +39,17 @@ export class NoFactoryError extends Error {
   override name = "NoFactoryError";
 }
 
+/**
+ * The service was asked to stop before it reached the chain: what `connected` rejects with then.
+ * A clean stop (`done` resolves), not a failure.
+ */
+export class StoppedBeforeChainError extends Error {
+  override name = "StoppedBeforeChainError";
+  constructor() {
+    super("The service stopped before it reached the chain");
+  }
+}
+
 /** ROLE=api runs no indexer: what `connected` rejects with there. */
 export class NoIndexerError extends Error {
   override name = "NoIndexerError";
@@ -107,16 +118,42 @@ async function metricsServerFor(config: Config, metrics: Metrics): Promise<Fasti
 const origin = (config: Config, server: FastifyInstance) =>
   `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${(server.server.address() as AddressInfo).port}`;
 
+/** Whether the service was asked to stop, which /readyz and the status say while requests drain. */
+interface Stopping {
+  requested: boolean;
+}
+
 /**
- * Stopping as both roles do: drain first, with /readyz at 503 (`setStopping`) so that a proxy
- * stops sending here while the requests already on their way (accepted, or still in the listen
- * queue) are answered in full; then `abort`, and wait for `done`.
+ * What both roles return once they listen. Stopping drains first, with /readyz at 503
+ * (`stopping.requested`) so that a proxy stops sending here while the requests already on their
+ * way (accepted, or still in the listen queue) are answered in full; then `abort`, and wait for
+ * `done`. Only the first call drains.
  */
-function stopper(config: Config, setStopping: () => boolean, abort: () => void, done: Promise<void>) {
-  return async () => {
-    if (setStopping() && config.shutdownDrainMs > 0) await sleep(config.shutdownDrainMs);
-    abort();
-    await done.catch(() => undefined);
+function running(
+  config: Config,
+  parts: {
+    app: FastifyInstance;
+    metricsServer: FastifyInstance | undefined;
+    connected: Promise<Indexer>;
+    done: Promise<void>;
+    stopping: Stopping;
+    abort: () => void;
+  },
+): RunningService {
+  const { app, metricsServer, connected, done, stopping, abort } = parts;
+  return {
+    role: config.role,
+    connected,
+    url: origin(config, app),
+    ...(metricsServer ? { metricsUrl: origin(config, metricsServer) } : {}),
+    done,
+    async stop() {
+      const first = !stopping.requested;
+      stopping.requested = true;
+      if (first && config.shutdownDrainMs > 0) await sleep(config.shutdownDrainMs);
+      abort();
+      await done.catch(() => undefined);
+    },
   };
 }
 
@@ -129,11 +166,10 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
   const controller = new AbortController();
   let indexer: Indexer | undefined;
   const waiting = startingStatus("reaching the chain at RPC_URL");
-  /** Set when the service is asked to stop: /readyz then says so while requests drain. */
-  let stopping = false;
+  const stopping: Stopping = { requested: false };
   /** The indexer's own status, without the stopping: what the heartbeat tells the replicas. */
   const indexerStatus = () => indexer?.status ?? waiting;
-  const status = () => unlessStopping(indexerStatus(), stopping);
+  const status = () => unlessStopping(indexerStatus(), stopping.requested);
   const metrics = createMetrics({ status, pools: () => handle.pools() });
   const rpc = metrics.instrument(
     createRpc(config.rpcUrl, {
@@ -237,7 +273,6 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
     // chain is refused at once, not served.
     const first = await connect();
     await app.listen({ host: config.host, port: config.port });
-    const url = origin(config, app);
     if (metricsServer) await metricsServer.listen({ host: config.host, port: config.metricsPort ?? 0 });
 
     let stopProgress = () => {};
@@ -246,7 +281,7 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
       for (let attempt = 0; !reached; attempt++) {
         if (attempt === 0) log.warn({ reason: waiting.reason }, "the chain does not answer; the API serves meanwhile");
         await sleep(Math.min(config.pollInterval * 2 ** attempt, MAX_CONNECT_DELAY_MS), controller.signal);
-        if (controller.signal.aborted) throw new Error("The service stopped before it reached the chain");
+        if (controller.signal.aborted) throw new StoppedBeforeChainError();
         reached = await connect();
       }
       indexer = reached;
@@ -254,7 +289,12 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
       return reached;
     })();
     const done = connected
-      .then((running) => running.run(controller.signal))
+      .then(
+        (reached) => reached.run(controller.signal),
+        (error: unknown) => {
+          if (!(error instanceof StoppedBeforeChainError)) throw error;
+        },
+      )
       .finally(async () => {
         stopProgress();
         await app.close();
@@ -267,23 +307,7 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
         if (lost) throw lost;
       });
     connected.catch(() => undefined);
-    return {
-      role: config.role,
-      connected,
-      url,
-      ...(metricsServer ? { metricsUrl: origin(config, metricsServer) } : {}),
-      done,
-      stop: stopper(
-        config,
-        () => {
-          const first = !stopping;
-          stopping = true;
-          return first;
-        },
-        () => controller.abort(),
-        done,
-      ),
-    };
+    return running(config, { app, metricsServer, connected, done, stopping, abort: () => controller.abort() });
   } catch (error) {
     await heartbeat?.stop();
     await feed?.close();
@@ -299,8 +323,8 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
  * every live event; its live events are the indexer's, heard through LISTEN.
  */
 async function startReplica(config: Config, log: PinoLogger): Promise<RunningService> {
-  let stopping = false;
-  let status: () => IndexerStatus = () => unlessStopping(startingStatus("starting"), stopping);
+  const stopping: Stopping = { requested: false };
+  let status: () => IndexerStatus = () => unlessStopping(startingStatus("starting"), stopping.requested);
   const handle = await openDatabase({
     url: config.databaseUrl,
     onError(error) {
@@ -325,7 +349,7 @@ async function startReplica(config: Config, log: PinoLogger): Promise<RunningSer
       log,
     });
     closing.push(() => shared.stop());
-    status = () => unlessStopping(shared.status, stopping);
+    status = () => unlessStopping(shared.status, stopping.requested);
     const refresh = () => void shared.refresh();
     live.events.on("indexed", refresh);
     live.events.on("reorg", refresh);
@@ -356,23 +380,7 @@ async function startReplica(config: Config, log: PinoLogger): Promise<RunningSer
     );
     const connected = Promise.reject(new NoIndexerError("ROLE=api runs no indexer"));
     connected.catch(() => undefined);
-    return {
-      role: config.role,
-      connected,
-      url: origin(config, app),
-      ...(metricsServer ? { metricsUrl: origin(config, metricsServer) } : {}),
-      done,
-      stop: stopper(
-        config,
-        () => {
-          const first = !stopping;
-          stopping = true;
-          return first;
-        },
-        () => controller.abort(),
-        done,
-      ),
-    };
+    return running(config, { app, metricsServer, connected, done, stopping, abort: () => controller.abort() });
   } catch (error) {
     await closeAll();
     throw error;
