@@ -47,6 +47,12 @@ export interface Faults {
   rangeCapShape: RangeCapShape;
   /** Requests answered per second, at most; those over it get the rate-limit answer (0: no limit). */
   requestsPerSecond: number;
+  /**
+   * Count `requestsPerSecond` per JSON-RPC call, as hosted providers bill a batch (each of its
+   * calls), not per HTTP request: a batch whose calls do not all fit has those over the budget
+   * answered with the rate-limit error inside the batch, and is refused whole when none fits.
+   */
+  rateLimitPerCall: boolean;
   /** Leave Retry-After (and the provider's own wait field) out of rate-limit answers. */
   omitRetryAfter: boolean;
   /** Share of requests answered with a load balancer's HTTP 502/503 page instead of JSON. */
@@ -190,6 +196,7 @@ export interface RpcServer {
     calls: Record<string, number>;
     serverErrors: number;
     errors: number;
+    /** Requests answered with the rate-limit answer (calls, with `rateLimitPerCall`). */
     rateLimited: number;
     delayed: number;
     refusedRanges: number;
@@ -223,6 +230,7 @@ const NO_FAULTS: Faults = {
   maxLogResults: 0,
   rangeCapShape: "geth",
   requestsPerSecond: 0,
+  rateLimitPerCall: false,
   omitRetryAfter: false,
   serverErrorRate: 0,
 };
@@ -243,6 +251,16 @@ function json(value: unknown): string {
     return JSON.stringify(value);
   } catch {
     return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `0x${v.toString(16)}` : v));
+  }
+}
+
+/** The JSON-RPC calls in a request's body: a batch's length, else one. */
+function callsIn(text: string): number {
+  try {
+    const payload = JSON.parse(text) as unknown;
+    return Array.isArray(payload) ? Math.max(1, payload.length) : 1;
+  } catch {
+    return 1;
   }
 }
 
@@ -275,6 +293,12 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
   };
   const settings: Faults = { ...NO_FAULTS, ...faults };
   const budget = tokenBucket();
+  /** The JSON-RPC error of a rate-limited call inside a batch answered otherwise (plain: a bare 429 code). */
+  const rateLimitError = (id: unknown) => {
+    const answer = RATE_LIMIT_ANSWERS[settings.rateLimitShape](id, 1);
+    const error = (answer.body as { error?: unknown }).error;
+    return typeof error === "object" && error !== null ? error : { code: 429, message: "Too Many Requests" };
+  };
 
   /** A JSON-RPC error answer when a fault refuses `call`. */
   const refused = (call: Call) => {
@@ -376,10 +400,19 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
     request: IncomingMessage,
   ): Promise<{ status: number; body: string; headers?: Record<string, string> }> => {
     const text = await body(request);
-    const overBudget = settings.requestsPerSecond > 0 && !budget.take(settings.requestsPerSecond);
+    // Per call, a batch takes what it can of the budget: its first `fitting` calls are answered.
+    // Per request, the request takes one and all its calls are answered.
+    const batchSize = settings.rateLimitPerCall ? callsIn(text) : 1;
+    let fitting = batchSize;
+    if (settings.requestsPerSecond > 0) {
+      for (fitting = 0; fitting < batchSize; fitting++) if (!budget.take(settings.requestsPerSecond)) break;
+    }
+    const overBudget = fitting === 0;
+    if (!settings.rateLimitPerCall && !overBudget) fitting = Number.POSITIVE_INFINITY;
     if (overBudget || settings.rateLimitNext > 0 || Math.random() < settings.rateLimitRate) {
       if (!overBudget && settings.rateLimitNext > 0) settings.rateLimitNext--;
-      stats.rateLimited++;
+      // Per request, or per call when the budget counts calls.
+      stats.rateLimited += batchSize;
       const payload = JSON.parse(text) as Call | Call[];
       const id = Array.isArray(payload) ? (payload[0]?.id ?? null) : payload.id;
       // Over the budget, the wait asked for is until the next request fits, rounded up to a second.
@@ -409,7 +442,13 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
     }
     const payload = JSON.parse(text) as Call | Call[];
     if (Array.isArray(payload)) {
-      const answers = await Promise.all(payload.map(answer));
+      const answers = await Promise.all(
+        payload.map((call, i) => {
+          if (i < fitting) return answer(call);
+          stats.rateLimited++;
+          return { jsonrpc: "2.0", id: call.id, error: rateLimitError(call.id) };
+        }),
+      );
       return { status: 200, body: json(answers.map((call) => ({ ...call, status: undefined }))) };
     }
     // A single call's refusal may come with its provider's HTTP status (QuickNode's 413).
