@@ -37,29 +37,42 @@ interface RawLog {
 }
 
 const TRANSFER = encodeEventTopics({ abi: erc20Abi, eventName: "Transfer" })[0] as Hex;
+/** Blocks in one eth_getLogs of the census, unless told: the dense history's blocks are busy. */
 const STEP = 100;
 
 export async function takeCensus(
   chain: BenchChain,
-  where: { factory: Address; modules: CollectiveModules; fromBlock: number; toBlock: number },
+  where: {
+    factory: Address;
+    /** The collective's modules, or those of every collective of the history. */
+    modules: CollectiveModules | readonly CollectiveModules[];
+    fromBlock: number;
+    toBlock: number;
+    /** Blocks per eth_getLogs (100). */
+    step?: number;
+  },
 ): Promise<Census> {
-  const { modules } = where;
-  const sources = new Map<string, [string, Abi]>([
-    [where.factory.toLowerCase(), ["factory", collectiveFactoryAbi]],
-    [modules.shares.toLowerCase(), ["shares", sharesAbi]],
-    [modules.governor.toLowerCase(), ["governor", collectiveGovernorAbi]],
-    [modules.timelock.toLowerCase(), ["timelock", collectiveTimelockAbi]],
-    [modules.treasury.toLowerCase(), ["treasury", treasuryAbi]],
-    [modules.work.toLowerCase(), ["work", workAbi]],
-  ]);
+  const collectives = Array.isArray(where.modules) ? where.modules : [where.modules as CollectiveModules];
+  const sources = new Map<string, [string, Abi]>([[where.factory.toLowerCase(), ["factory", collectiveFactoryAbi]]]);
+  for (const modules of collectives) {
+    sources.set(modules.shares.toLowerCase(), ["shares", sharesAbi]);
+    sources.set(modules.governor.toLowerCase(), ["governor", collectiveGovernorAbi]);
+    sources.set(modules.timelock.toLowerCase(), ["timelock", collectiveTimelockAbi]);
+    sources.set(modules.treasury.toLowerCase(), ["treasury", treasuryAbi]);
+    sources.set(modules.work.toLowerCase(), ["work", workAbi]);
+  }
+  const addresses = [where.factory, ...collectives.flatMap((modules) => Object.values(modules) as Address[])];
+  const treasuries = collectives.map((modules) => pad(modules.treasury));
+  const step = where.step ?? STEP;
   const byKind: Record<string, number> = {};
+  /** A member row is one account in one collective (its shares module here). */
   const members = new Set<string>();
   const count = (kind: string) => (byKind[kind] = (byKind[kind] ?? 0) + 1);
-  for (let from = where.fromBlock; from <= where.toBlock; from += STEP) {
-    const range = { fromBlock: numberToHex(from), toBlock: numberToHex(Math.min(where.toBlock, from + STEP - 1)) };
+  for (let from = where.fromBlock; from <= where.toBlock; from += step) {
+    const range = { fromBlock: numberToHex(from), toBlock: numberToHex(Math.min(where.toBlock, from + step - 1)) };
     const [own, deposits] = await Promise.all([
-      chain.request<RawLog[]>("eth_getLogs", [{ ...range, address: [where.factory, ...Object.values(modules)] }]),
-      chain.request<RawLog[]>("eth_getLogs", [{ ...range, topics: [TRANSFER, null, pad(modules.treasury)] }]),
+      chain.request<RawLog[]>("eth_getLogs", [{ ...range, address: addresses }]),
+      chain.request<RawLog[]>("eth_getLogs", [{ ...range, topics: [TRANSFER, null, treasuries] }]),
     ]);
     for (const log of own) {
       const [source, abi] = sources.get(log.address.toLowerCase()) ?? ["?", []];
@@ -71,7 +84,9 @@ export async function takeCensus(
         continue;
       }
       count(`${source}.${decoded.eventName}`);
-      if (source === "shares") memberOf(decoded as { eventName: string; args: Record<string, unknown> }, members);
+      if (source === "shares") {
+        memberOf(decoded as { eventName: string; args: Record<string, unknown> }, log.address, members);
+      }
     }
     for (const log of deposits) if (!sources.has(log.address.toLowerCase())) count("token.Transfer");
   }
@@ -95,7 +110,11 @@ export async function takeCensus(
 }
 
 /** The accounts a shares event gives a member row: holders, delegators, delegates, profiles. */
-function memberOf(event: { eventName: string; args: Record<string, unknown> }, members: Set<string>): void {
+function memberOf(
+  event: { eventName: string; args: Record<string, unknown> },
+  shares: Address,
+  members: Set<string>,
+): void {
   const a = event.args;
   const accounts: unknown[] =
     event.eventName === "Transfer"
@@ -108,6 +127,7 @@ function memberOf(event: { eventName: string; args: Record<string, unknown> }, m
             ? [a.member]
             : [];
   for (const account of accounts) {
-    if (typeof account === "string" && account !== zeroAddress) members.add(getAddress(account));
+    if (typeof account === "string" && account !== zeroAddress)
+      members.add(`${shares.toLowerCase()}:${getAddress(account)}`);
   }
 }

@@ -88,10 +88,16 @@ interface RpcBlock {
 export class BenchChain {
   /** Timestamp of the latest block. */
   now = 0;
+  /**
+   * Seconds from one block to the next. With 1 (the dense history), a block mined at a later time
+   * simply jumps there; above 1 (the sparse history, 2 as on an L2), the time before it is filled
+   * with empty blocks this far apart, as a chain that makes a block every few seconds has them.
+   */
+  blockTime = 1;
   /** When (performance.now()) the latest `evm_mine` returned. */
   minedAt = 0;
   /** Transactions sent and blocks mined by the generator; milliseconds spent in each step. */
-  readonly stats = { transactions: 0, blocks: 0, sendMs: 0, mineMs: 0, checkMs: 0 };
+  readonly stats = { transactions: 0, blocks: 0, idleBlocks: 0, sendMs: 0, mineMs: 0, checkMs: 0 };
   /** Each sender's next nonce, read from the chain the first time it sends. */
   private readonly nonces = new Map<Address, Promise<number>>();
 
@@ -135,6 +141,8 @@ export class BenchChain {
     const chunks: (readonly Tx[])[] = [];
     for (let i = 0; i === 0 || i < txs.length; i += BLOCK_TXS) chunks.push(txs.slice(i, i + BLOCK_TXS));
     const blocks: number[] = [];
+    // Before the transactions are sent: hardhat_mine would take them into its first block.
+    if (this.blockTime > 1 && at !== undefined) await this.idle(Math.ceil((at - this.now) / this.blockTime) - 1);
     let signed = Promise.all((chunks[0] ?? []).map((tx) => this.sign(tx)));
     for (const [k, chunk] of chunks.entries()) {
       const raws = await signed;
@@ -142,7 +150,7 @@ export class BenchChain {
       const hashes = await this.batch(raws, (raw) => this.request<Hex>("eth_sendRawTransaction", [raw]));
       this.stats.sendMs += performance.now() - started;
       started = performance.now();
-      const timestamp = Math.max(this.now + 1, k === 0 ? (at ?? 0) : 0);
+      const timestamp = Math.max(this.now + this.blockTime, k === 0 ? (at ?? 0) : 0);
       const mined = this.request("evm_mine", [timestamp]);
       // The chain mines on a thread of its own: sign the next block's transactions meanwhile.
       const next = chunks[k + 1];
@@ -153,6 +161,19 @@ export class BenchChain {
       blocks.push(await this.check(chunk, hashes, timestamp));
     }
     return blocks;
+  }
+
+  /**
+   * Mines `blocks` empty blocks in one call (Hardhat's `hardhat_mine`, which makes a million in
+   * moments), `blockTime` seconds apart: a quiet stretch of the chain. Nothing when `blocks` < 1.
+   */
+  async idle(blocks: number): Promise<void> {
+    if (blocks < 1) return;
+    const started = performance.now();
+    await this.request("hardhat_mine", [numberToHex(blocks), numberToHex(this.blockTime)]);
+    this.now = Number((await this.block("latest")).timestamp);
+    this.stats.idleBlocks += blocks;
+    this.stats.mineMs += performance.now() - started;
   }
 
   /** Checks that the latest block holds `txs` at `timestamp` and that none of them reverted. */

@@ -24,6 +24,13 @@ export interface Plan {
   votingPeriod: number;
   reviewWindow: number;
   timelockDelay: number;
+  /** Votes come in this many bursts spread over the voting period (1: all at its start). */
+  voteBursts?: number;
+  /** Members depositing ETH, and members depositing the token, in a wave (40 and 10). */
+  ethDepositsPerWave?: number;
+  tokenDepositsPerWave?: number;
+  /** Members updating their profile in a wave (10). */
+  profilesPerWave?: number;
 }
 
 export interface Context {

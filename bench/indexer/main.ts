@@ -9,6 +9,9 @@
  * `--vs ponder` then indexes the same history with Ponder (bench/peers/ponder, see peer-ponder.ts),
  * on Postgres (a fresh database on the same cluster) and on PGlite, and compares events/s.
  *
+ * `--scenario sparse` measures the sparse history behind a hosted provider's limits instead
+ * (sparse.ts): a million blocks, several collectives, Rhizome and (with `--vs ponder`) Ponder.
+ *
  * BENCH_WAVES=n generates a smaller history (10 waves by default); BENCH_DATABASES=pglite (or
  * postgres) measures only one database; BENCH_PROFILE=dir writes a CPU profile of each backfill;
  * BENCH_PONDER_LOG=1 prints Ponder's log lines.
@@ -30,6 +33,7 @@ import {
 import { startPostgres, type Postgres } from "./postgres.js";
 import { buildReport, formatReport, writeReport, type UndoWindowResult } from "./report.js";
 import { serveHistory } from "./serve.js";
+import { runSparse } from "./sparse.js";
 
 /** A reorg window wider than any history here: every block is written with undo records. */
 const UNDO_EVERYTHING = 1_000_000_000;
@@ -40,6 +44,10 @@ for (const d of databases) {
 }
 const vs = process.argv.includes("--vs") ? process.argv[process.argv.indexOf("--vs") + 1] : undefined;
 if (vs !== undefined && vs !== "ponder") throw new Error(`--vs: unknown peer "${vs}" (only "ponder")`);
+const scenario = process.argv.includes("--scenario") ? process.argv[process.argv.indexOf("--scenario") + 1] : "dense";
+if (scenario !== "dense" && scenario !== "sparse") {
+  throw new Error(`--scenario: unknown scenario "${scenario}" ("dense" or "sparse")`);
+}
 
 async function main(): Promise<void> {
   // Installed first, so a failed install costs seconds, not the whole history.
@@ -147,7 +155,11 @@ async function main(): Promise<void> {
 }
 
 try {
-  await main();
+  if (scenario === "sparse") {
+    await runSparse({ vs: vs === "ponder" ? "ponder" : undefined, databases: databases as DatabaseKind[] });
+  } else {
+    await main();
+  }
 } catch (error) {
   console.error("\nThe benchmark failed:", error);
   process.exitCode = 1;

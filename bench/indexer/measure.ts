@@ -29,8 +29,12 @@ export interface BackfillDetails {
   rpcSeconds: Record<string, number>;
   rpcCalls: Record<string, number>;
   ranges: number;
+  /** Events in the largest commit: what one range holds in memory at most (twice, with the next one prefetched). */
+  largestRange: number;
   warnings: string[];
   rows: Record<CheckedTable, number>;
+  /** The process's memory at its resident peak: V8's heap in use, and memory outside it (buffers, PGlite's WebAssembly). */
+  atPeak: { heapUsedMb: number; externalMb: number; arrayBuffersMb: number };
 }
 
 /** The index does not hold what the chain does. */
@@ -113,13 +117,22 @@ export async function measureBackfill(
   const rpc = timedRpc(createRpc(rpcUrl), rpcSeconds, rpcCalls);
   const indexer = benchIndexer(history, handle, rpcUrl, log, rpc, maxReorgDepth);
   let ranges = 0;
-  indexer.on("indexed", () => ranges++);
+  let largestRange = 0;
+  indexer.on("indexed", (unit) => {
+    ranges++;
+    largestRange = Math.max(largestRange, unit.events);
+  });
   await indexer.init();
 
   const profiler = process.env.BENCH_PROFILE ? await startProfiler() : undefined;
   const rssBefore = process.memoryUsage.rss();
   let peak = rssBefore;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  let atPeak = process.memoryUsage();
+  const sample = () => {
+    const usage = process.memoryUsage();
+    if (usage.rss >= peak) [peak, atPeak] = [usage.rss, usage];
+  };
+  const sampler = setInterval(sample, 50);
   const started = performance.now();
   try {
     await indexer.syncToHead();
@@ -128,7 +141,7 @@ export async function measureBackfill(
   }
   const wallSeconds = (performance.now() - started) / 1000;
   if (profiler) console.log(`  CPU profile of the backfill: ${await profiler.stop(database)}`);
-  peak = Math.max(peak, process.memoryUsage.rss());
+  sample();
 
   const rows = await countRows(handle);
   const { census } = history;
@@ -153,7 +166,19 @@ export async function measureBackfill(
       peakRssMb: mb(peak),
       rssBeforeMb: mb(rssBefore),
     },
-    details: { rpcSeconds, rpcCalls, ranges, warnings: log.messages, rows },
+    details: {
+      rpcSeconds,
+      rpcCalls,
+      ranges,
+      largestRange,
+      warnings: log.messages,
+      rows,
+      atPeak: {
+        heapUsedMb: mb(atPeak.heapUsed),
+        externalMb: mb(atPeak.external),
+        arrayBuffersMb: mb(atPeak.arrayBuffers),
+      },
+    },
     indexer,
   };
 }

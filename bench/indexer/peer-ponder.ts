@@ -36,6 +36,8 @@ export interface PeerResult {
   database: DatabaseKind;
   /** Logs Ponder's handlers processed. */
   events: number;
+  /** The same, by event (as the census names them). */
+  byKind?: Record<string, number>;
   /** From Ponder's first backfill log line to /ready answering 200. */
   wallSeconds: number;
   eventsPerSecond: number;
@@ -120,6 +122,10 @@ export async function runPonder(options: {
   version: string;
   /** A fresh Postgres database, for `database: "postgres"`. */
   postgresUrl?: string;
+  /** The last block to index (the history's last block, census.toBlock, unless given). */
+  endBlock?: number;
+  /** The provider's eth_getLogs span cap, given to Ponder as `ethGetLogsBlockRange` (none: Ponder finds it). */
+  getLogsRange?: number;
 }): Promise<PeerResult> {
   const { database, history, rpcUrl } = options;
   const port = await freePort();
@@ -128,14 +134,16 @@ export async function runPonder(options: {
     ...process.env,
     PONDER_RPC_URL: rpcUrl,
     PONDER_FACTORY: history.deployment.factory,
-    PONDER_TREASURY: history.modules.treasury,
+    PONDER_TREASURY: history.collectives.map((modules) => modules.treasury).join(","),
     PONDER_START_BLOCK: String(history.deployment.startBlock),
-    PONDER_END_BLOCK: String(history.census.toBlock),
+    PONDER_END_BLOCK: String(options.endBlock ?? history.census.toBlock),
+    ...(options.getLogsRange ? { PONDER_GETLOGS_RANGE: String(options.getLogsRange) } : {}),
     PONDER_TELEMETRY_DISABLED: "true",
     NODE_ENV: "production",
   };
   delete env.DATABASE_URL;
   delete env.DATABASE_SCHEMA;
+  if (!options.getLogsRange) delete env.PONDER_GETLOGS_RANGE;
   if (database === "postgres") {
     if (!options.postgresUrl) throw new Error("runPonder: postgresUrl is required for Postgres");
     env.DATABASE_URL = options.postgresUrl;
@@ -204,13 +212,14 @@ export async function runPonder(options: {
     peak = Math.max(peak, await treeRss(pid));
     const started = backfillStartedAt ?? spawnedAt;
     const wallSeconds = (readyAt - started) / 1000;
-    const events = await completedEvents(url);
+    const { total: events, byKind } = await completedEvents(url);
     const rows = (await (await fetch(`${url}/counts`)).json()) as Record<CheckedTable, number>;
     return {
       name: "ponder",
       version: options.version,
       database,
       events,
+      byKind,
       wallSeconds: Math.round(wallSeconds * 1000) / 1000,
       eventsPerSecond: Math.round(events / wallSeconds),
       peakRssMb: Math.round((peak / 1024 / 1024) * 10) / 10,
@@ -233,16 +242,25 @@ async function stop(child: ReturnType<typeof spawn>): Promise<void> {
   clearTimeout(timer);
 }
 
-/** The sum of Ponder's `ponder_indexing_completed_events` metric: logs its handlers ran on. */
-async function completedEvents(url: string): Promise<number> {
+/**
+ * Ponder's `ponder_indexing_completed_events` metric: logs its handlers ran on, in all and by
+ * event, named as the census names them ("Shares:Transfer" is shares.Transfer, deposits token.Transfer).
+ */
+async function completedEvents(url: string): Promise<{ total: number; byKind: Record<string, number> }> {
   const text = await (await fetch(`${url}/metrics`)).text();
   let total = 0;
+  const byKind: Record<string, number> = {};
   for (const line of text.split("\n")) {
     if (!line.startsWith("ponder_indexing_completed_events")) continue;
     const value = Number(line.trim().split(/\s+/).at(-1));
-    if (Number.isFinite(value)) total += value;
+    if (!Number.isFinite(value)) continue;
+    total += value;
+    const event = /event="([^":]+):([^"]+)"/.exec(line);
+    if (!event?.[1] || !event[2]) continue;
+    const kind = `${event[1] === "Deposits" ? "token" : event[1].toLowerCase()}.${event[2]}`;
+    byKind[kind] = (byKind[kind] ?? 0) + value;
   }
-  return total;
+  return { total, byKind };
 }
 
 /** A fresh database on the benchmark's Postgres cluster; returns its URL. */
@@ -267,7 +285,14 @@ export function comparePonder(result: PeerResult, history: ServedHistory): strin
     (t) => `${t}: Ponder has ${result.rows[t]} rows, the chain's logs say ${census.expected[t]}`,
   );
   if (result.events !== census.total) {
-    problems.push(`events: Ponder processed ${result.events}, Rhizome indexed ${census.total} (the chain's logs)`);
+    const kinds = new Set([...Object.keys(census.byKind), ...Object.keys(result.byKind ?? {})]);
+    const differing = [...kinds]
+      .filter((kind) => !kind.endsWith("(undecodable)") && (census.byKind[kind] ?? 0) !== (result.byKind?.[kind] ?? 0))
+      .map((kind) => `${kind} ${result.byKind?.[kind] ?? 0} of ${census.byKind[kind] ?? 0}`);
+    problems.push(
+      `events: Ponder processed ${result.events}, Rhizome indexed ${census.total} (the chain's logs)` +
+        (differing.length > 0 ? `; by event: ${differing.join(", ")}` : ""),
+    );
   }
   return problems;
 }

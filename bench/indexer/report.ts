@@ -1,5 +1,5 @@
 /** bench/results/indexer.json and the table printed at the end of `npm run bench:indexer`. */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { format, resolveConfig } from "prettier";
@@ -7,6 +7,7 @@ import type { Census } from "./census.js";
 import type { LiveResult } from "./live.js";
 import { POLL_INTERVAL_MS, type BackfillDetails, type BackfillResult } from "./measure.js";
 import type { PeerResult } from "./peer-ponder.js";
+import type { Faults } from "../../test/helpers/rpc-server.js";
 import { machine } from "../machine.js";
 
 export const TARGETS = {
@@ -59,6 +60,8 @@ export interface Report {
   peers?: PeerEntry[];
   targets: typeof TARGETS;
   notes: string[];
+  /** The sparse scenario's last run (`--scenario sparse`), kept when the dense one is written. */
+  sparse?: SparseSection;
 }
 
 export function buildReport(
@@ -86,13 +89,213 @@ export function buildReport(
   };
 }
 
-export async function writeReport(report: Report): Promise<string> {
-  const file = fileURLToPath(new URL("../results/indexer.json", import.meta.url));
-  await mkdir(path.dirname(file), { recursive: true });
+const RESULTS = fileURLToPath(new URL("../results/indexer.json", import.meta.url));
+
+async function readResults(): Promise<Partial<Report> | undefined> {
+  try {
+    return JSON.parse(await readFile(RESULTS, "utf8")) as Partial<Report>;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeResults(results: Partial<Report>): Promise<string> {
+  await mkdir(path.dirname(RESULTS), { recursive: true });
   // Formatted as the repository formats JSON, so `prettier --check .` stays clean after a run.
-  const options = { ...(await resolveConfig(file)), filepath: file };
-  await writeFile(file, await format(JSON.stringify(report, null, 2), options));
-  return path.relative(process.cwd(), file);
+  const options = { ...(await resolveConfig(RESULTS)), filepath: RESULTS };
+  await writeFile(RESULTS, await format(JSON.stringify(results, null, 2), options));
+  return path.relative(process.cwd(), RESULTS);
+}
+
+/** Writes the dense scenario's report, keeping the sparse scenario's last section. */
+export async function writeReport(report: Report): Promise<string> {
+  const sparse = (await readResults())?.sparse;
+  return writeResults(sparse ? { ...report, sparse } : report);
+}
+
+/** Writes the sparse scenario's section, keeping the dense scenario's last report. */
+export async function writeSparseSection(section: SparseSection): Promise<string> {
+  return writeResults({ ...(await readResults()), sparse: section });
+}
+
+/** Targets of the sparse scenario, in every provider setting and on each database. */
+export const SPARSE_TARGETS = {
+  /** Rhizome's seconds to the head over Ponder's, at most. */
+  timeVsPonder: 0.5,
+  /** Rhizome's RPC calls over Ponder's, at most. */
+  callsVsPonder: 1,
+} as const;
+
+/** A provider setting in front of the chain (test/helpers/rpc-server.ts's faults). */
+export interface SparseSetting {
+  name: string;
+  label: string;
+  /** A few words for the README's table. */
+  short: string;
+  faults: Partial<Faults>;
+}
+
+/** One indexer's run through one provider setting into one database. */
+export interface SparseEntry {
+  setting: string;
+  database: "postgres" | "pglite";
+  indexer: "rhizome" | "ponder";
+  /** From the indexer's start (Rhizome: init(); Ponder: its first backfill log line) to the head. */
+  seconds: number;
+  calls: {
+    /** Every call made: answered (refused ranges included), rate-limited, or lost to a 5xx. */
+    total: number;
+    /** Calls answered, by method. */
+    byMethod: Record<string, number>;
+    rateLimited: number;
+    refusedRanges: number;
+    serverErrors: number;
+  };
+  peakRssMb: number;
+  events: number;
+  /** Rhizome's commits. */
+  ranges?: number;
+  /** Ponder's build and schema set-up before its backfill. */
+  startupSeconds?: number;
+  /** What Ponder was told of the provider: its `ethGetLogsBlockRange`. */
+  ethGetLogsBlockRange?: number;
+  check: string;
+}
+
+export interface SparseRatio {
+  setting: string;
+  database: "postgres" | "pglite";
+  /** Rhizome's seconds over Ponder's. */
+  time: number;
+  /** Rhizome's calls over Ponder's. */
+  calls: number;
+  met: boolean;
+}
+
+export interface SparseSection {
+  date: string;
+  machine: { cpus: number; model: string; memory: string };
+  /** The one-minute load average when the run started: other work on the machine. */
+  loadAverage: number;
+  history: { blocks: number; fromBlock: number; toBlock: number; events: Record<string, number>; total: number };
+  settings: SparseSetting[];
+  /** Each database's fresh index without a provider, which every Rhizome run's tables must equal. */
+  references: { database: string; seconds: number; peakRssMb: number }[];
+  ponder: string | null;
+  results: SparseEntry[];
+  ratios: SparseRatio[];
+  targets: typeof SPARSE_TARGETS;
+  notes: string[];
+}
+
+export const SPARSE_NOTES = [
+  "Each run has a fresh provider in front of the chain (test/helpers/rpc-server.ts, served by the chain's process) and a fresh database; calls are the provider's counts: every JSON-RPC call, each call of a batch counted, those refused for a range or the rate limit included.",
+  "Rhizome runs in a process of its own and is given no setting; its seconds run from the indexer's init() to its cursor at the head (migrations before are not counted). Ponder's run from its first backfill log line to /ready (its build and schema set-up are startupSeconds); it is given the provider's span cap as its documented ethGetLogsBlockRange option when there is one, as a user would, and no rate limit (Ponder 0.17 adapts its request rate by itself; maxRequestsPerSecond is no longer read).",
+  "Ponder's ERC-20 deposit filter lists every treasury of the history up front (a topic filter cannot follow a factory); Rhizome finds the treasuries as the factory creates them.",
+  "Rhizome's tables (every projection table, digested) equal a fresh index of the same chain without a provider, on the same database; Ponder's row counts equal the chain's.",
+  "peakRssMb: Rhizome's process (PGlite included when it is the database); Ponder's process tree (likewise).",
+];
+
+export function buildSparseSection(input: {
+  census: Census;
+  settings: SparseSetting[];
+  entries: SparseEntry[];
+  references: SparseSection["references"];
+  load: number;
+  ponderVersion: string | null;
+}): SparseSection {
+  const { census, entries } = input;
+  const ratios: SparseRatio[] = [];
+  for (const own of entries.filter((e) => e.indexer === "rhizome")) {
+    const peer = entries.find(
+      (e) => e.indexer === "ponder" && e.setting === own.setting && e.database === own.database,
+    );
+    if (!peer) continue;
+    const time = Math.round((own.seconds / peer.seconds) * 100) / 100;
+    const calls = Math.round((own.calls.total / peer.calls.total) * 100) / 100;
+    ratios.push({
+      setting: own.setting,
+      database: own.database,
+      time,
+      calls,
+      met: time <= SPARSE_TARGETS.timeVsPonder && calls <= SPARSE_TARGETS.callsVsPonder,
+    });
+  }
+  return {
+    date: new Date().toISOString(),
+    machine: machine(),
+    loadAverage: Math.round(input.load * 100) / 100,
+    history: {
+      blocks: census.toBlock - census.fromBlock + 1,
+      fromBlock: census.fromBlock,
+      toBlock: census.toBlock,
+      events: census.byKind,
+      total: census.total,
+    },
+    settings: input.settings,
+    references: input.references,
+    ponder: input.ponderVersion,
+    results: entries,
+    ratios,
+    targets: SPARSE_TARGETS,
+    notes: SPARSE_NOTES,
+  };
+}
+
+/** The sparse section as a table: each setting, database and indexer, with Rhizome/Ponder. */
+export function formatSparse(section: SparseSection): string {
+  const byMethod = (calls: SparseEntry["calls"]) =>
+    Object.entries(calls.byMethod)
+      .map(([method, count]) => `${method.replace(/^eth_/, "")} ${n(count)}`)
+      .join(", ");
+  const rows = section.results.map((e) => {
+    const ratio = section.ratios.find((r) => r.setting === e.setting && r.database === e.database);
+    return [
+      e.setting,
+      e.database,
+      e.indexer,
+      e.seconds.toFixed(2),
+      n(e.calls.total),
+      n(e.calls.rateLimited),
+      n(e.calls.refusedRanges),
+      e.peakRssMb.toFixed(0),
+      e.indexer === "rhizome" && ratio ? `${ratio.time.toFixed(2)}×` : "",
+      e.indexer === "rhizome" && ratio ? `${ratio.calls.toFixed(2)}×` : "",
+      e.indexer === "rhizome" && ratio ? met(ratio.met) : "",
+    ];
+  });
+  const lines = [
+    "",
+    `Sparse history: ${n(section.history.total)} events in ${n(section.history.blocks)} blocks ` +
+      `(load average ${section.loadAverage} at the start, ${section.machine.cpus} × ${section.machine.model})`,
+    ...section.settings.map((s) => `  ${s.name}: ${s.label}`),
+    "",
+    table(
+      [
+        "setting",
+        "database",
+        "indexer",
+        "s to head",
+        "calls",
+        "429s",
+        "refused",
+        "peak MB",
+        "time R/P",
+        "calls R/P",
+        "",
+      ],
+      rows,
+    ),
+    "",
+    `Targets: Rhizome/Ponder time ≤ ${SPARSE_TARGETS.timeVsPonder}×, calls ≤ ${SPARSE_TARGETS.callsVsPonder}×.`,
+    ...section.results.map((e) => `  ${e.setting} ${e.database} ${e.indexer}: ${byMethod(e.calls)}`),
+    ...section.references.map(
+      (r) => `  reference (${r.database}, no provider): ${r.seconds.toFixed(2)} s, ${r.peakRssMb.toFixed(0)} MB`,
+    ),
+    "",
+    ...section.notes.map((note) => `Note: ${note}`),
+  ];
+  return lines.join("\n");
 }
 
 const n = (value: number) => value.toLocaleString("en-US");
@@ -139,6 +342,10 @@ export function formatReport(report: Report, details: Map<string, BackfillDetail
         `rows ${Object.entries(d.rows)
           .map(([t, c]) => `${t} ${n(c)}`)
           .join(", ")} (all match the chain)`,
+    );
+    lines.push(
+      `    largest commit ${n(d.largestRange)} events; at the resident peak: V8 heap ${d.atPeak.heapUsedMb.toFixed(0)} MB in use, ` +
+        `${d.atPeak.externalMb.toFixed(0)} MB outside it (array buffers ${d.atPeak.arrayBuffersMb.toFixed(0)} MB)`,
     );
     for (const warning of d.warnings.slice(0, 5)) lines.push(`    indexer ${warning.slice(0, 220)}`);
     if (d.warnings.length > 5) lines.push(`    … and ${d.warnings.length - 5} more warnings`);

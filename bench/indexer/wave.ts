@@ -47,16 +47,16 @@ async function housekeeping(ctx: Context, w: number) {
   const txs: Tx[] = applicants.map((a, i) =>
     tx.apply(a, BigInt(10 + rng.int(21)), `Wave ${w}, applicant ${i}: I would like to join and build with you`),
   );
-  for (const m of rng.sample(weighty(ctx), 40)) {
+  for (const m of rng.sample(weighty(ctx), ctx.plan.ethDepositsPerWave ?? 40)) {
     txs.push(tx.depositEth(m.account, parseEther("1") * BigInt(1 + rng.int(5))));
   }
-  for (const m of rng.sample(weighty(ctx), 10)) {
+  for (const m of rng.sample(weighty(ctx), ctx.plan.tokenDepositsPerWave ?? 10)) {
     txs.push(
       tx.mintToken(m.account, parseEther("1000")),
       tx.depositToken(m.account, parseEther("1") * BigInt(1 + rng.int(900))),
     );
   }
-  for (const m of rng.sample(weighty(ctx), 10))
+  for (const m of rng.sample(weighty(ctx), ctx.plan.profilesPerWave ?? 10))
     txs.push(tx.profile(m.account, `https://rizom.example/${m.account.address}/${w}`));
   if (w % 3 === 1) {
     const pair = rng.sample(weighty(ctx), 8);
@@ -142,10 +142,18 @@ async function vote(ctx: Context, proposals: Planned[], at: number): Promise<voi
   const shuffled = rng.shuffle(votes);
   // Each voter's transactions are mined in the order of their nonces, which is this order.
   for (const v of shuffled) if (v.support === Vote.For) v.member.forVotes.push(v.id);
-  await ctx.chain.mine(
-    shuffled.map((v) => v.tx),
-    at,
-  );
+  // In bursts over the first four fifths of the voting period: most votes early, some late.
+  const bursts = Math.max(1, ctx.plan.voteBursts ?? 1);
+  const spacing = Math.floor((ctx.plan.votingPeriod * 0.8) / bursts);
+  // Half of the votes in the first burst, the other half shared by the later ones.
+  const bound = (b: number) =>
+    b === 0 ? 0 : b === bursts ? shuffled.length : Math.round(shuffled.length * (0.5 + (0.5 * (b - 1)) / (bursts - 1)));
+  for (let b = 0; b < bursts; b++) {
+    await ctx.chain.mine(
+      shuffled.slice(bound(b), bound(b + 1)).map((v) => v.tx),
+      at + b * spacing,
+    );
+  }
 }
 
 /** Queues and executes the proposals that passed; returns the work items they commissioned. */

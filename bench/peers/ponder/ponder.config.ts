@@ -1,8 +1,11 @@
 /**
  * The Ponder app the indexer benchmark measures Rhizome against (`npm run bench:indexer -- --vs
  * ponder`). The benchmark's driver (bench/indexer/peer-ponder.ts) sets the chain's RPC URL, the
- * block range, the factory's and the test token's addresses, and the database: Postgres when
- * DATABASE_URL is set, PGlite in PONDER_PGLITE_DIR otherwise.
+ * block range, the factory's address, the treasuries' addresses (comma-separated: ERC-20 deposits
+ * are a topic filter, which a factory cannot fill in), and the database: Postgres when
+ * DATABASE_URL is set, PGlite in PONDER_PGLITE_DIR otherwise. PONDER_GETLOGS_RANGE, when set, is
+ * the provider's eth_getLogs block-span cap, given to Ponder as its documented
+ * `ethGetLogsBlockRange` option, as a user who knows their provider's plan would.
  */
 import { createConfig, factory } from "ponder";
 import { erc20Abi, getAbiItem } from "viem";
@@ -22,7 +25,8 @@ function env(name: string): string {
 }
 
 const factoryAddress = env("PONDER_FACTORY") as `0x${string}`;
-const treasury = env("PONDER_TREASURY") as `0x${string}`;
+const treasuries = env("PONDER_TREASURY").split(",") as `0x${string}`[];
+const getLogsRange = process.env.PONDER_GETLOGS_RANGE ? Number(process.env.PONDER_GETLOGS_RANGE) : undefined;
 const startBlock = Number(env("PONDER_START_BLOCK"));
 const endBlock = Number(env("PONDER_END_BLOCK"));
 const created = getAbiItem({ abi: collectiveFactoryAbi, name: "CollectiveCreated" });
@@ -38,7 +42,14 @@ export default createConfig({
   database: process.env.DATABASE_URL
     ? { kind: "postgres", connectionString: process.env.DATABASE_URL }
     : { kind: "pglite", directory: env("PONDER_PGLITE_DIR") },
-  chains: { local: { id: 31_337, rpc: env("PONDER_RPC_URL"), pollingInterval: 100 } },
+  chains: {
+    local: {
+      id: 31_337,
+      rpc: env("PONDER_RPC_URL"),
+      pollingInterval: 100,
+      ...(getLogsRange ? { ethGetLogsBlockRange: getLogsRange } : {}),
+    },
+  },
   contracts: {
     Factory: { abi: collectiveFactoryAbi, address: factoryAddress, ...range },
     Shares: { abi: sharesAbi, address: module("modules.shares"), ...range },
@@ -46,7 +57,11 @@ export default createConfig({
     Timelock: { abi: collectiveTimelockAbi, address: module("modules.timelock"), ...range },
     Treasury: { abi: treasuryAbi, address: module("modules.treasury"), ...range },
     Work: { abi: workAbi, address: module("modules.work"), ...range },
-    // ERC-20 deposits into the treasury, from any token (Rhizome indexes them too).
-    Deposits: { abi: erc20Abi, filter: { event: "Transfer", args: { to: treasury } }, ...range },
+    // ERC-20 deposits into the treasuries, from any token (Rhizome indexes them too).
+    Deposits: {
+      abi: erc20Abi,
+      filter: { event: "Transfer", args: { to: treasuries.length === 1 ? treasuries[0] : treasuries } },
+      ...range,
+    },
   },
 });

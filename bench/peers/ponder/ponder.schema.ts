@@ -24,6 +24,8 @@ export const collectives = onchainTable("collectives", (t) => ({
   proposalThreshold: t.bigint(),
   quorumNumerator: t.bigint(),
   executionWindow: t.bigint(),
+  vetoPercent: t.bigint(),
+  countingRule: t.integer(),
   timelockDelay: t.bigint(),
   reviewWindow: t.bigint(),
   objectionThreshold: t.bigint(),

@@ -304,6 +304,12 @@ ponder.on("Governor:QuorumNumeratorUpdated", ({ event, context }) =>
 ponder.on("Governor:ExecutionWindowSet", ({ event, context }) =>
   setCollective(context, event, { executionWindow: event.args.newExecutionWindow }),
 );
+ponder.on("Governor:VetoThresholdSet", ({ event, context }) =>
+  setCollective(context, event, { vetoPercent: event.args.newVetoPercent }),
+);
+ponder.on("Governor:CountingRuleSet", ({ event, context }) =>
+  setCollective(context, event, { countingRule: event.args.newRule }),
+);
 ponder.on("Governor:EIP712DomainChanged", async () => {});
 ponder.on("Governor:Initialized", async ({ event, context }) => {
   await collectiveRow(context, await collectiveOf(context, event));
