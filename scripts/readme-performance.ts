@@ -91,6 +91,28 @@ interface IndexerResults {
     ratio: number;
     target: number;
   }[];
+  /** The sparse scenario (`--scenario sparse`), absent before it was measured. */
+  sparse?: SparseResults;
+}
+
+interface SparseResults {
+  date: string;
+  machine: { cpus: number; model: string };
+  loadAverage: number;
+  history: { blocks: number; total: number };
+  settings: { name: string; label: string; short?: string }[];
+  ponder: string | null;
+  results: {
+    setting: string;
+    database: string;
+    indexer: "rhizome" | "ponder";
+    seconds: number;
+    calls: { total: number; rateLimited: number };
+    peakRssMb: number;
+    ethGetLogsBlockRange?: number;
+  }[];
+  ratios: { setting: string; database: string; time: number; calls: number; met: boolean }[];
+  targets: { timeVsPonder: number; callsVsPonder: number };
 }
 
 interface ApiResults {
@@ -169,7 +191,42 @@ function indexerSection(run: IndexerResults): string {
       }),
     );
   }
+  if (run.sparse) lines.push("", sparseSection(run.sparse));
   return lines.join("\n");
+}
+
+function sparseSection(run: SparseResults): string {
+  const number = (n: number) => Math.round(n).toLocaleString("en-US");
+  const label = (name: string) => {
+    const setting = run.settings.find((s) => s.name === name);
+    return setting?.short ?? setting?.label ?? name;
+  };
+  const rows = run.results
+    .filter((r) => r.indexer === "rhizome")
+    .map((own) => {
+      const peer = run.results.find(
+        (r) => r.indexer === "ponder" && r.setting === own.setting && r.database === own.database,
+      );
+      const ratio = run.ratios.find((r) => r.setting === own.setting && r.database === own.database);
+      return (
+        `| ${label(own.setting)} | ${own.database} | ${own.seconds.toFixed(1)} s | ${peer ? `${peer.seconds.toFixed(1)} s` : "—"} | ` +
+        `${number(own.calls.total)} | ${peer ? number(peer.calls.total) : "—"} | ${number(own.peakRssMb)} MB | ${peer ? `${number(peer.peakRssMb)} MB` : "—"} | ` +
+        `${ratio ? `${ratio.time.toFixed(2)}× / ${ratio.calls.toFixed(2)}×: ${ratio.met ? "met" : "missed"}` : "—"} |`
+      );
+    });
+  return [
+    `A sparse history behind a hosted provider's limits (\`npm run bench:indexer -- --scenario sparse --vs ponder\`,`,
+    `${run.date.slice(0, 10)}, load average ${run.loadAverage} at the start): ${number(run.history.total)} events of several collectives in`,
+    `${number(run.history.blocks)} blocks two seconds apart, bursts around votes between long quiet stretches, read through a provider`,
+    "in front of the chain: a block-span cap answered in a hosted provider's words, latency, a budget of calls per second",
+    `answered with 429. Rhizome is given no setting; Ponder ${run.ponder ?? ""} is given the span cap as its \`ethGetLogsBlockRange\`.`,
+    "Seconds from start to head, and every JSON-RPC call made as the provider counts them; Rhizome's tables equal a fresh",
+    "index of the same chain without the provider.",
+    "",
+    `| provider | database | Rhizome | Ponder | Rhizome calls | Ponder calls | Rhizome memory | Ponder memory | time / calls vs Ponder (≤ ${run.targets.timeVsPonder}× / ≤ ${run.targets.callsVsPonder}×) |`,
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...rows,
+  ].join("\n");
 }
 
 const gas = await readJson<GasResults>("gas.json");
