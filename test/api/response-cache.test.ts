@@ -1,6 +1,6 @@
 /**
  * The API's cache of answers by version of the index: a second identical GET is answered from it
- * (its hits counted), a committed range empties it, and over a history of governance steps the
+ * (its hits counted), many asking at once get one answer made once, a committed range empties it, and over a history of governance steps the
  * cached API never answers otherwise than the same API without a cache, on every route that reads
  * the collective. It sits below the revalidation (304s come first) and is bounded.
  */
@@ -122,6 +122,23 @@ describe(`the response cache (${backend})`, () => {
     expect(after.body).not.toBe(before.body);
     expect(after.json<{ items: { pitch: string }[] }>().items.map((a) => a.pitch)).toContain("Cache me if you can");
     expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it("makes an answer asked by many at once a single time, and gives it to all of them", async () => {
+    await waitFor(f, f.as(f.eve).shares.write.applyForMembership([4n, "Everyone look"]));
+    await indexer.syncToHead();
+    const url = `/api/collectives/${f.modules.governor}/applications?status=open`;
+    const [hits, misses] = [await count(metrics.responseCache.hits), await count(metrics.responseCache.misses)];
+    const answers = await Promise.all(Array.from({ length: 20 }, () => app.inject(url)));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(answers.map(() => 200));
+    expect(new Set(answers.map((answer) => answer.body)).size).toBe(1);
+    expect(answers[0]?.json<{ items: { pitch: string }[] }>().items.map((a) => a.pitch)).toContain("Everyone look");
+    expect(await count(metrics.responseCache.misses)).toBe(misses + 1);
+    expect(await count(metrics.responseCache.hits)).toBe(hits + 19);
+    // An answer that is not kept (a 404) is made by each request, none left waiting.
+    const missing = `/api/collectives/0x0000000000000000000000000000000000000002`;
+    const refused = await Promise.all(Array.from({ length: 5 }, () => app.inject(missing)));
+    expect(refused.map((answer) => answer.statusCode)).toEqual([404, 404, 404, 404, 404]);
   });
 
   it("never answers otherwise than the API without a cache, over a history of governance steps", async () => {

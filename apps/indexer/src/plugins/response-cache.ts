@@ -12,8 +12,11 @@
  * Only 200s are kept, by URL (the query string included), with their content type: the headers
  * that depend on the client (CORS, the rate limit's) are set for each request as ever. Bounded by
  * entries and bytes, the least recently used going first.
+ * Requests for a URL whose answer is being made (every member opening the page after a block)
+ * wait for that one answer rather than each running the same queries; they count as hits. A
+ * request whose wait ends without an answer to keep (an error, a client gone) makes its own.
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Metrics } from "../metrics.js";
 
@@ -29,6 +32,12 @@ interface Answer {
   contentType: string;
   body: string;
   bytes: number;
+}
+
+/** An answer being made, and how to hand it to those who wait for it (undefined: make your own). */
+interface Making {
+  promise: Promise<Answer | undefined>;
+  resolve(answer: Answer | undefined): void;
 }
 
 /** Least recently used first: a Map keeps its keys in the order they were (re)inserted. */
@@ -88,6 +97,16 @@ export default fp<ResponseCacheOptions>(
     };
     /** The version of the index the kept answers were made at: the revalidation's ETag. */
     let version: string | undefined;
+    /** Answers being made at `version`, by URL: what later requests for them wait for. */
+    const making = new Map<string, Making>();
+    /** Ends the wait on `request`'s answer, with it or without one, once. */
+    const settle = (request: FastifyRequest, answer?: Answer) => {
+      const made = request.making;
+      if (!made) return;
+      request.making = undefined;
+      if (making.get(request.url) === made) making.delete(request.url);
+      made.resolve(answer);
+    };
 
     app.addHook("preHandler", async (request, reply) => {
       // Named by the revalidation for the routes that follow the index, GET and HEAD; HEAD's
@@ -95,13 +114,26 @@ export default fp<ResponseCacheOptions>(
       if (request.etag === undefined || request.method !== "GET") return;
       if (request.etag !== version) {
         cache.clear();
+        making.clear();
         version = request.etag;
         measure();
       }
-      const kept = cache.get(request.url);
+      let kept = cache.get(request.url);
+      const inMaking = kept ? undefined : making.get(request.url);
+      if (inMaking) {
+        kept = await inMaking.promise;
+        // The index moved while this request waited: its answer is the newer version's to make.
+        if (request.etag !== version) kept = undefined;
+      }
       if (!kept) {
         counters?.misses.inc();
         request.keepAnswer = true;
+        if (!making.has(request.url)) {
+          let resolve: Making["resolve"] = () => {};
+          const promise = new Promise<Answer | undefined>((done) => (resolve = done));
+          request.making = { promise, resolve };
+          making.set(request.url, request.making);
+        }
         return;
       }
       counters?.hits.inc();
@@ -109,13 +141,23 @@ export default fp<ResponseCacheOptions>(
     });
 
     app.addHook("onSend", async (request, reply, payload) => {
-      if (!request.keepAnswer || reply.statusCode !== 200 || typeof payload !== "string") return;
-      if (request.etag !== version) return;
+      if (!request.keepAnswer) return;
       const contentType = reply.getHeader("content-type");
-      if (typeof contentType !== "string") return;
-      cache.set(request.url, { contentType, body: payload, bytes: Buffer.byteLength(payload) });
-      measure();
+      if (reply.statusCode !== 200 || typeof payload !== "string" || typeof contentType !== "string") {
+        settle(request);
+        return;
+      }
+      const answer = { contentType, body: payload, bytes: Buffer.byteLength(payload) };
+      if (request.etag === version) {
+        cache.set(request.url, answer);
+        measure();
+      }
+      settle(request, request.etag === version ? answer : undefined);
     });
+    // Never left waiting: a request that ends without sending (an error, a client gone) lets the
+    // others make their own answers.
+    app.addHook("onResponse", async (request) => settle(request));
+    app.addHook("onRequestAbort", async (request) => settle(request));
   },
   { name: "response-cache", dependencies: ["revalidation"] },
 );
@@ -124,5 +166,7 @@ declare module "fastify" {
   interface FastifyRequest {
     /** This request's answer is to be kept in the response cache once made. */
     keepAnswer?: boolean;
+    /** The wait of other requests for this one's answer, ended when it is made. */
+    making?: Making | undefined;
   }
 }
