@@ -22,7 +22,7 @@ export interface RoutePlan {
   plan: string;
 }
 
-interface Captured {
+export interface Captured {
   sql: string;
   params: unknown[];
 }
@@ -30,28 +30,56 @@ interface Captured {
 /** Variants explained per route: all of them for the filters, a few ids with the busiest first. */
 const MAX_VARIANTS = 8;
 
-export async function explainRoutes(url: string, routes: BenchRoute[]): Promise<Map<string, RoutePlan>> {
+/**
+ * The queries each route's repository calls run for its first `variants` paths, in order, one list
+ * per path, with bigint parameters as text (as pg sends them).
+ */
+export async function captureQueries(
+  url: string,
+  routes: BenchRoute[],
+  variants: number,
+): Promise<Map<string, Captured[][]>> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const captured: Captured[] = [];
+  let captured: Captured[] = [];
   const db = drizzle(pool, {
     schema,
-    logger: { logQuery: (sql, params) => captured.push({ sql, params }) },
+    logger: {
+      logQuery: (sql, params) =>
+        captured.push({ sql, params: params.map((p) => (typeof p === "bigint" ? p.toString() : p)) }),
+    },
   }) as unknown as Database;
   const repos = createRepositories(db);
+  const out = new Map<string, Captured[][]>();
+  try {
+    for (const route of routes) {
+      const lists: Captured[][] = [];
+      for (let i = 0; i < Math.min(route.paths.length, variants); i++) {
+        captured = [];
+        await route.run(repos, i);
+        lists.push(captured);
+      }
+      out.set(route.route, lists);
+    }
+  } finally {
+    await pool.end();
+  }
+  return out;
+}
+
+export async function explainRoutes(url: string, routes: BenchRoute[]): Promise<Map<string, RoutePlan>> {
+  const queries = await captureQueries(url, routes, MAX_VARIANTS);
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
   const out = new Map<string, RoutePlan>();
   try {
     for (const route of routes) {
-      captured.length = 0;
-      const variants = Math.min(route.paths.length, MAX_VARIANTS);
-      for (let i = 0; i < variants; i++) await route.run(repos, i);
-      const unique = new Map(captured.map((q) => [JSON.stringify([q.sql, q.params], bigintText), q]));
+      const captured = (queries.get(route.route) ?? []).flat();
+      const unique = new Map(captured.map((q) => [JSON.stringify([q.sql, q.params]), q]));
       const seqScans = new Map<string, number>();
       let slowest = { ms: -1, plan: "" };
       for (const query of unique.values()) {
-        const params = query.params.map((p) => (typeof p === "bigint" ? p.toString() : p));
         const explain = `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`;
-        await pool.query(explain, params); // warm the cache as the load did
-        const result = await pool.query<{ "QUERY PLAN": string }>(explain, params);
+        await pool.query(explain, query.params); // warm the cache as the load did
+        const result = await pool.query<{ "QUERY PLAN": string }>(explain, query.params);
         const lines = result.rows.map((row) => row["QUERY PLAN"]);
         for (const line of lines) {
           const table = /Seq Scan on (\w+)/.exec(line)?.[1];
@@ -72,8 +100,4 @@ export async function explainRoutes(url: string, routes: BenchRoute[]): Promise<
     await pool.end();
   }
   return out;
-}
-
-function bigintText(_key: string, value: unknown): unknown {
-  return typeof value === "bigint" ? value.toString() : value;
 }
