@@ -11,17 +11,21 @@ import {
   castVote,
   collectiveGovernorAbi,
   describeActions,
+  GOVERNANCE_PARAMETERS,
   mintSharesProposal,
+  parameterProposal,
   parseDescription,
   proposalIdOf,
   proposalOperation,
   restrictToProposer,
+  type GovernanceParameter,
   type ProposalActions,
 } from "@rhizome/contracts";
 import {
   addressOf,
   advance,
   collectiveFixture,
+  pass,
   propose,
   ProposalState,
   SETTINGS,
@@ -93,5 +97,43 @@ describe("governance actions", () => {
     );
     expect(kind).toBe("parameter");
     expect(actions.map((a) => a.summary)).toEqual(["setVetoThreshold(30)", "setCountingRule(2)"]);
+  });
+
+  it("changes every governance parameter with parameterProposal, each through its module's setter", async () => {
+    const f = await collectiveFixture();
+    const wanted: Record<GovernanceParameter, bigint> = {
+      votingDelay: 120n,
+      votingPeriod: 7_200n,
+      executionWindow: 3n * 86_400n,
+      proposalThreshold: 25n,
+      quorumPercent: 30n,
+      vetoPercent: 35n,
+      timelockDelay: 900n,
+      reviewWindow: 86_400n,
+      objectionThreshold: 15n,
+    };
+    const parameters = Object.keys(GOVERNANCE_PARAMETERS) as GovernanceParameter[];
+    expect(parameters.sort()).toEqual(Object.keys(wanted).sort());
+    const each = parameters.map((p) => parameterProposal(f.modules, p, wanted[p], p));
+    expect(each.map((a) => a.targets[0])).toEqual(parameters.map((p) => f.modules[GOVERNANCE_PARAMETERS[p]]));
+    const actions: ProposalActions = {
+      targets: each.flatMap((a) => a.targets),
+      values: each.flatMap((a) => a.values),
+      calldatas: each.flatMap((a) => a.calldatas),
+      description: "Every setting at once",
+    };
+    await pass(f, actions);
+    const { governor, timelock, work } = f.as(f.alice);
+    expect({
+      votingDelay: await governor.read.votingDelay(),
+      votingPeriod: await governor.read.votingPeriod(),
+      executionWindow: await governor.read.executionWindow(),
+      proposalThreshold: await governor.read.proposalThreshold(),
+      quorumPercent: await governor.read.quorumNumerator(),
+      vetoPercent: await governor.read.vetoThreshold(),
+      timelockDelay: await timelock.read.getMinDelay(),
+      reviewWindow: await work.read.reviewWindow(),
+      objectionThreshold: await work.read.objectionThreshold(),
+    }).toEqual(wanted);
   });
 });

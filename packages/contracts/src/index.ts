@@ -24,10 +24,13 @@ export {
 export { COUNTING_RULES, countingRuleOf, countingRuleValue, type CountingRule } from "./counting.js";
 export {
   admissionProposal,
+  GOVERNANCE_PARAMETERS,
   mintSharesProposal,
+  parameterProposal,
   paymentProposal,
   resolveWorkProposal,
   workProposal,
+  type GovernanceParameter,
   type WorkTerms,
 } from "./proposals.js";
 export {

@@ -1,6 +1,12 @@
 /** Proposals of the usual kinds, built as the actions the governor takes. */
 import { encodeFunctionData, zeroAddress, type Address, type Hex } from "viem";
-import { sharesAbi, treasuryAbi, workAbi } from "./generated/artifacts.js";
+import {
+  collectiveGovernorAbi,
+  collectiveTimelockAbi,
+  sharesAbi,
+  treasuryAbi,
+  workAbi,
+} from "./generated/artifacts.js";
 import type { ProposalActions } from "./governance/operation.js";
 
 function single(target: Address, calldata: Hex, description: string): ProposalActions {
@@ -90,4 +96,76 @@ export function resolveWorkProposal(
     encodeFunctionData({ abi: workAbi, functionName: "resolve", args: [id, accept] }),
     description,
   );
+}
+
+/** The governance parameters a proposal can change, and the module whose setter changes each. */
+export const GOVERNANCE_PARAMETERS = {
+  votingDelay: "governor",
+  votingPeriod: "governor",
+  executionWindow: "governor",
+  proposalThreshold: "governor",
+  quorumPercent: "governor",
+  vetoPercent: "governor",
+  timelockDelay: "timelock",
+  reviewWindow: "work",
+  objectionThreshold: "work",
+} as const;
+export type GovernanceParameter = keyof typeof GOVERNANCE_PARAMETERS;
+
+/**
+ * A change of one governance parameter to `value`, encoded for its module's setter with the
+ * setter's own argument type (a uint48 takes a number, a uint256 a bigint): a setter renamed or
+ * retyped in the contracts fails to compile here. Bounds are the contracts' to enforce.
+ */
+export function parameterProposal(
+  modules: { governor: Address; timelock: Address; work: Address },
+  parameter: GovernanceParameter,
+  value: bigint,
+  description: string,
+): ProposalActions {
+  const governor = (calldata: Hex) => single(modules.governor, calldata, description);
+  switch (parameter) {
+    case "votingDelay":
+      return governor(
+        encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "setVotingDelay", args: [Number(value)] }),
+      );
+    case "votingPeriod":
+      return governor(
+        encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "setVotingPeriod", args: [Number(value)] }),
+      );
+    case "executionWindow":
+      return governor(
+        encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "setExecutionWindow", args: [Number(value)] }),
+      );
+    case "proposalThreshold":
+      return governor(
+        encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "setProposalThreshold", args: [value] }),
+      );
+    case "quorumPercent":
+      return governor(
+        encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "updateQuorumNumerator", args: [value] }),
+      );
+    case "vetoPercent":
+      return governor(
+        encodeFunctionData({ abi: collectiveGovernorAbi, functionName: "setVetoThreshold", args: [Number(value)] }),
+      );
+    case "timelockDelay":
+      return single(
+        modules.timelock,
+        encodeFunctionData({ abi: collectiveTimelockAbi, functionName: "updateDelay", args: [Number(value)] }),
+        description,
+      );
+    case "reviewWindow":
+      return single(
+        modules.work,
+        encodeFunctionData({ abi: workAbi, functionName: "setReviewWindow", args: [Number(value)] }),
+        description,
+      );
+    case "objectionThreshold":
+      return single(
+        modules.work,
+        encodeFunctionData({ abi: workAbi, functionName: "setObjectionThreshold", args: [Number(value)] }),
+        description,
+      );
+  }
 }

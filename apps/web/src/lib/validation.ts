@@ -2,7 +2,7 @@
  * Form validation before anything is sent: each validator takes the form's raw strings and
  * gives either the typed values or a message per field saying what is wrong.
  */
-import type { CollectiveSettings, CountingRule } from "@rhizome/contracts";
+import type { CollectiveSettings, CountingRule, GovernanceParameter } from "@rhizome/contracts";
 import { isAddress, isHex, parseUnits, zeroAddress, type Address, type Hex } from "viem";
 import { ETH, formatUnitsOf, type TokenInfo } from "./format";
 
@@ -228,66 +228,51 @@ export function validateProfile(form: {
   return done(errors, () => ({ name, avatar, uri }));
 }
 
-/** The parameters a proposal can change, the module that owns each, and its setter. */
+/**
+ * The parameters a proposal can change, with their words and bounds; the module that owns each and
+ * its setter are @rhizome/contracts' (GOVERNANCE_PARAMETERS, parameterProposal).
+ */
 const bounded = (bounds: { min: number; max: number }) => ({ min: BigInt(bounds.min), max: BigInt(bounds.max) });
 export const PARAMETERS = {
   votingDelay: {
     label: "Voting delay (seconds)",
-    module: "governor",
-    fn: "setVotingDelay",
     ...bounded(BOUNDS.votingDelay),
   },
   votingPeriod: {
     label: "Voting period (seconds)",
-    module: "governor",
-    fn: "setVotingPeriod",
     ...bounded(BOUNDS.votingPeriod),
   },
   executionWindow: {
     label: "Execution window (seconds)",
-    module: "governor",
-    fn: "setExecutionWindow",
     ...bounded(BOUNDS.executionWindow),
   },
   proposalThreshold: {
     label: "Proposal threshold (votes)",
-    module: "governor",
-    fn: "setProposalThreshold",
     min: 0n,
     // At most the supply, which the contract checks when the proposal runs.
     max: 2n ** 64n - 1n,
   },
   quorumPercent: {
     label: "Quorum (% of supply)",
-    module: "governor",
-    fn: "updateQuorumNumerator",
     ...bounded(BOUNDS.quorumPercent),
   },
   timelockDelay: {
     label: "Timelock delay (seconds)",
-    module: "timelock",
-    fn: "updateDelay",
     ...bounded(BOUNDS.timelockDelay),
   },
   reviewWindow: {
     label: "Review window (seconds)",
-    module: "work",
-    fn: "setReviewWindow",
     ...bounded(BOUNDS.reviewWindow),
   },
   objectionThreshold: {
     label: "Objection threshold (% of supply)",
-    module: "work",
-    fn: "setObjectionThreshold",
     ...bounded(BOUNDS.objectionThreshold),
   },
   vetoPercent: {
     label: "Veto threshold (% of supply)",
-    module: "governor",
-    fn: "setVetoThreshold",
     ...bounded(BOUNDS.vetoPercent),
   },
-} as const;
+} as const satisfies Record<GovernanceParameter, { label: string; min: bigint; max: bigint }>;
 export type Parameter = keyof typeof PARAMETERS;
 
 export function validateParameter(form: { parameter: string; value: string; description: string }) {

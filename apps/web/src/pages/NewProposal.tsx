@@ -1,18 +1,16 @@
 /** A new proposal by kind: work, admission, payment, parameter change or a custom call. */
 import {
   admissionProposal,
-  collectiveGovernorAbi,
-  collectiveTimelockAbi,
+  parameterProposal,
   paymentProposal,
   proposeCall,
   restrictToProposer,
-  workAbi,
   workProposal,
   type ProposalActions,
 } from "@rhizome/contracts";
 import type { Api } from "@rhizome/client";
 import { useState } from "react";
-import { encodeFunctionData, zeroAddress, type Address } from "viem";
+import { zeroAddress, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { navigate } from "../app/router";
 import { FieldError } from "../components/FieldError";
@@ -127,21 +125,7 @@ function build(kind: Kind, form: Form, c: Api.CollectiveDetail, assets: Held[]):
     case "parameter":
       return map(
         validateParameter({ parameter: f("parameter"), value: f("value"), description: f("description") }),
-        (v) => {
-          const spec = PARAMETERS[v.parameter];
-          const abi =
-            spec.module === "governor"
-              ? collectiveGovernorAbi
-              : spec.module === "timelock"
-                ? collectiveTimelockAbi
-                : workAbi;
-          const data = encodeFunctionData({
-            abi,
-            functionName: spec.fn,
-            args: [spec.max > 2n ** 53n ? v.value : Number(v.value)],
-          } as never);
-          return { targets: [m[spec.module]], values: [0n], calldatas: [data], description: v.description };
-        },
+        (v) => parameterProposal(m, v.parameter, v.value, v.description),
       );
     case "custom":
       return map(
