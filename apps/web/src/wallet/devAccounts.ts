@@ -77,6 +77,8 @@ export function devProvider(addressIndex: number, chain: Chain, rpcUrl: string):
       case "eth_signTypedData_v4":
         return accountOf().signTypedData(JSON.parse(args[1] as string));
       default:
+        // Any other request is passed to the node as the page sent it: its method is not known
+        // here, so viem's typed request cannot be named for it.
         return transport.request({ method, params } as never);
     }
   };
