@@ -5,3 +5,4 @@ export * from "./members.js";
 export * from "./proposals.js";
 export * from "./work.js";
 export * from "./treasury.js";
+export * from "./webhooks.js";
