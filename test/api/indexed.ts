@@ -111,4 +111,7 @@ export const ROUTES = [
   "/api/network",
   "/api/chain",
   "/api/events",
+  "/api/accounts/{address}/webhooks",
+  "/api/accounts/{address}/webhooks/{id}",
+  "/api/webhooks/{id}",
 ];

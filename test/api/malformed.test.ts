@@ -9,7 +9,7 @@ import { PROPOSAL_KINDS, PROPOSAL_STATES, WORK_STATES } from "@rhizome/client";
 import { addressOf } from "../helpers/collective.js";
 import { backend, indexedApp, ROUTES, type Indexed } from "./indexed.js";
 
-type PathKind = "address" | "account" | "proposalId" | "workId";
+type PathKind = "address" | "account" | "proposalId" | "workId" | "id";
 type QueryKind =
   "limit" | "cursor" | "address" | "accounts" | "boolean" | "principle" | "q" | { enum: readonly string[] };
 
@@ -61,6 +61,7 @@ const CASES: RouteCase[] = [
   { path: "/api/collectives/{address}/ownership/holders", query: PAGE },
   { path: "/api/collectives/{address}/ownership/history", query: PAGE },
   { path: "/api/events", query: { collective: "address" } },
+  { path: "/api/webhooks/{id}", query: {} },
 ];
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -224,6 +225,7 @@ describe(`every route given malformed input answers 4xx JSON (${backend})`, () =
       account: addressOf(t.f.alice),
       proposalId: t.history.defeated.toString(),
       workId: "1",
+      id: "wh_none",
     };
     const proposals = (await t.app.inject(`/api/collectives/${t.f.modules.governor}/proposals`)).json<{
       items: { proposalId: string }[];
@@ -269,6 +271,8 @@ describe(`every route given malformed input answers 4xx JSON (${backend})`, () =
         );
       case "workId":
         return fc.oneof(encoded(fc.oneof(anyText, badNumbers).filter((v) => !inRange(v, 1, 1))), broken);
+      case "id":
+        return fc.oneof(encoded(anyText), broken);
     }
   }
 
@@ -324,6 +328,9 @@ describe(`every route given malformed input answers 4xx JSON (${backend})`, () =
       "/readyz",
       "/api/network",
       "/api/chain",
+      // Written to, not read: their bodies are signed requests (webhooks.test.ts).
+      "/api/accounts/{address}/webhooks",
+      "/api/accounts/{address}/webhooks/{id}",
     ]);
   });
 

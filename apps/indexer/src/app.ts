@@ -79,6 +79,8 @@ export interface AppOptions {
   webRoot?: string;
   /** The chain's JSON-RPC, offered to the web client at POST /rpc when given. */
   rpcUrl?: string;
+  /** Let members' webhooks reach private and loopback addresses (WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate?: boolean;
   /** Milliseconds POST /rpc waits for the chain before answering 504 (RPC_RELAY_TIMEOUT_MS). */
   rpcTimeoutMs?: number;
   /** Caps on what the relay passes other than RELAY_LIMITS' (tests use small ones). */
@@ -154,6 +156,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     status: options.status,
     factory: options.factory,
     metrics,
+    rpcUrl: options.rpcUrl,
+    allowPrivate: options.webhookAllowPrivate,
   });
   if (metrics && options.metricsOnApi !== false) await app.register(metricsRoute, { metrics });
   if (options.rpcUrl) {

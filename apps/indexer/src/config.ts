@@ -8,6 +8,7 @@ import path from "node:path";
 import { getAddress, isAddress, type Address } from "viem";
 import { redactUrl } from "./redact.js";
 import { DEFAULT_MAX_REORG_DEPTH } from "./indexer.js";
+import { readOperatorWebhooks, type OperatorWebhook } from "./webhooks/config.js";
 
 /**
  * What a process does. `all`: everything, as one process (the default, and `npm start`'s).
@@ -59,6 +60,15 @@ export interface Config {
    */
   trustProxy: boolean | string[];
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** The web client's public origin (PUBLIC_URL), which links in webhooks are made with; the API's own by default. */
+  publicUrl: string | undefined;
+  /** The operator's webhooks (WEBHOOKS or WEBHOOKS_FILE). */
+  webhooks: OperatorWebhook[];
+  webhookMaxAttempts: number;
+  webhookRetryBaseMs: number;
+  webhookTimeoutMs: number;
+  /** Let members' webhooks reach private and loopback addresses. */
+  webhookAllowPrivate: boolean;
 }
 
 /** One or more environment variables are invalid; the message lists each with what is wrong. */
@@ -138,6 +148,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     }
   };
 
+  const flag = (name: string): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === "" || raw === "false" || raw === "0") return false;
+    if (raw === "true" || raw === "1") return true;
+    problems.push(`${name}=${raw} must be true or false`);
+    return false;
+  };
+
   const rpcUrl = url("RPC_URL", "http://127.0.0.1:8545", ["http:", "https:"]) ?? "http://127.0.0.1:8545";
   const databaseUrl = url("DATABASE_URL", undefined, ["postgres:", "postgresql:"]);
   let factory: Address | undefined;
@@ -181,6 +199,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimit: integer("RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),
     logLevel,
+    publicUrl: url("PUBLIC_URL", undefined, ["http:", "https:"]),
+    webhooks: readOperatorWebhooks(env, problems),
+    webhookMaxAttempts: integer("WEBHOOK_MAX_ATTEMPTS", 8, 1, 100),
+    webhookRetryBaseMs: integer("WEBHOOK_RETRY_BASE_MS", 30_000, 10, 86_400_000),
+    webhookTimeoutMs: integer("WEBHOOK_TIMEOUT_MS", 10_000, 100, 120_000),
+    webhookAllowPrivate: flag("WEBHOOK_ALLOW_PRIVATE"),
   };
   if (config.maxReorgDepth < config.confirmations) {
     problems.push(

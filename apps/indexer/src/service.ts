@@ -99,6 +99,7 @@ const appOptions = (config: Config, log: PinoLogger, metrics: Metrics) => ({
   logger: log,
   redact: secretRedactor([config.rpcUrl, config.databaseUrl]),
   rpcUrl: config.rpcUrl,
+  webhookAllowPrivate: config.webhookAllowPrivate,
   metrics,
   metricsOnApi: config.metricsPort === undefined,
   responseCache: cacheBounds(config),

@@ -23,12 +23,16 @@ export interface RevalidationOptions {
   metrics?: Metrics | undefined;
 }
 
-/** Routes whose answers follow the index: /api's reads, not its stream or its documentation. */
+/**
+ * Routes whose answers follow the index: /api's reads, not its stream or its documentation, nor a
+ * route whose answer changes without the index (off-chain data: `config: { offIndex: true }`).
+ */
 const follows = (request: FastifyRequest) =>
   (request.method === "GET" || request.method === "HEAD") &&
   request.url.startsWith("/api/") &&
   !request.url.startsWith("/api/events") &&
-  !request.url.startsWith("/api/docs");
+  !request.url.startsWith("/api/docs") &&
+  request.routeOptions.config.offIndex !== true;
 
 export default fp<RevalidationOptions>(
   async function revalidation(app: FastifyInstance, options: RevalidationOptions) {
@@ -71,6 +75,10 @@ export default fp<RevalidationOptions>(
 );
 
 declare module "fastify" {
+  interface FastifyContextConfig {
+    /** This route's answers change without the index moving: never revalidated by its version, nor cached. */
+    offIndex?: boolean;
+  }
   interface FastifyRequest {
     /** The ETag of the index's version this request was answered from. */
     etag?: string;

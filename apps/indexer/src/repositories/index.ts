@@ -8,6 +8,7 @@ import { networkRepository } from "./network.js";
 import { ownershipRepository } from "./ownership.js";
 import { proposalsRepository } from "./proposals.js";
 import { treasuryRepository } from "./treasury.js";
+import { webhooksRepository } from "./webhooks.js";
 import { workRepository } from "./work.js";
 
 export function createRepositories(db: Database) {
@@ -20,6 +21,7 @@ export function createRepositories(db: Database) {
     ownership: ownershipRepository(db),
     proposals: proposalsRepository(db),
     treasury: treasuryRepository(db),
+    webhooks: webhooksRepository(db),
     work: workRepository(db),
   };
 }

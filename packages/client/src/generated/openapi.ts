@@ -476,6 +476,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{address}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A webhook for the member's inbox, made by a request they signed; answers its secret once */
+        post: operations["subscribeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{address}/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ends a member's webhook, by a request they signed; its delivery log stays */
+        delete: operations["unsubscribeWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook's latest deliveries, newest first, by the webhook's id (which only its owner knows) */
+        get: operations["getWebhookLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -3656,6 +3707,360 @@ export interface operations {
             };
             /** @description The service has not reached its chain yet. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    subscribeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An address, in any case; answered checksummed. */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where to POST, http(s), on a public address. */
+                    url: string;
+                    /** @enum {string} */
+                    format: "json" | "discord" | "slack" | "matrix";
+                    /** @description When it was signed, in seconds; valid for ten minutes. */
+                    issuedAt: number;
+                    signature: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A webhook for the member's inbox, made by a request they signed; answers its secret once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        /** @enum {string} */
+                        format: "json" | "discord" | "slack" | "matrix";
+                        secret: string;
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The signature is not the account's. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The signer is not a member, or the URL is not a public address. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description This signed request was used already, or the member has five webhooks. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The service has not reached its chain yet. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    unsubscribeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An address, in any case; answered checksummed. */
+                address: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description When it was signed, in seconds; valid for ten minutes. */
+                    issuedAt: number;
+                    signature: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Ends a member's webhook, by a request they signed; its delivery log stays */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Not the member's webhook. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getWebhookLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A webhook's latest deliveries, newest first, by the webhook's id (which only its owner knows) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        format: "json" | "discord" | "slack" | "matrix";
+                        active: boolean;
+                        deliveries: {
+                            id: number;
+                            /** @description The stable id of what was told. */
+                            entry: string;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "dead";
+                            attempts: number;
+                            lastStatus: number | null;
+                            lastError: string | null;
+                            createdAt: string;
+                            nextAttemptAt: string | null;
+                            deliveredAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,3 +15,4 @@ export * from "./ownership.js";
 export * from "./proposals.js";
 export * from "./treasury.js";
 export * from "./work.js";
+export * from "./webhooks.js";

@@ -4,11 +4,16 @@ import chain, { type ChainOptions } from "./chain.js";
 import collectives from "./collectives/index.js";
 import events, { type EventsOptions } from "./events.js";
 import network from "./network.js";
+import webhooks, { type WebhookRoutesOptions } from "./webhooks.js";
 
-const api: FastifyPluginAsync<EventsOptions & ChainOptions> = async (app, options) => {
+const api: FastifyPluginAsync<EventsOptions & ChainOptions & Omit<WebhookRoutesOptions, "status">> = async (
+  app,
+  options,
+) => {
   await app.register(collectives, { prefix: "/collectives" });
   await app.register(network);
   await app.register(chain, { status: options.status, factory: options.factory });
+  await app.register(webhooks, { status: options.status, rpcUrl: options.rpcUrl, allowPrivate: options.allowPrivate });
   await app.register(events, {
     events: options.events,
     feed: options.feed,
