@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "@rhizome/indexer";
 
@@ -177,5 +180,78 @@ describe("indexer configuration", () => {
     expect(() => loadConfig({ ENS_RPC_URL: "wss://eth.example/v2/Zx9kQ2mV7pL4wR8tY1uI" })).toThrow(
       "ENS_RPC_URL=wss://eth.example/*** must be a URL starting with http:// or https://",
     );
+  });
+
+  it("reads the operator's webhooks from WEBHOOKS or WEBHOOKS_FILE, and the delivery settings", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "rhizome-config-"));
+    const governor = "0x23dB4a08f2272df049a4932a4Cc3A6Dc1002B33E";
+    const list = [
+      { url: "https://discord.com/api/webhooks/1/abc", format: "discord" },
+      { url: "https://hooks.example/rhizome", collective: governor.toLowerCase(), secret: "0123456789abcdef0123" },
+    ];
+    const file = path.join(dir, "webhooks.json");
+    writeFileSync(file, JSON.stringify(list));
+    const fromEnv = loadConfig({ WEBHOOKS: JSON.stringify(list) });
+    const fromFile = loadConfig({ WEBHOOKS_FILE: file });
+    expect(fromFile.webhooks).toEqual(fromEnv.webhooks);
+    expect(fromEnv.webhooks).toEqual([
+      expect.objectContaining({ url: "https://discord.com/api/webhooks/1/abc", format: "discord", collective: null }),
+      expect.objectContaining({ format: "json", collective: governor, secret: "0123456789abcdef0123" }),
+    ]);
+    // Ids are stable across restarts and differ between webhooks.
+    expect(loadConfig({ WEBHOOKS: JSON.stringify(list) }).webhooks.map((w) => w.id)).toEqual(
+      fromEnv.webhooks.map((w) => w.id),
+    );
+    expect(new Set(fromEnv.webhooks.map((w) => w.id)).size).toBe(2);
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      webhooks: [],
+      publicUrl: undefined,
+      webhookMaxAttempts: 8,
+      webhookRetryBaseMs: 30_000,
+      webhookTimeoutMs: 10_000,
+      webhookAllowPrivate: false,
+    });
+    expect(loadConfig({ PUBLIC_URL: "https://coop.example", WEBHOOK_ALLOW_PRIVATE: "true" })).toMatchObject({
+      publicUrl: "https://coop.example",
+      webhookAllowPrivate: true,
+    });
+  });
+
+  it("refuses webhooks it cannot use, naming each with its place in the list", () => {
+    const refused = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(refused({ WEBHOOKS: "[{" })).toEqual([expect.stringMatching(/^WEBHOOKS is not JSON: /)]);
+    expect(refused({ WEBHOOKS: "{}" })).toEqual([
+      'WEBHOOKS must be a JSON array of webhooks ({ "url": …, "format": … })',
+    ]);
+    expect(
+      refused({
+        WEBHOOKS: JSON.stringify([
+          { url: "ftp://x.example" },
+          { url: "https://x.example", format: "teams" },
+          { url: "https://x.example", collective: "0x12" },
+          { url: "https://x.example", secret: "short" },
+        ]),
+      }),
+    ).toEqual([
+      "WEBHOOKS[0].url must be an http or https URL",
+      "WEBHOOKS[1].format=teams must be one of json, discord, slack, matrix",
+      "WEBHOOKS[2].collective must be a collective's (governor's) address",
+      "WEBHOOKS[3].secret must be a string of at least 16 characters",
+    ]);
+    expect(refused({ WEBHOOKS_FILE: "/nonexistent/webhooks.json" })).toEqual([
+      expect.stringMatching(/^WEBHOOKS_FILE \(\/nonexistent\/webhooks.json\) cannot be read: /),
+    ]);
+    expect(refused({ WEBHOOK_ALLOW_PRIVATE: "yes", WEBHOOK_MAX_ATTEMPTS: "0" })).toEqual([
+      "WEBHOOK_MAX_ATTEMPTS=0 must be a whole number from 1 to 100",
+      "WEBHOOK_ALLOW_PRIVATE=yes must be true or false",
+    ]);
   });
 });

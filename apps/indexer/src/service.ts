@@ -28,6 +28,8 @@ import { postgresPublisher, postgresSubscriber } from "./live/postgres.js";
 import { readSharedStatus, startHeartbeat, type Heartbeat } from "./shared-status.js";
 import { createRpc, errorText, sleep } from "./sync/rpc.js";
 import { mainnetEnsResolver } from "./ens/resolver.js";
+import { syncOperatorWebhooks, WebhookDispatcher } from "./webhooks/dispatcher.js";
+import { webhookSource } from "./webhooks/source.js";
 
 /** The web client's production build, when it was built (`npm run build`). */
 const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -275,6 +277,20 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
     const first = await connect();
     await app.listen({ host: config.host, port: config.port });
     if (metricsServer) await metricsServer.listen({ host: config.host, port: config.metricsPort ?? 0 });
+    // Webhooks, from the one writer: owed after each committed range, sent (and retried) from here.
+    // The operator's list is read in once the chain answers (what it holds then is history).
+    const dispatcher = new WebhookDispatcher({
+      db: handle.db,
+      source: webhookSource(handle.db),
+      publicUrl: config.publicUrl ?? origin(config, app),
+      maxAttempts: config.webhookMaxAttempts,
+      retryBaseMs: config.webhookRetryBaseMs,
+      timeoutMs: config.webhookTimeoutMs,
+      allowPrivate: config.webhookAllowPrivate,
+      log,
+    });
+    live.events.on("indexed", (range) => void dispatcher.pass(range.collectives));
+    dispatcher.start(Math.min(config.webhookRetryBaseMs, 5_000));
 
     let stopProgress = () => {};
     const connected = (async () => {
@@ -285,6 +301,8 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
         if (controller.signal.aborted) throw new StoppedBeforeChainError();
         reached = await connect();
       }
+      const head = await rpc.client.getBlock({ blockTag: "latest" });
+      await syncOperatorWebhooks(handle.db, config.webhooks, Number(head.timestamp));
       indexer = reached;
       stopProgress = showProgress(reached, log);
       return reached;
@@ -298,6 +316,7 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
       )
       .finally(async () => {
         stopProgress();
+        await dispatcher.stop();
         await app.close();
         await metricsServer?.close();
         await heartbeat?.stop();

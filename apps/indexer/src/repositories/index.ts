@@ -1,5 +1,6 @@
 /** Every repository over one database: the only place the API's SQL lives. */
 import type { Database } from "@rhizome/db";
+import { activityRepository } from "./activity.js";
 import { applicationsRepository } from "./applications.js";
 import { collectivesRepository } from "./collectives.js";
 import { healthRepository } from "./health.js";
@@ -13,6 +14,7 @@ import { workRepository } from "./work.js";
 
 export function createRepositories(db: Database) {
   return {
+    activity: activityRepository(db),
     applications: applicationsRepository(db),
     collectives: collectivesRepository(db),
     health: healthRepository(db),

@@ -1,7 +1,8 @@
 /** Webhook subscriptions made by members, and any webhook's delivery log. */
-import { and, count, desc, eq, gt } from "drizzle-orm";
+import { and, count, desc, eq, gt, sql } from "drizzle-orm";
 import { schema, type Database } from "@rhizome/db";
 import type { WebhookFormat, WebhookLog } from "@rhizome/client/schemas";
+import { chainNow } from "./proposal-state.js";
 
 /** Webhooks one member may have at once. */
 export const MEMBER_WEBHOOKS = 5;
@@ -40,7 +41,7 @@ export function webhooksRepository(db: Database) {
     async subscribe(webhook: NewMemberWebhook): Promise<boolean> {
       const inserted = await db
         .insert(schema.webhookSubscriptions)
-        .values({ ...webhook, source: "member", collective: null })
+        .values({ ...webhook, source: "member", collective: null, since: sql`${chainNow}` })
         .onConflictDoNothing()
         .returning({ id: schema.webhookSubscriptions.id });
       return inserted.length === 1;

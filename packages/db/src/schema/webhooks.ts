@@ -5,7 +5,18 @@
  * a reorg that replays its block), so a replayed block is never delivered twice.
  */
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { address } from "./columns.js";
 
 export const webhookSubscriptions = pgTable("webhook_subscriptions", {
@@ -26,6 +37,11 @@ export const webhookSubscriptions = pgTable("webhook_subscriptions", {
   signed: jsonb("signed"),
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  /**
+   * The chain's time (seconds) when it was made, from the indexed head: a collective's entries up
+   * to it are history, not told.
+   */
+  since: bigint("since", { mode: "number" }).notNull().default(0),
 });
 
 export const webhookDeliveries = pgTable(

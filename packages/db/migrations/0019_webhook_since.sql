@@ -1,0 +1,1 @@
+ALTER TABLE "webhook_subscriptions" ADD COLUMN "since" bigint DEFAULT 0 NOT NULL;
