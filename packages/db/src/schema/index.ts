@@ -6,3 +6,4 @@ export * from "./proposals.js";
 export * from "./work.js";
 export * from "./treasury.js";
 export * from "./webhooks.js";
+export * from "./comments.js";
