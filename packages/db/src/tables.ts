@@ -36,4 +36,10 @@ export const BOOKKEEPING_TABLES = ["blocks", "reorg_log", "indexer_state", "live
  * no undo triggers, never emptied by a reorg, a chain reset or a rebuild of the projections, and
  * carried between databases by `npm run export` / `npm run import`.
  */
-export const OFFCHAIN_TABLES = ["webhook_subscriptions", "webhook_deliveries", "comments", "comment_actions"] as const;
+export const OFFCHAIN_TABLES = [
+  "webhook_subscriptions",
+  "webhook_deliveries",
+  "comments",
+  "comment_actions",
+  "relays",
+] as const;

@@ -7,3 +7,4 @@ export * from "./work.js";
 export * from "./treasury.js";
 export * from "./webhooks.js";
 export * from "./comments.js";
+export * from "./relays.js";
