@@ -114,4 +114,6 @@ export const ROUTES = [
   "/api/accounts/{address}/webhooks",
   "/api/accounts/{address}/webhooks/{id}",
   "/api/webhooks/{id}",
+  "/api/relay",
+  "/api/relay/{id}",
 ];

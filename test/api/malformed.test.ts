@@ -62,6 +62,7 @@ const CASES: RouteCase[] = [
   { path: "/api/collectives/{address}/ownership/history", query: PAGE },
   { path: "/api/events", query: { collective: "address" } },
   { path: "/api/webhooks/{id}", query: {} },
+  { path: "/api/relay/{id}", query: {} },
 ];
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -331,6 +332,8 @@ describe(`every route given malformed input answers 4xx JSON (${backend})`, () =
       // Written to, not read: their bodies are signed requests (webhooks.test.ts).
       "/api/accounts/{address}/webhooks",
       "/api/accounts/{address}/webhooks/{id}",
+      // Whether the relay is on, and the signed actions it takes (relay.test.ts).
+      "/api/relay",
     ]);
   });
 

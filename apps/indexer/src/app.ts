@@ -19,6 +19,7 @@ import rateLimit from "./plugins/rate-limit.js";
 import repositories from "./plugins/repositories.js";
 import ensNames from "./plugins/ens-names.js";
 import type { EnsResolver } from "./ens/resolver.js";
+import type { RelayDesk } from "./relay/desk.js";
 import requestLog from "./plugins/request-log.js";
 import responseCache from "./plugins/response-cache.js";
 import revalidation from "./plugins/revalidation.js";
@@ -98,6 +99,8 @@ export interface AppOptions {
   metricsOnApi?: boolean;
   /** Primary ENS names for GET …/names (ENS_RPC_URL's, ens/resolver.ts); every `ensName` is null without it. */
   ensName?: EnsResolver;
+  /** The relay of signed actions (RELAYER_PRIVATE_KEY, relay/desk.ts); POST /api/relay answers 404 without it. */
+  relay?: RelayDesk;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -158,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     metrics,
     rpcUrl: options.rpcUrl,
     allowPrivate: options.webhookAllowPrivate,
+    desk: options.relay,
   });
   if (metrics && options.metricsOnApi !== false) await app.register(metricsRoute, { metrics });
   if (options.rpcUrl) {

@@ -9,6 +9,7 @@ import { getAddress, isAddress, type Address } from "viem";
 import { redactUrl } from "./redact.js";
 import { DEFAULT_MAX_REORG_DEPTH } from "./indexer.js";
 import { readOperatorWebhooks, type OperatorWebhook } from "./webhooks/config.js";
+import { readRelayConfig, type RelayConfig } from "./relay/config.js";
 
 /**
  * What a process does. `all`: everything, as one process (the default, and `npm start`'s).
@@ -69,6 +70,8 @@ export interface Config {
   webhookTimeoutMs: number;
   /** Let members' webhooks reach private and loopback addresses. */
   webhookAllowPrivate: boolean;
+  /** The relay of signed actions (RELAYER_PRIVATE_KEY and its policy); off when undefined. */
+  relay: RelayConfig | undefined;
 }
 
 /** One or more environment variables are invalid; the message lists each with what is wrong. */
@@ -205,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webhookRetryBaseMs: integer("WEBHOOK_RETRY_BASE_MS", 30_000, 10, 86_400_000),
     webhookTimeoutMs: integer("WEBHOOK_TIMEOUT_MS", 10_000, 100, 120_000),
     webhookAllowPrivate: flag("WEBHOOK_ALLOW_PRIVATE"),
+    relay: readRelayConfig(env, problems),
   };
   if (config.maxReorgDepth < config.confirmations) {
     problems.push(

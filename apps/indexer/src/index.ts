@@ -34,3 +34,6 @@ export { LIVE_CHANNEL, postgresPublisher, postgresSubscriber, type Subscriber } 
 export { readSharedStatus, startHeartbeat, type SharedStatus } from "./shared-status.js";
 export { ROLES, type Role } from "./config.js";
 export { createMetrics, type Metrics } from "./metrics.js";
+export { readRelayConfig, type RelayConfig } from "./relay/config.js";
+export { relayDesk, RelayRefusal, type RelayDesk } from "./relay/desk.js";
+export { RelaySubmitter } from "./relay/submitter.js";

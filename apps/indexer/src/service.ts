@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Logger as PinoLogger } from "pino";
-import type { Address } from "viem";
+import { createPublicClient, http, type Address, type PublicClient } from "viem";
 import { deployments } from "@rhizome/contracts";
 import { DatabaseLockedError, openDatabase } from "@rhizome/db";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -30,6 +30,8 @@ import { createRpc, errorText, sleep } from "./sync/rpc.js";
 import { mainnetEnsResolver } from "./ens/resolver.js";
 import { syncOperatorWebhooks, WebhookDispatcher } from "./webhooks/dispatcher.js";
 import { webhookSource } from "./webhooks/source.js";
+import { relayDesk, type RelayDesk } from "./relay/desk.js";
+import { RelaySubmitter } from "./relay/submitter.js";
 
 /** The web client's production build, when it was built (`npm run build`). */
 const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -108,6 +110,23 @@ const appOptions = (config: Config, log: PinoLogger, metrics: Metrics) => ({
   ...(config.ensRpcUrl ? { ensName: mainnetEnsResolver(config.ensRpcUrl) } : {}),
   ...(existsSync(`${WEB_ROOT}/index.html`) ? { webRoot: WEB_ROOT } : {}),
 });
+
+/** How often the submitter looks for receipts, stuck transactions and relays queued by replicas. */
+const RELAY_PASS_MS = 1_000;
+
+/** The relay's desk, when RELAYER_PRIVATE_KEY is set: every role takes relays and queues them. */
+function relayDeskFor(
+  config: Config,
+  db: Parameters<typeof relayDesk>[0]["db"],
+  client: PublicClient,
+  chainId: () => number,
+  queued?: () => void,
+): RelayDesk | undefined {
+  if (!config.relay) return undefined;
+  return relayDesk({ db, client, config: config.relay, chainId, ...(queued ? { queued } : {}) });
+}
+
+const relayOption = (desk: RelayDesk | undefined) => (desk ? { relay: desk } : {});
 
 /** METRICS_PORT: the metrics on a port of their own, which need not be public as the API is. */
 async function metricsServerFor(config: Config, metrics: Metrics): Promise<FastifyInstance | undefined> {
@@ -212,6 +231,15 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
     const live = handle.kind === "postgres" ? postgresPublisher(handle.db, log) : memoryFeed();
     feed = live;
     metrics.follow(live.events);
+    // The relay: queued here and by the replicas, sent by this process alone (the writer).
+    let submitter: RelaySubmitter | undefined;
+    const desk = relayDeskFor(
+      config,
+      handle.db,
+      rpc.client,
+      () => indexerStatus().chainId,
+      () => void submitter?.pass(),
+    );
     const app = await buildApp({
       ...appOptions(config, log, metrics),
       db: handle.reads,
@@ -219,6 +247,7 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
       events: live.events,
       feed: live,
       factory: () => factory,
+      ...relayOption(desk),
     });
     const metricsServer = await metricsServerFor(config, metrics);
     if (handle.kind === "postgres") {
@@ -304,6 +333,17 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
       const head = await rpc.client.getBlock({ blockTag: "latest" });
       await syncOperatorWebhooks(handle.db, config.webhooks, Number(head.timestamp));
       indexer = reached;
+      if (config.relay) {
+        submitter = new RelaySubmitter({
+          db: handle.db,
+          client: rpc.client,
+          config: config.relay,
+          chainId: reached.status.chainId,
+          log,
+        });
+        submitter.start(RELAY_PASS_MS);
+        log.info({ relayer: config.relay.account.address }, "relaying signed actions");
+      }
       stopProgress = showProgress(reached, log);
       return reached;
     })();
@@ -316,6 +356,7 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
       )
       .finally(async () => {
         stopProgress();
+        await submitter?.stop();
         await dispatcher.stop();
         await app.close();
         await metricsServer?.close();
@@ -383,6 +424,14 @@ async function startReplica(config: Config, log: PinoLogger): Promise<RunningSer
       feed: live,
       factory: () => config.factory ?? shared.factory,
       unavailable: () => shared.unavailable,
+      ...relayOption(
+        relayDeskFor(
+          config,
+          handle.db,
+          createPublicClient({ transport: http(config.rpcUrl) }),
+          () => shared.status.chainId,
+        ),
+      ),
     });
     closing.push(() => app.close());
     const metricsServer = await metricsServerFor(config, metrics);

@@ -31,6 +31,10 @@ export default fp(
           { name: "treasury", description: "Balances, flows in and out, and exits (ragequits)." },
           { name: "ownership", description: "How ownership is spread: holders, concentration and its history." },
           { name: "network", description: "Collectives that are members of one another, and the chain." },
+          {
+            name: "relay",
+            description: "Signed votes, delegations, objections and profiles, sent with the relay's gas.",
+          },
           { name: "events", description: "Live changes of the index, as server-sent events." },
           { name: "health", description: "Whether the service runs, and whether its index has caught up." },
         ],

@@ -527,6 +527,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/relay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this service relays signed actions, from which account, and its quotas */
+        get: operations["getRelayInfo"];
+        put?: never;
+        /** Relays one signed action (a vote, delegation, objection or profile): checked, then queued */
+        post: operations["postRelay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relay/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A relayed action's status: queued, sent, mined, or failed with the reason in words */
+        get: operations["getRelay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -4014,6 +4049,409 @@ export interface operations {
                             nextAttemptAt: string | null;
                             deliveredAt: string | null;
                         }[];
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getRelayInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether this service relays signed actions, from which account, and its quotas */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        /** @description The account that pays the gas. */
+                        relayer: string | null;
+                        kinds: ("vote" | "delegation" | "objection" | "profile")[];
+                        /** @description Relays a member may ask for in 24 hours. */
+                        memberDaily: number;
+                        /** @description Relays a collective's members may ask for in 24 hours. */
+                        collectiveDaily: number;
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    postRelay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "vote" | "delegation" | "objection" | "profile";
+                    /** @description The collective's governor. */
+                    collective: string;
+                    /** @description Who signed: the voter, delegator, objector or member. */
+                    signer: string;
+                    message: {
+                        /** @description A whole number in decimal digits. */
+                        proposalId?: string;
+                        /**
+                         * @description 0 against, 1 for, 2 abstain.
+                         * @enum {integer}
+                         */
+                        support?: 0 | 1 | 2;
+                        /** @description An address, in any case; answered checksummed. */
+                        voter?: string;
+                        /** @description An address, in any case; answered checksummed. */
+                        delegatee?: string;
+                        /** @description A whole number in decimal digits. */
+                        expiry?: string;
+                        /** @description The work item objected to. */
+                        id?: string;
+                        /** @description An address, in any case; answered checksummed. */
+                        objector?: string;
+                        /** @description An address, in any case; answered checksummed. */
+                        member?: string;
+                        name?: string;
+                        avatar?: string;
+                        uri?: string;
+                        reason?: string;
+                        /** @description A whole number in decimal digits. */
+                        nonce?: string;
+                        /** @description A whole number in decimal digits. */
+                        deadline?: string;
+                    };
+                    /** @description The 65-byte EIP-712 signature. */
+                    signature: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Relays one signed action (a vote, delegation, objection or profile): checked, then queued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "vote" | "delegation" | "objection" | "profile";
+                        /** @description An address, in any case; answered checksummed. */
+                        collective: string;
+                        /** @description An address, in any case; answered checksummed. */
+                        signer: string;
+                        /** @enum {string} */
+                        status: "queued" | "sent" | "mined" | "failed";
+                        txHash: string | null;
+                        /** @description Why it failed, in words. */
+                        error: string | null;
+                        gasUsed: string | null;
+                        /** @description What it cost the relayer, in wei. */
+                        cost: string | null;
+                        blockNumber: number | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The signature is not the signer's over this action. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The relayer has too little ETH to pay for it (RelayerOutOfFunds): send it yourself. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The signer holds no shares or votes in the collective. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The relay is off, or the collective is unknown. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The nonce is used or not the next, or this signature was relayed already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The contract would refuse it: the message says why, in words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description A daily quota, or the relayer's gas budget for the day, is reached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The service has not reached its chain yet. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getRelay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A relayed action's status: queued, sent, mined, or failed with the reason in words */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "vote" | "delegation" | "objection" | "profile";
+                        /** @description An address, in any case; answered checksummed. */
+                        collective: string;
+                        /** @description An address, in any case; answered checksummed. */
+                        signer: string;
+                        /** @enum {string} */
+                        status: "queued" | "sent" | "mined" | "failed";
+                        txHash: string | null;
+                        /** @description Why it failed, in words. */
+                        error: string | null;
+                        gasUsed: string | null;
+                        /** @description What it cost the relayer, in wei. */
+                        cost: string | null;
+                        blockNumber: number | null;
+                        createdAt: string;
+                        updatedAt: string;
                     };
                 };
             };

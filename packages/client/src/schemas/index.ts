@@ -16,3 +16,4 @@ export * from "./proposals.js";
 export * from "./treasury.js";
 export * from "./work.js";
 export * from "./webhooks.js";
+export * from "./relay.js";

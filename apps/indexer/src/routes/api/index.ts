@@ -1,19 +1,20 @@
-/** /api: collectives and everything under them, the network, the chain, and live events. */
+/** /api: collectives and everything under them, the network, the chain, the relay, and live events. */
 import type { FastifyPluginAsync } from "fastify";
 import chain, { type ChainOptions } from "./chain.js";
 import collectives from "./collectives/index.js";
 import events, { type EventsOptions } from "./events.js";
 import network from "./network.js";
 import webhooks, { type WebhookRoutesOptions } from "./webhooks.js";
+import relay, { type RelayRoutesOptions } from "./relay.js";
 
-const api: FastifyPluginAsync<EventsOptions & ChainOptions & Omit<WebhookRoutesOptions, "status">> = async (
-  app,
-  options,
-) => {
+const api: FastifyPluginAsync<
+  EventsOptions & ChainOptions & Omit<WebhookRoutesOptions, "status"> & RelayRoutesOptions
+> = async (app, options) => {
   await app.register(collectives, { prefix: "/collectives" });
   await app.register(network);
   await app.register(chain, { status: options.status, factory: options.factory });
   await app.register(webhooks, { status: options.status, rpcUrl: options.rpcUrl, allowPrivate: options.allowPrivate });
+  await app.register(relay, { desk: options.desk });
   await app.register(events, {
     events: options.events,
     feed: options.feed,
