@@ -3,6 +3,7 @@ import type { Database } from "@rhizome/db";
 import { activityRepository } from "./activity.js";
 import { applicationsRepository } from "./applications.js";
 import { collectivesRepository } from "./collectives.js";
+import { commentsRepository } from "./comments.js";
 import { healthRepository } from "./health.js";
 import { membersRepository } from "./members.js";
 import { networkRepository } from "./network.js";
@@ -17,6 +18,7 @@ export function createRepositories(db: Database) {
     activity: activityRepository(db),
     applications: applicationsRepository(db),
     collectives: collectivesRepository(db),
+    comments: commentsRepository(db),
     health: healthRepository(db),
     members: membersRepository(db),
     network: networkRepository(db),

@@ -17,3 +17,4 @@ export * from "./treasury.js";
 export * from "./work.js";
 export * from "./webhooks.js";
 export * from "./relay.js";
+export * from "./comments.js";
