@@ -6,6 +6,7 @@
  * replaced with the same nonce and higher fees; and every refusal answers a 4xx without spending
  * the relayer's ETH or queueing anything.
  */
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getAddress, parseEther, type Address, type PublicClient } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
@@ -18,7 +19,7 @@ import {
   signVote,
   type CollectiveModules,
 } from "@rhizome/contracts";
-import { relayDesk, RelaySubmitter, type RelayConfig } from "@rhizome/indexer";
+import { memoryFeed, relayDesk, RelaySubmitter, type RelayConfig } from "@rhizome/indexer";
 import {
   addressOf,
   collectiveFixture,
@@ -31,6 +32,7 @@ import {
   type Wallet,
 } from "../helpers/collective.js";
 import { quietLogger } from "../helpers/indexer.js";
+import { EventStream } from "../helpers/sse.js";
 import { appOver, backend, liveIndex, type LiveIndex } from "./indexed.js";
 
 const MEMBERS = 10;
@@ -346,9 +348,35 @@ describe(`the relay of signed actions (${backend})`, () => {
     await app.close();
   });
 
-  it("relays a signed vote, which the proposal counts", async () => {
-    const submitter = submitterFor(relay);
-    const app = await appWith(relay, () => void submitter.pass());
+  it("relays a signed vote, which the proposal counts, telling each status on the live events", async () => {
+    const feed = memoryFeed();
+    const submitter = new RelaySubmitter({
+      db: t.db.db,
+      client,
+      config: relay,
+      chainId: t.indexer.status.chainId,
+      log,
+      changed: (r) => void feed.publish("relay", r),
+    });
+    const app = await appOver(t.db, t.indexer, {
+      events: feed.events,
+      feed,
+      relay: relayDesk({
+        db: t.db.db,
+        client,
+        config: relay,
+        chainId: () => t.indexer.status.chainId,
+        queued: (r) => {
+          void feed.publish("relay", r);
+          void submitter.pass();
+        },
+      }),
+    });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = app.server.address() as AddressInfo;
+    const stream = await EventStream.open(
+      `http://127.0.0.1:${address.port}/api/events?collective=${modules.governor.toLowerCase()}`,
+    );
     const proposer = members[0] as Wallet;
     const proposalId = await propose(
       { ...f, modules } as Fixture,
@@ -378,6 +406,13 @@ describe(`the relay of signed actions (${backend})`, () => {
     await submitter.pass();
     await submitter.stop();
     expect((await app.inject(`/api/relay/${answer.body.id}`)).json()).toMatchObject({ status: "mined", kind: "vote" });
+    for (const status of ["queued", "sent", "mined"]) {
+      const message = await stream.next((m) => m.event === "relay");
+      const data = JSON.parse(message.data ?? "{}") as { id: string; status: string };
+      expect(data.id).toBe(answer.body.id);
+      expect(data.status).toBe(status);
+    }
+    stream.close();
     const hasVoted = await client.readContract({
       address: modules.governor,
       abi: [

@@ -30,6 +30,7 @@ import { createRpc, errorText, sleep } from "./sync/rpc.js";
 import { mainnetEnsResolver } from "./ens/resolver.js";
 import { syncOperatorWebhooks, WebhookDispatcher } from "./webhooks/dispatcher.js";
 import { webhookSource } from "./webhooks/source.js";
+import type { Relay } from "@rhizome/client/schemas";
 import { relayDesk, type RelayDesk } from "./relay/desk.js";
 import { RelaySubmitter } from "./relay/submitter.js";
 
@@ -120,7 +121,7 @@ function relayDeskFor(
   db: Parameters<typeof relayDesk>[0]["db"],
   client: PublicClient,
   chainId: () => number,
-  queued?: () => void,
+  queued?: (relay: Relay) => void,
 ): RelayDesk | undefined {
   if (!config.relay) return undefined;
   return relayDesk({ db, client, config: config.relay, chainId, ...(queued ? { queued } : {}) });
@@ -238,7 +239,10 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
       handle.db,
       rpc.client,
       () => indexerStatus().chainId,
-      () => void submitter?.pass(),
+      (relay) => {
+        void live.publish("relay", relay);
+        void submitter?.pass();
+      },
     );
     const app = await buildApp({
       ...appOptions(config, log, metrics),
@@ -340,6 +344,7 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
           config: config.relay,
           chainId: reached.status.chainId,
           log,
+          changed: (relay) => void live.publish("relay", relay),
         });
         submitter.start(RELAY_PASS_MS);
         log.info({ relayer: config.relay.account.address }, "relaying signed actions");

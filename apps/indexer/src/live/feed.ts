@@ -7,6 +7,7 @@
  */
 import type { EventEmitter } from "node:events";
 import type { Indexed } from "../indexer.js";
+import type { Relay } from "@rhizome/client/schemas";
 import type { IndexerEvents, Reorg } from "../routes/api/events.js";
 
 /** How many recent events a feed keeps for clients that reconnect, at most. */
@@ -15,7 +16,9 @@ export const KEPT_EVENTS = 1_000;
 export const KEPT_FOR_MS = 60 * 60 * 1000;
 
 /** One event of the feed, as kept. */
-export type LiveEvent = { id: string } & ({ kind: "indexed"; data: Indexed } | { kind: "reorg"; data: Reorg });
+export type LiveEvent = { id: string } & (
+  { kind: "indexed"; data: Indexed } | { kind: "reorg"; data: Reorg } | { kind: "relay"; data: Relay }
+);
 
 /**
  * What a client that reconnects is sent first: the events after its last one, or, when they are
@@ -40,6 +43,8 @@ export interface Publisher extends LiveFeed {
    */
   publish(kind: "indexed", data: Indexed): Promise<void>;
   publish(kind: "reorg", data: Reorg): Promise<void>;
+  /** A relayed action's status changed (relay/submitter.ts). */
+  publish(kind: "relay", data: Relay): Promise<void>;
 }
 
 /**
@@ -60,5 +65,6 @@ export function relay(indexer: EventEmitter<IndexerEvents>, feed: Publisher): ()
 /** Emits a kept event on `events` with its id, as the API expects it. */
 export function emitEvent(events: EventEmitter<IndexerEvents>, event: LiveEvent): void {
   if (event.kind === "indexed") events.emit("indexed", { ...event.data, id: event.id });
+  else if (event.kind === "relay") events.emit("relay", { relay: event.data, id: event.id });
   else events.emit("reorg", { ancestor: event.data.ancestor, depth: event.data.depth, id: event.id });
 }

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
+import type { Relay } from "@rhizome/client/schemas";
 import type { Indexed } from "../indexer.js";
 import type { IndexerEvents, Reorg } from "../routes/api/events.js";
 import { emitEvent, KEPT_EVENTS, KEPT_FOR_MS, type Backlog, type LiveEvent, type Publisher } from "./feed.js";
@@ -31,7 +32,8 @@ export function memoryFeed(options: MemoryFeedOptions = {}): Publisher {
 
   function publish(kind: "indexed", data: Indexed): Promise<void>;
   function publish(kind: "reorg", data: Reorg): Promise<void>;
-  function publish(kind: "indexed" | "reorg", data: Indexed | Reorg): Promise<void> {
+  function publish(kind: "relay", data: Relay): Promise<void>;
+  function publish(kind: LiveEvent["kind"], data: Indexed | Reorg | Relay): Promise<void> {
     seq++;
     const event = { id: `${epoch}-${seq}`, kind, data } as LiveEvent;
     kept.push({ seq, at: performance.now(), event });

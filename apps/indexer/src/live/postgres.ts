@@ -14,6 +14,7 @@
 import { EventEmitter } from "node:events";
 import { and, asc, gt, lt, lte, max, min, or, sql } from "drizzle-orm";
 import { schema, type Database, type DatabaseHandle, type Listening } from "@rhizome/db";
+import type { Relay } from "@rhizome/client/schemas";
 import type { Indexed } from "../indexer.js";
 import type { IndexerEvents, Reorg } from "../routes/api/events.js";
 import {
@@ -74,7 +75,7 @@ export function postgresPublisher(db: Database, log: FeedLogger): Publisher {
   const events = new EventEmitter<IndexerEvents>();
   let queue: Promise<void> = Promise.resolve();
 
-  const write = async (kind: LiveEvent["kind"], data: Indexed | Reorg): Promise<void> => {
+  const write = async (kind: LiveEvent["kind"], data: Indexed | Reorg | Relay): Promise<void> => {
     try {
       const id = await db.transaction(async (tx) => {
         const [row] = await tx.insert(le).values({ kind, payload: data }).returning({ id: le.id });
@@ -95,13 +96,15 @@ export function postgresPublisher(db: Database, log: FeedLogger): Publisher {
     } catch (error) {
       log.warn({ kind, error: String(error).slice(0, 300) }, "a live event could not be written for the API replicas");
       if (kind === "indexed") events.emit("indexed", data as Indexed);
+      else if (kind === "relay") events.emit("relay", { relay: data as Relay });
       else events.emit("reorg", data as Reorg);
     }
   };
 
   function publish(kind: "indexed", data: Indexed): Promise<void>;
   function publish(kind: "reorg", data: Reorg): Promise<void>;
-  function publish(kind: LiveEvent["kind"], data: Indexed | Reorg): Promise<void> {
+  function publish(kind: "relay", data: Relay): Promise<void>;
+  function publish(kind: LiveEvent["kind"], data: Indexed | Reorg | Relay): Promise<void> {
     // One at a time: two transactions side by side could commit in the other order than their
     // ids, and a subscriber reading after the later one would skip the earlier for good.
     queue = queue.then(() => write(kind, data));

@@ -570,8 +570,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Server-sent events: `indexed` after each indexed range, `reorg` after a rollback
-         * @description A text/event-stream. `event: indexed` carries {fromBlock, toBlock, collectives, eventNames}; `event: reorg` carries {ancestor, depth}; a comment line every 15 seconds keeps the connection open. Each event has an `id:`: a client reconnecting with `Last-Event-ID` (as EventSource does) is first sent the events it missed, or `event: reset` when they are no longer kept (the last 1000, from the last hour), after which it should refetch everything.
+         * Server-sent events: `indexed` after each indexed range, `reorg` after a rollback, `relay` as a relay moves
+         * @description A text/event-stream. `event: indexed` carries {fromBlock, toBlock, collectives, eventNames}; `event: reorg` carries {ancestor, depth}; `event: relay` carries a relayed action's new status, as GET /api/relay/{id} answers it; a comment line every 15 seconds keeps the connection open. Each event has an `id:`: a client reconnecting with `Last-Event-ID` (as EventSource does) is first sent the events it missed, or `event: reset` when they are no longer kept (the last 1000, from the last hour), after which it should refetch everything.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -4516,7 +4516,7 @@ export interface operations {
     streamEvents: {
         parameters: {
             query?: {
-                /** @description Only `indexed` events that touch this collective. */
+                /** @description Only `indexed` and `relay` events that touch this collective. */
                 collective?: string;
             };
             header?: never;

@@ -4,15 +4,16 @@ import { address, errorResponses, integer, object, query, type Of } from "./comm
 export const events = {
   operationId: "streamEvents",
   tags: ["events"],
-  summary: "Server-sent events: `indexed` after each indexed range, `reorg` after a rollback",
+  summary: "Server-sent events: `indexed` after each indexed range, `reorg` after a rollback, `relay` as a relay moves",
   description:
     "A text/event-stream. `event: indexed` carries {fromBlock, toBlock, collectives, eventNames}; " +
-    "`event: reorg` carries {ancestor, depth}; a comment line every 15 seconds keeps the connection open. " +
+    "`event: reorg` carries {ancestor, depth}; `event: relay` carries a relayed action's new status, as " +
+    "GET /api/relay/{id} answers it; a comment line every 15 seconds keeps the connection open. " +
     "Each event has an `id:`: a client reconnecting with `Last-Event-ID` (as EventSource does) is first sent " +
     "the events it missed, or `event: reset` when they are no longer kept (the last 1000, from the last hour), " +
     "after which it should refetch everything.",
   querystring: query({
-    collective: { ...address, description: "Only `indexed` events that touch this collective." },
+    collective: { ...address, description: "Only `indexed` and `relay` events that touch this collective." },
   }),
   response: {
     200: {

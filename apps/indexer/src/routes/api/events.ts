@@ -10,7 +10,7 @@ import type { EventEmitter } from "node:events";
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { FastifyPluginAsync } from "fastify";
 import { getAddress } from "viem";
-import { events as eventsSchema, type EventsQuery, type IndexedMessage } from "@rhizome/client/schemas";
+import { events as eventsSchema, type EventsQuery, type IndexedMessage, type Relay } from "@rhizome/client/schemas";
 import type { Indexed } from "../../indexer.js";
 import type { LiveFeed } from "../../live/feed.js";
 import type { Metrics } from "../../metrics.js";
@@ -34,6 +34,8 @@ export interface IndexerEvents {
   indexed: [Indexed & Sequenced];
   reorg: [Reorg & Sequenced];
   reset: [Sequenced];
+  /** A relayed action's status changed: queued, sent (or replaced), mined or failed. */
+  relay: [{ relay: Relay } & Sequenced];
 }
 
 export interface EventsOptions {
@@ -92,6 +94,10 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
     const sendReorg = (reorg: Reorg & Sequenced) =>
       send("reorg", { ancestor: reorg.ancestor, depth: reorg.depth }, reorg.id);
     const sendReset = (reset: Sequenced) => send("reset", RESET, reset.id);
+    const sendRelay = ({ relay, id }: { relay: Relay } & Sequenced) => {
+      if (only !== undefined && getAddress(relay.collective) !== only) return;
+      send("relay", relay, id);
+    };
 
     // While the missed events are read, live ones wait here, to be sent after them (once).
     let held: { id: string | undefined; send: () => void }[] | undefined = resumeFrom === undefined ? undefined : [];
@@ -99,11 +105,13 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
     const onIndexed = (indexed: Indexed & Sequenced) => deliver(indexed.id, () => sendIndexed(indexed));
     const onReorg = (reorg: Reorg & Sequenced) => deliver(reorg.id, () => sendReorg(reorg));
     const onReset = (reset: Sequenced) => deliver(reset.id, () => sendReset(reset));
+    const onRelay = (event: { relay: Relay } & Sequenced) => deliver(event.id, () => sendRelay(event));
     const heartbeat = setInterval(() => stream.write(": heartbeat\n\n"), options.heartbeatMs);
 
     options.events?.on("indexed", onIndexed);
     options.events?.on("reorg", onReorg);
     options.events?.on("reset", onReset);
+    options.events?.on("relay", onRelay);
     streams.add(stream);
     options.metrics?.sseClients.inc();
     stream.on("close", () => {
@@ -112,6 +120,7 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
       options.events?.off("indexed", onIndexed);
       options.events?.off("reorg", onReorg);
       options.events?.off("reset", onReset);
+      options.events?.off("relay", onRelay);
       streams.delete(stream);
     });
 
@@ -125,6 +134,7 @@ const events: FastifyPluginAsync<EventsOptions> = async (app, options) => {
             for (const event of backlog.events) {
               sent.add(event.id);
               if (event.kind === "indexed") sendIndexed({ ...event.data, id: event.id });
+              else if (event.kind === "relay") sendRelay({ relay: event.data, id: event.id });
               else sendReorg({ ...event.data, id: event.id });
             }
           },
