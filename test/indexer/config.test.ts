@@ -254,4 +254,33 @@ describe("indexer configuration", () => {
       "WEBHOOK_ALLOW_PRIVATE=yes must be true or false",
     ]);
   });
+
+  it("relays only with RELAYER_PRIVATE_KEY, with default quotas and budget, never quoting the key", () => {
+    expect(loadConfig({}).relay).toBeUndefined();
+    // Hardhat's first development key: a test key, public.
+    const key = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    const relay = loadConfig({ RELAYER_PRIVATE_KEY: key })?.relay;
+    expect(relay?.account.address).toBe("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+    expect(relay).toMatchObject({
+      memberDaily: 50,
+      collectiveDaily: 1_000,
+      gasBudgetWei: 50_000_000_000_000_000n,
+      replaceAfterMs: 30_000,
+    });
+    expect(
+      loadConfig({ RELAYER_PRIVATE_KEY: key, RELAY_MEMBER_DAILY: "3", RELAY_GAS_BUDGET_WEI: "1000" }).relay,
+    ).toMatchObject({ memberDaily: 3, gasBudgetWei: 1_000n });
+    const wrong = "0x1234secret";
+    let problems: string[] = [];
+    try {
+      loadConfig({ RELAYER_PRIVATE_KEY: wrong, RELAY_GAS_BUDGET_WEI: "a lot" });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([
+      "RELAYER_PRIVATE_KEY must be a private key: 64 hexadecimal digits, 0x first",
+      expect.stringMatching(/^RELAY_GAS_BUDGET_WEI=a lot must be a whole number of wei/),
+    ]);
+    expect(problems.join("\n")).not.toContain("1234secret");
+  });
 });
