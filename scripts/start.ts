@@ -37,6 +37,9 @@ try {
 process.stdout.write("done\n");
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
+const relayerLine = stack.relayer
+  ? `Relayer ${stack.relayer} (dev account 19) pays the gas of members' signed votes, delegations and objections.\n\n`
+  : "";
 console.log(`
 Rhizome is running (ready in ${seconds} s)
 
@@ -50,7 +53,7 @@ ${stack.clients.wallets
   .map((w, i) => `  ${(PEOPLE[i] ?? "").padEnd(4)} ${w.account.address}`)
   .join("\n")}
 
-Press Ctrl-C to stop.`);
+${relayerLine}Press Ctrl-C to stop.`);
 
 // One Ctrl-C reaches this process more than once: from the terminal, to the whole process group,
 // and relayed by npm and tsx. The first one stops everything; the others must not kill the

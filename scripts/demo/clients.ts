@@ -1,10 +1,12 @@
-/** The local chain's dev accounts as viem clients, and time travel on it. */
+/** The local chain's dev accounts as viem clients, the demo's relayer key, and time travel on it. */
 import {
   createPublicClient,
   createWalletClient,
   http,
+  toHex,
   type Account,
   type Chain,
+  type Hex,
   type Transport,
   type WalletClient,
 } from "viem";
@@ -15,6 +17,19 @@ import { hardhat } from "viem/chains";
 export const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 
 export type Wallet = WalletClient<Transport, Chain, Account>;
+
+/**
+ * The dev account that relays members' signed actions in the demo: the last of the twenty, which no
+ * demo member uses, funded with the chain's test ETH.
+ */
+export const RELAYER_INDEX = 19;
+
+/** The relayer's private key (a well-known test key), as RELAYER_PRIVATE_KEY takes it. */
+export function relayerKey(): Hex {
+  const key = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: RELAYER_INDEX }).getHdKey().privateKey;
+  if (!key) throw new Error("The development mnemonic gave no key");
+  return toHex(key);
+}
 
 export function localClients(rpcUrl: string, accounts = 20) {
   const chain = { ...hardhat, rpcUrls: { default: { http: [rpcUrl] } } };

@@ -9,7 +9,7 @@ import { network } from "hardhat";
 import { deployRhizome, type Deployment } from "@rhizome/contracts";
 import { loadConfig, startService, type Indexer, type RunningService } from "@rhizome/indexer";
 import { writeDeployment } from "../deployments.js";
-import { localClients, type LocalClients } from "./clients.js";
+import { localClients, relayerKey, type LocalClients } from "./clients.js";
 import { buildDemo } from "./rizom.js";
 
 export interface StackOptions {
@@ -37,6 +37,8 @@ export interface Stack {
   deployment: Deployment;
   demo: Awaited<ReturnType<typeof buildDemo>>;
   service: RunningService;
+  /** The account that relays members' signed actions, when the relay is on. */
+  relayer: string | undefined;
   /** The service's indexer, caught up with the demo when the stack is returned. */
   indexer: Indexer;
   /** Stops the service, then the chain. */
@@ -86,6 +88,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       FACTORY_ADDRESS: deployment.factory,
       START_BLOCK: String(deployment.startBlock),
       CONFIRMATIONS: env.CONFIRMATIONS ?? "2",
+      // A newcomer votes without gas: a dev account no demo member uses pays (RELAYER_PRIVATE_KEY= turns it off).
+      RELAYER_PRIVATE_KEY: env.RELAYER_PRIVATE_KEY ?? relayerKey(),
       ...(options.apiPort !== undefined ? { PORT: String(options.apiPort) } : {}),
       ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
     });
@@ -100,6 +104,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       deployment,
       demo,
       service,
+      relayer: config.relay?.account.address,
       indexer,
       async stop() {
         await service.stop();
