@@ -108,6 +108,8 @@ export const ROUTES = [
   "/api/collectives/{address}/ownership",
   "/api/collectives/{address}/ownership/holders",
   "/api/collectives/{address}/ownership/history",
+  "/api/collectives/{address}/threads/{kind}/{id}/comments",
+  "/api/collectives/{address}/threads/{kind}/{id}/comments/{comment}",
   "/api/network",
   "/api/chain",
   "/api/events",

@@ -327,6 +327,9 @@ describe(`every route given malformed input answers 4xx JSON (${backend})`, () =
     expect(ROUTES.filter((route) => !covered.has(route))).toEqual([
       "/healthz",
       "/readyz",
+      // A thread's comments, and the signed messages that post, edit and delete them (comments.test.ts).
+      "/api/collectives/{address}/threads/{kind}/{id}/comments",
+      "/api/collectives/{address}/threads/{kind}/{id}/comments/{comment}",
       "/api/network",
       "/api/chain",
       // Written to, not read: their bodies are signed requests (webhooks.test.ts).

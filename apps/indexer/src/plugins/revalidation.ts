@@ -42,6 +42,8 @@ export default fp<RevalidationOptions>(
     options.events?.on("indexed", moved);
     options.events?.on("reorg", moved);
     options.events?.on("reset", moved);
+    // Off-chain data that answers from the index show (a thread's comment count) changed here.
+    app.decorate("offIndexChanged", moved);
     app.addHook("onClose", async () => {
       options.events?.off("indexed", moved);
       options.events?.off("reorg", moved);
@@ -75,6 +77,10 @@ export default fp<RevalidationOptions>(
 );
 
 declare module "fastify" {
+  interface FastifyInstance {
+    /** Makes a new version: off-chain data that answers from the index show has changed. */
+    offIndexChanged?: () => void;
+  }
   interface FastifyContextConfig {
     /** This route's answers change without the index moving: never revalidated by its version, nor cached. */
     offIndex?: boolean;

@@ -476,6 +476,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/collectives/{address}/threads/{kind}/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A thread's comments, oldest first */
+        get: operations["listComments"];
+        put?: never;
+        /** Posts a comment signed by its author: a member, or the applicant in their application's thread */
+        post: operations["postComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectives/{address}/threads/{kind}/{id}/comments/{comment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes one's own comment, by a message its author signed; its place in the thread stays */
+        delete: operations["deleteComment"];
+        options?: never;
+        head?: never;
+        /** Edits one's own comment, by a message its author signed */
+        patch: operations["editComment"];
+        trace?: never;
+    };
     "/api/accounts/{address}/webhooks": {
         parameters: {
             query?: never;
@@ -3713,6 +3749,628 @@ export interface operations {
                 };
             };
             /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The service has not reached its chain yet. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listComments: {
+        parameters: {
+            query?: {
+                /** @description Items per page, at most 200. */
+                limit?: number;
+                /** @description Where to continue: the `next` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The collective's governor address. */
+                address: string;
+                kind: "proposal" | "work" | "application";
+                /** @description The proposal's, work item's or application's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A thread's comments, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The EIP-712 digest of the signed message that posted it. */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "proposal" | "work" | "application";
+                            thread: string;
+                            parent: string | null;
+                            /** @description An address, in any case; answered checksummed. */
+                            author: string;
+                            /** @description Markdown; empty once deleted. */
+                            body: string;
+                            /** @description The members named with @name. */
+                            mentions: string[];
+                            /** @description Seconds since the Unix epoch. */
+                            createdAt: number;
+                            /** @description Seconds since the Unix epoch. */
+                            editedAt: number | null;
+                            /** @description Seconds since the Unix epoch. */
+                            deletedAt: number | null;
+                        }[];
+                        /** @description The cursor of the next page; null on the last page. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    postComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The collective's governor address. */
+                address: string;
+                kind: "proposal" | "work" | "application";
+                /** @description The proposal's, work item's or application's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An address, in any case; answered checksummed. */
+                    author: string;
+                    /** @description The comment replied to, in this thread; zero for none. */
+                    parent: string;
+                    /** @description Markdown. */
+                    body: string;
+                    /** @description When it was signed, in seconds; valid for ten minutes. */
+                    issuedAt: number;
+                    nonce: string;
+                    signature: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Posts a comment signed by its author: a member, or the applicant in their application's thread */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The EIP-712 digest of the signed message that posted it. */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "proposal" | "work" | "application";
+                        thread: string;
+                        parent: string | null;
+                        /** @description An address, in any case; answered checksummed. */
+                        author: string;
+                        /** @description Markdown; empty once deleted. */
+                        body: string;
+                        /** @description The members named with @name. */
+                        mentions: string[];
+                        /** @description Seconds since the Unix epoch. */
+                        createdAt: number;
+                        /** @description Seconds since the Unix epoch. */
+                        editedAt: number | null;
+                        /** @description Seconds since the Unix epoch. */
+                        deletedAt: number | null;
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The signature is not the author's. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The author may not post here, or the comment is another's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description This signed message was used already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The author signed too many in the last minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The service has not reached its chain yet. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The collective's governor address. */
+                address: string;
+                kind: "proposal" | "work" | "application";
+                /** @description The proposal's, work item's or application's id. */
+                id: string;
+                comment: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An address, in any case; answered checksummed. */
+                    author: string;
+                    /** @description When it was signed, in seconds; valid for ten minutes. */
+                    issuedAt: number;
+                    nonce: string;
+                    signature: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Deletes one's own comment, by a message its author signed; its place in the thread stays */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The EIP-712 digest of the signed message that posted it. */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "proposal" | "work" | "application";
+                        thread: string;
+                        parent: string | null;
+                        /** @description An address, in any case; answered checksummed. */
+                        author: string;
+                        /** @description Markdown; empty once deleted. */
+                        body: string;
+                        /** @description The members named with @name. */
+                        mentions: string[];
+                        /** @description Seconds since the Unix epoch. */
+                        createdAt: number;
+                        /** @description Seconds since the Unix epoch. */
+                        editedAt: number | null;
+                        /** @description Seconds since the Unix epoch. */
+                        deletedAt: number | null;
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The signature is not the author's. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The author may not post here, or the comment is another's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description This signed message was used already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The author signed too many in the last minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The service has not reached its chain yet. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    editComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The collective's governor address. */
+                address: string;
+                kind: "proposal" | "work" | "application";
+                /** @description The proposal's, work item's or application's id. */
+                id: string;
+                comment: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An address, in any case; answered checksummed. */
+                    author: string;
+                    /** @description Markdown. */
+                    body: string;
+                    /** @description When it was signed, in seconds; valid for ten minutes. */
+                    issuedAt: number;
+                    nonce: string;
+                    signature: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Edits one's own comment, by a message its author signed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The EIP-712 digest of the signed message that posted it. */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "proposal" | "work" | "application";
+                        thread: string;
+                        parent: string | null;
+                        /** @description An address, in any case; answered checksummed. */
+                        author: string;
+                        /** @description Markdown; empty once deleted. */
+                        body: string;
+                        /** @description The members named with @name. */
+                        mentions: string[];
+                        /** @description Seconds since the Unix epoch. */
+                        createdAt: number;
+                        /** @description Seconds since the Unix epoch. */
+                        editedAt: number | null;
+                        /** @description Seconds since the Unix epoch. */
+                        deletedAt: number | null;
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The signature is not the author's. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The author may not post here, or the comment is another's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description This signed message was used already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The author signed too many in the last minute. */
             429: {
                 headers: {
                     [name: string]: unknown;

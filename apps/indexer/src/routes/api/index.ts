@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import chain, { type ChainOptions } from "./chain.js";
 import collectives from "./collectives/index.js";
+import comments from "./comments.js";
 import events, { type EventsOptions } from "./events.js";
 import network from "./network.js";
 import webhooks, { type WebhookRoutesOptions } from "./webhooks.js";
@@ -13,6 +14,7 @@ const api: FastifyPluginAsync<
   await app.register(collectives, { prefix: "/collectives" });
   await app.register(network);
   await app.register(chain, { status: options.status, factory: options.factory });
+  await app.register(comments, { status: options.status, rpcUrl: options.rpcUrl });
   await app.register(webhooks, { status: options.status, rpcUrl: options.rpcUrl, allowPrivate: options.allowPrivate });
   await app.register(relay, { desk: options.desk });
   await app.register(events, {
