@@ -120,7 +120,8 @@ describe(`discussion (${backend})`, () => {
   };
 
   it("stores a member's signed comment and a reply, and lists the thread oldest first", async () => {
-    const first = await post(t.f.alice, "proposal", proposal, "I support this: **ship it**.");
+    // A second earlier: a thread is in the order of the signed times.
+    const first = await post(t.f.alice, "proposal", proposal, "I support this: **ship it**.", { issuedAt: now() - 1 });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
       id: expect.stringMatching(/^0x[0-9a-f]{64}$/),
