@@ -22,6 +22,8 @@ let clean: RpcServer;
 let expected: Record<string, unknown[]>;
 /** The most logs one block of the chain holds: a result cap below it could never be met. */
 let busiestBlock = 0;
+/** Blocks of the indexed history that hold logs: those whose times the indexer needs. */
+let blocksWithLogs = 0;
 const cleanup: (() => Promise<unknown>)[] = [];
 
 async function quiet(blocks: number) {
@@ -51,17 +53,23 @@ beforeAll(async () => {
   const perBlock = new Map<bigint, number>();
   for (const log of logs) perBlock.set(log.blockNumber, (perBlock.get(log.blockNumber) ?? 0) + 1);
   busiestBlock = Math.max(...perBlock.values());
+  blocksWithLogs = perBlock.size;
 }, 600_000);
 
 afterAll(async () => {
   for (const task of cleanup.splice(0).reverse()) await task();
 });
 
-/** Indexes the whole chain through `server` as the service does: its run loop, until caught up. */
-async function indexThrough(server: RpcServer): Promise<{ db: DatabaseHandle }> {
+/**
+ * Indexes the whole chain through `server` as the service does: its run loop, until caught up.
+ * Also returns the units it wrote (ranges and followed blocks).
+ */
+async function indexThrough(server: RpcServer): Promise<{ db: DatabaseHandle; units: number }> {
   const db = await freshDatabase();
   cleanup.push(() => db.close());
   const indexer = indexerFor(db, f, server.url);
+  let units = 0;
+  indexer.on("indexed", () => units++);
   await indexer.init();
   const head = Number(await f.publicClient.getBlockNumber());
   const controller = new AbortController();
@@ -72,7 +80,19 @@ async function indexThrough(server: RpcServer): Promise<{ db: DatabaseHandle }> 
     controller.abort();
     await running;
   }
-  return { db };
+  return { db, units };
+}
+
+/** Every call the provider saw: answered (a refused range is an answer) or refused for the rate limit. */
+function callsTo(server: RpcServer): { total: number; getLogs: number; headers: number; heads: number } {
+  const { calls, rateLimited } = server.stats;
+  const total = Object.values(calls).reduce((a, b) => a + b, 0) + rateLimited;
+  return {
+    total,
+    getLogs: calls.eth_getLogs ?? 0,
+    headers: calls.eth_getBlockByNumber ?? 0,
+    heads: calls.eth_blockNumber ?? 0,
+  };
 }
 
 async function provider(faults: Partial<Faults>): Promise<RpcServer> {
@@ -104,7 +124,8 @@ describe(`a sparse chain behind a provider's caps (${backend})`, () => {
 
 describe(`a sparse chain behind a provider's budget and failures (${backend})`, () => {
   it("keeps within a budget of requests per second, waiting as long as each 429 asks", async () => {
-    const server = await provider({ requestsPerSecond: 40, rateLimitShape: "infura" });
+    // Few enough that the indexer's calls, paced or not, meet the limit early on.
+    const server = await provider({ requestsPerSecond: 10, rateLimitShape: "infura" });
     const { db } = await indexThrough(server);
     expect(await snapshotTables(db)).toEqual(expected);
     expect(server.stats.rateLimited).toBeGreaterThan(0);
@@ -128,5 +149,36 @@ describe(`a sparse chain behind a provider's budget and failures (${backend})`, 
     const server = await provider({ stallMs: 40 });
     const { db } = await indexThrough(server);
     expect(await snapshotTables(db)).toEqual(expected);
+  });
+});
+
+describe(`a sparse chain's call budget (${backend})`, () => {
+  // What a range costs: one eth_getLogs for the factory and every module (a second for deposits
+  // into treasuries, once there are treasuries), and a header only for a block that holds logs.
+  const budget = (units: number) => ({ getLogs: 2 * units + 8, headers: blocksWithLogs + 8 });
+
+  it("spends one eth_getLogs a range, a header a block with logs, and few head polls", async () => {
+    const server = await provider({ maxLogRange: 1_000, rangeCapShape: "alchemy" });
+    const { db, units } = await indexThrough(server);
+    expect(await snapshotTables(db)).toEqual(expected);
+    const calls = callsTo(server);
+    expect(calls.getLogs).toBeLessThanOrEqual(budget(units).getLogs);
+    expect(calls.headers).toBeLessThanOrEqual(budget(units).headers);
+    expect(calls.heads).toBeLessThanOrEqual(8);
+  });
+
+  it("learns the provider's budget of calls per second and spends few calls on its 429s", async () => {
+    const server = await provider({
+      maxLogRange: 1_000,
+      rangeCapShape: "alchemy",
+      requestsPerSecond: 10,
+      rateLimitPerCall: true,
+      rateLimitShape: "alchemy",
+    });
+    const { db, units } = await indexThrough(server);
+    expect(await snapshotTables(db)).toEqual(expected);
+    const calls = callsTo(server);
+    expect(calls.getLogs).toBeLessThanOrEqual(budget(units).getLogs);
+    expect(server.stats.rateLimited).toBeLessThanOrEqual(Math.max(10, calls.total / 20));
   });
 });

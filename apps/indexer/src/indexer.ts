@@ -1,11 +1,13 @@
 /**
  * The indexer: the orchestrator above the stages of the sync (sync/) and the projections
- * (projections/). It discovers collectives from the factory and follows every module. Each step
- * polls the head, then either backfills a final range (sync/backfill.ts), follows the block after
- * the cursor (sync/realtime.ts), or, when the chain no longer has the block the index was built
- * on, finds what the reorg means (sync/reorg.ts) and rolls back or rebuilds. Every unit is
- * written with the cursor and its last block's hash in one transaction (store/state.ts); those
- * within `maxReorgDepth` of the head keep undo records of their changes (store/kept-blocks.ts).
+ * (projections/). It discovers collectives from the factory and follows every module. While final
+ * blocks are left below the head it knows, a step backfills the next range (sync/backfill.ts),
+ * asking the head again only every few seconds. Near the head, each step polls it, then follows
+ * the block after the cursor (sync/realtime.ts), or, when the chain no longer has the block the
+ * index was built on, finds what the reorg means (sync/reorg.ts) and rolls back or rebuilds.
+ * Every unit is written with the cursor in one transaction (store/state.ts); those within
+ * `maxReorgDepth` of the head keep their last block's hash and undo records of their changes
+ * (store/kept-blocks.ts), those below it nothing.
  */
 import { EventEmitter } from "node:events";
 import type { Address, Hex } from "viem";
@@ -109,6 +111,12 @@ const MAX_RETRY_DELAY_MS = 30_000;
  * the step fails: one is a reorg while a unit was read, more an RPC that keeps mixing branches.
  */
 const MIXED_READS_BEFORE_FAILING = 3;
+/**
+ * How often the head is asked while backfilling below it: the final target moves up with it, and
+ * the ranges within the reorg window are told apart by it. Not per range: a step that has final
+ * blocks left below the head it knows needs nothing else of the head.
+ */
+const HEAD_REFRESH_MS = 5_000;
 
 export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancestor: number; depth: number }] }> {
   readonly status: IndexerStatus = startingStatus();
@@ -119,6 +127,10 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
   private readonly maxReorgDepth: number;
   /** Reads in a row whose answers came from two branches; back to 0 at each commit. */
   private mixedReads = 0;
+  /** When the head was last asked (performance.now()). */
+  private headAskedAt = Number.NEGATIVE_INFINITY;
+  /** The newest block time indexed, for the `indexed` event of a unit that knows none of its own. */
+  private lastTimestamp = 0;
 
   constructor(
     private readonly db: Database,
@@ -131,7 +143,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     this.maxReorgDepth = Math.max(options.maxReorgDepth ?? DEFAULT_MAX_REORG_DEPTH, options.confirmations);
     this.backfill = new Backfill(rpc, {
       ...(options.initialRange === undefined ? {} : { initialRange: options.initialRange }),
-      fetchLogs: (range) => this.fetchRange(range),
+      fetchLogs: (range, parts) => this.fetchRange(range, parts),
       decode: (logs, last, timestamps) => this.decode(logs, last, timestamps),
       onShrink: ({ from, to, next, error }) =>
         this.log.warn({ from, to, next, reason: errorText(error).slice(0, 200) }, "range refused; shrinking"),
@@ -256,16 +268,25 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
 
   private async stepOnce(): Promise<boolean> {
     if (this.status.chainId === 0) throw new Error("Indexer.init() must run before the indexer syncs");
+    // Backfilling below the head it knows, a step asks the head only every few seconds: a range
+    // within the reorg window checks the cursor's block itself (writeFinal), and one below it
+    // cannot have lost it.
+    if (this.status.cursor < this.finalTarget()) {
+      if (performance.now() - this.headAskedAt >= HEAD_REFRESH_MS) {
+        this.status.head = await this.rpc.head();
+        this.headAskedAt = performance.now();
+      }
+      if (this.status.cursor < this.finalTarget()) return this.backfillStep();
+    }
     const { head, next, current } = await poll(this.rpc, this.status.cursor);
     this.status.head = head;
+    this.headAskedAt = performance.now();
     // Whatever the head did since the last step (grown by one or by thousands, replaced, shrunk),
     // the index builds on its cursor's block only while the chain still has it.
     if (this.cursorHash !== undefined && current?.hash !== this.cursorHash) return this.handleReorg();
-    const finalTarget = head - this.options.confirmations;
     try {
-      if (this.status.cursor < finalTarget) {
-        const unit = await this.backfill.next(this.status.cursor + 1, finalTarget);
-        if (unit) await this.writeFinal(unit);
+      if (this.status.cursor < this.finalTarget()) {
+        return await this.backfillStep();
       } else if (this.status.cursor < head && next?.number === this.status.cursor + 1) {
         const logs = await readBlock(next, this.cursorHash, (filter) => this.fetchRange(filter));
         const events = this.decode(logs, next, new Map([[next.number, next.timestamp]]));
@@ -283,25 +304,53 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     return true;
   }
 
+  /** The last final block at the head the indexer knows. */
+  private finalTarget(): number {
+    return this.status.head - this.options.confirmations;
+  }
+
+  /** Backfills the next final range; blocks above head − maxReorgDepth are within the reorg window. */
+  private async backfillStep(): Promise<boolean> {
+    try {
+      const keptFrom = this.status.head - this.maxReorgDepth + 1;
+      const unit = await this.backfill.next(this.status.cursor + 1, this.finalTarget(), keptFrom);
+      if (unit) await this.writeFinal(unit);
+    } catch (error) {
+      // The head it knows may be what failed (a chain that went back): the next step asks anew.
+      this.headAskedAt = Number.NEGATIVE_INFINITY;
+      if (!(error instanceof MixedBranchesError)) throw error;
+      await this.readAgain(error);
+    }
+    this.updateLag();
+    return true;
+  }
+
   private updateLag(): void {
     this.status.lag = Math.max(0, this.status.head - this.status.cursor);
     this.status.caughtUp = this.status.lag === 0;
     if (this.status.caughtUp) this.status.reason = undefined;
   }
 
-  /** A final range, read by block numbers: written without undo records if beyond reorg reach. */
+  /**
+   * A final range, read by block numbers: written without undo records if beyond reorg reach.
+   * A range within the reorg window was read from a chain that must still hold the cursor's block;
+   * when the cursor's block was not kept (the range before was below the window), the block
+   * before this range is kept in its stead, for a reorg that reaches into it to roll back to.
+   * Before anything is indexed there is nothing to roll back: a reorg that deep rebuilds.
+   */
   private async writeFinal(unit: FinalUnit): Promise<void> {
-    // The range was read by block numbers, from a chain that must still hold the cursor's block.
-    if (this.cursorHash !== undefined && unit.before?.hash !== this.cursorHash) {
+    if (unit.before !== undefined && this.cursorHash !== undefined && unit.before.hash !== this.cursorHash) {
       await this.handleReorg();
       return;
     }
-    await this.commit(unit.from, unit.to, unit.events, unit.last, true);
+    const indexed = this.status.cursor >= this.options.startBlock;
+    const anchor = this.cursorHash === undefined && unit.last !== undefined && indexed ? unit.before : undefined;
+    await this.commit(unit.from, unit.to, unit.events, unit.last, true, anchor);
   }
 
   /** The logs as events in chain order, each with its block's time. */
-  private decode(logs: RawLog[], header: BlockHeader, timestamps: Map<number, number>): IndexedEvent[] {
-    timestamps.set(header.number, header.timestamp);
+  private decode(logs: RawLog[], header: BlockHeader | undefined, timestamps: Map<number, number>): IndexedEvent[] {
+    if (header) timestamps.set(header.number, header.timestamp);
     return decodeLogs(logs, this.registry, timestamps, (log, error) => {
       this.status.skippedEvents++;
       this.log.warn(
@@ -332,27 +381,40 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     );
   }
 
-  private fetchRange(range: BlockRange | { blockHash: Hex }): Promise<RawLog[]> {
-    return fetchLogs(this.rpc, this.registry, this.options.factory, range);
+  private fetchRange(range: BlockRange | { blockHash: Hex }, parts = 1): Promise<RawLog[]> {
+    return fetchLogs(this.rpc, this.registry, this.options.factory, range, { parts });
   }
 
   /**
    * Writes a unit (a range, or one block) with the cursor and its last block's hash, in one
    * transaction. A unit within `maxReorgDepth` of the head records its changes for undo, all
    * under its last block: a reorg inside it rolls the whole unit back to the block before it.
+   * A range below the reorg window comes without its last block (`header`): nothing of it is
+   * kept, and the cursor has no hash until a unit within the window is written.
    */
   private async commit(
     from: number,
     to: number,
     events: IndexedEvent[],
-    header: BlockHeader,
+    header: BlockHeader | undefined,
     backfill: boolean,
+    anchor?: BlockHeader,
   ): Promise<void> {
     const started = performance.now();
     const { head } = this.status;
-    const { applied, anchor } = await commitUnit(
+    const timestamp = header?.timestamp ?? events.at(-1)?.timestamp;
+    const { applied, finalized } = await commitUnit(
       this.db,
-      { from, to, header, head, undoable: to > head - this.maxReorgDepth, pruneAt: head - this.maxReorgDepth },
+      {
+        from,
+        to,
+        header,
+        anchor,
+        timestamp,
+        head,
+        undoable: to > head - this.maxReorgDepth,
+        pruneAt: head - this.maxReorgDepth,
+      },
       (tx) => applyEvents(tx, this.registry, events),
       this.options.beforeCommit,
     );
@@ -371,8 +433,9 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     this.status.skippedEvents += applied.skipped.length;
     this.mixedReads = 0;
     this.status.cursor = to;
-    this.cursorHash = header.hash;
-    this.status.finalized = anchor ?? this.status.finalized;
+    this.cursorHash = header?.hash;
+    this.status.finalized = finalized ?? this.status.finalized;
+    this.lastTimestamp = timestamp ?? this.lastTimestamp;
     this.status.events += events.length;
     this.emit("indexed", {
       fromBlock: from,
@@ -381,7 +444,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       collectives: [...applied.touched],
       eventNames: [...new Set(events.map((e) => `${e.source}.${e.eventName}`))],
       backfill,
-      timestamp: header.timestamp,
+      timestamp: this.lastTimestamp,
       durationMs: performance.now() - started,
     });
   }
@@ -393,6 +456,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
    */
   private async handleReorg(): Promise<boolean> {
     this.backfill.forget();
+    this.headAskedAt = Number.NEGATIVE_INFINITY;
     const { head, cursor, finalized } = this.status;
     const finding = await findReorg(this.db, this.rpc, { head, cursor, finalized });
     switch (finding.kind) {

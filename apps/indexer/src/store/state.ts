@@ -94,8 +94,18 @@ export async function emptyIndex(db: Database): Promise<void> {
 export interface Unit {
   from: number;
   to: number;
-  /** The unit's last block, kept so that the next step can tell whether the chain still has it. */
-  header: BlockHeader;
+  /**
+   * The unit's last block, kept so that the next step can tell whether the chain still has it;
+   * undefined for a range below the reorg window, of which nothing is kept (it is final).
+   */
+  header: BlockHeader | undefined;
+  /**
+   * The block before the unit, kept too when the cursor's block was not (the range before was
+   * below the reorg window): the block a reorg that reaches into this unit rolls back to.
+   */
+  anchor?: BlockHeader | undefined;
+  /** The newest block time the unit knows, for the chain's time; undefined leaves it as it was. */
+  timestamp: number | undefined;
   /** The chain's head when the unit was read. */
   head: number;
   /** Record undo records of the unit's changes, under its last block (it is within reorg reach). */
@@ -107,29 +117,32 @@ export interface Unit {
 /**
  * Writes a unit in one transaction: `apply` changes the projections (recording undo records
  * under the unit's last block when it is undoable), then its last block is kept, what no reorg
- * can reach is forgotten, and the cursor moves. Returns what `apply` returned and the anchor,
- * the newest block no reorg undoes, if a kept block is that old.
+ * can reach is forgotten, and the cursor moves. Returns what `apply` returned and the newest
+ * block no reorg undoes, if it moved: the anchor (the newest kept block that old), or the
+ * unit's last block when it was below the reorg window and nothing of it was kept.
  */
 export async function commitUnit<T>(
   db: Database,
   unit: Unit,
   apply: (tx: Transaction) => Promise<T>,
   beforeCommit?: (range: { fromBlock: number; toBlock: number }) => void | Promise<void>,
-): Promise<{ applied: T; anchor: number | undefined }> {
+): Promise<{ applied: T; finalized: number | undefined }> {
   return db.transaction(async (tx) => {
     // The reorg triggers record each change under the block this setting names (empty: none).
     if (unit.undoable) await tx.execute(sql`SELECT set_config('rhizome.block', ${String(unit.to)}, true)`);
     const applied = await apply(tx);
     if (unit.undoable) await tx.execute(sql`SELECT set_config('rhizome.block', '', true)`);
-    await keepBlock(tx, unit.header);
+    if (unit.anchor) await keepBlock(tx, unit.anchor);
+    if (unit.header) await keepBlock(tx, unit.header);
     const anchor = await pruneBelow(tx, unit.pruneAt);
+    const finalized = unit.header ? anchor : Math.max(anchor ?? unit.to, unit.to);
     await tx.update(schema.indexerState).set({
       cursorBlock: unit.to,
       headBlock: unit.head,
-      headTimestamp: unit.header.timestamp,
-      ...(anchor === undefined ? {} : { finalizedBlock: anchor }),
+      ...(unit.timestamp === undefined ? {} : { headTimestamp: unit.timestamp }),
+      ...(finalized === undefined ? {} : { finalizedBlock: finalized }),
     });
     await beforeCommit?.({ fromBlock: unit.from, toBlock: unit.to });
-    return { applied, anchor };
+    return { applied, finalized };
   });
 }

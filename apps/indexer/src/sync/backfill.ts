@@ -4,10 +4,15 @@
  * provider refuses as too large shrinks to what its answer allows, and the span the provider
  * states is remembered as a cap the ranges never grow past again. While one range is written, the
  * next is already fetched and decoded.
+ * A range below the reorg window (no reorg rolled back in place reaches it) is read with one
+ * eth_getLogs and the headers of the blocks that hold its logs, for their times, only when the
+ * logs do not carry them: nothing is kept of it for reorgs. A range that reaches into the window
+ * is read with the headers of its edges too: its last block is kept, and the block before it is
+ * checked against the cursor's (or kept as the anchor below the window).
  */
 import { checkLogsOnBranch } from "./branch.js";
 import type { IndexedEvent } from "./decode.js";
-import type { BlockRange } from "./logs.js";
+import { LOG_PARTS, type BlockRange } from "./logs.js";
 import { RpcRangeError } from "./rpc-errors.js";
 import type { BlockHeader, RawLog, Rpc } from "./rpc.js";
 
@@ -18,6 +23,8 @@ export const MAX_RANGE = 100_000;
 /** Ranges aim for this many logs: grow below the low mark, shrink above the high one. */
 const LIGHT_LOGS = 5_000;
 const HEAVY_LOGS = 20_000;
+/** A range after one that answered this many logs is asked in LOG_PARTS parts at once. */
+const SPLIT_LOGS = 2_000;
 
 /**
  * The next range's size after a range asked at `size` blocks answered `logs` logs: doubled while
@@ -43,10 +50,13 @@ export function shrunkRange(span: number, error: RpcRangeError): number {
 export interface FinalUnit {
   from: number;
   to: number;
-  /** The chain's block before the range, to check that the range extends the cursor's block. */
+  /**
+   * The chain's block before the range, to check that the range extends the cursor's block;
+   * read only for a range that reaches into the reorg window.
+   */
   before: BlockHeader | undefined;
-  /** The range's last block, kept under its hash. */
-  last: BlockHeader;
+  /** The range's last block, kept under its hash; read only for a range that reaches into the reorg window. */
+  last: BlockHeader | undefined;
   events: IndexedEvent[];
 }
 
@@ -54,6 +64,8 @@ export interface FinalUnit {
 interface InFlight {
   from: number;
   to: number;
+  /** Read without headers of its edges: the range was below the reorg window. */
+  deep: boolean;
   logs: Promise<RawLog[]>;
   /** Rejects with a MixedBranchesError when the logs and their blocks come from two branches. */
   unit: Promise<FinalUnit>;
@@ -62,10 +74,10 @@ interface InFlight {
 export interface BackfillOptions {
   /** Blocks in the first range (INITIAL_RANGE). */
   initialRange?: number;
-  /** The logs of a range, of the factory and of every collective known. */
-  fetchLogs: (range: BlockRange) => Promise<RawLog[]>;
-  /** Decodes a range's logs, each with its block's time. */
-  decode: (logs: RawLog[], last: BlockHeader, timestamps: Map<number, number>) => IndexedEvent[];
+  /** The logs of a range, of the factory and of every collective known, asked in `parts` block ranges at once. */
+  fetchLogs: (range: BlockRange, parts: number) => Promise<RawLog[]>;
+  /** Decodes a range's logs, each with its block's time (`last`, when read, is the range's last block). */
+  decode: (logs: RawLog[], last: BlockHeader | undefined, timestamps: Map<number, number>) => IndexedEvent[];
   /** Told when a range is refused and shrinks. */
   onShrink?: (refused: { from: number; to: number; next: number; error: RpcRangeError }) => void;
 }
@@ -77,6 +89,8 @@ export class Backfill {
   private cap = MAX_RANGE;
   /** The next range, fetched while the current range is written. */
   private prefetched: InFlight | undefined;
+  /** Logs the last range answered: the next is asked in parts when it was busy. */
+  private lastLogs = 0;
 
   constructor(
     private readonly rpc: Rpc,
@@ -92,15 +106,22 @@ export class Backfill {
 
   /**
    * The range from `from` up to `finalTarget` (at most), read and decoded; undefined when the
-   * provider refused it as too large (the next call asks a smaller one). Before returning, it
-   * starts fetching the range after it. Throws what the reads throw: a MixedBranchesError when
-   * the answers came from two branches, an RpcError when the RPC fails.
+   * provider refused it as too large (the next call asks a smaller one). Blocks from `keptFrom`
+   * on are within the reorg window. Before returning, it starts fetching the range after it.
+   * Throws what the reads throw: a MixedBranchesError when the answers came from two branches,
+   * an RpcError when the RPC fails.
    */
-  async next(from: number, finalTarget: number): Promise<FinalUnit | undefined> {
-    const to = Math.min(finalTarget, from + this.rangeSize - 1);
-    const ready = this.prefetched?.from === from && this.prefetched.to === to ? this.prefetched : undefined;
+  async next(from: number, finalTarget: number, keptFrom: number): Promise<FinalUnit | undefined> {
+    const prefetched = this.prefetched;
     this.prefetched = undefined;
-    const range = ready ?? this.fetch(from, to);
+    // A range fetched ahead stays good while the head it was planned under only grew: it ends at
+    // or below the final target, and if it was read as below the reorg window, it still is.
+    const ready =
+      prefetched?.from === from && prefetched.to <= finalTarget && (!prefetched.deep || prefetched.to < keptFrom)
+        ? prefetched
+        : undefined;
+    const to = ready?.to ?? Math.min(finalTarget, from + this.rangeSize - 1);
+    const range = ready ?? this.fetch(from, to, keptFrom);
     let logs: RawLog[];
     try {
       logs = await range.logs;
@@ -114,50 +135,60 @@ export class Backfill {
       }
       throw error;
     }
+    this.lastLogs = logs.length;
     this.rangeSize = grownRange(this.rangeSize, logs.length, this.cap);
     if (to < finalTarget) {
       const nextTo = Math.min(finalTarget, to + this.rangeSize);
-      this.prefetched = this.fetch(to + 1, nextTo);
+      this.prefetched = this.fetch(to + 1, nextTo, keptFrom);
     }
     return range.unit;
   }
 
   /**
-   * Starts fetching a final range: its logs, and with them its last block's header and the
-   * headers of the logs' blocks (their hashes must be the logs', and they give their times); then
-   * decodes them. A prefetched range is decoded while the range before it is being written, so
-   * the decoding fills the time spent waiting for the database.
+   * Starts fetching a final range: its logs, the headers of the logs' blocks where the logs do not
+   * carry their times (their hashes must be the logs', and they give the times) and, for a range
+   * that reaches `keptFrom`, its edges' headers; then decodes them. A prefetched range is decoded
+   * while the range before it is being written, so the decoding fills the time spent waiting for
+   * the database.
    * The registry already knows every collective the range's logs can come from: fetching the
    * range added those it creates, and those of earlier ranges were added when they were fetched.
    * A failure is met where the range is awaited (a prefetch that fails is fetched again, and its
    * error met, in turn), never left unhandled.
    */
-  private fetch(from: number, to: number): InFlight {
+  private fetch(from: number, to: number, keptFrom: number): InFlight {
+    const deep = to < keptFrom;
+    const parts = this.lastLogs >= SPLIT_LOGS ? LOG_PARTS : 1;
     // The block before the range by its hash, not the range's first block by its parent hash:
     // the two say the same on a chain, and Hardhat's hardhat_mine leaves the parent hash of the
     // blocks it mines in one go empty.
-    const edges = from > 0 ? [from - 1, to] : [to];
+    const edges = deep ? [] : from > 0 ? [from - 1, to] : [to];
     // The headers first, then the logs: the range is committed under its last block's hash as it
     // was before its logs were read, so logs from a branch the chain left while they were read
     // (a prefetch overtaken by a reorg) are under a hash the chain no longer has, and the next
     // poll rolls them back. Read together, the logs could be the old branch's and the hash the new's.
     // Then the blocks of the logs, by number: each log must carry its block's hash, or the logs
-    // came from another branch than the blocks (branch.ts), and the range is read again.
-    const headers = this.rpc.headers(edges);
-    const logs = headers.then(() => this.options.fetchLogs({ fromBlock: from, toBlock: to }));
-    const blocks = logs.then((l) => this.blocksOf(l));
+    // came from another branch than the blocks (branch.ts), and the range is read again. Below
+    // the window no reorg reaches, and logs that carry their times need no header.
+    const headers = edges.length > 0 ? this.rpc.headers(edges) : Promise.resolve(new Map<number, BlockHeader>());
+    const logs = headers.then(() => this.options.fetchLogs({ fromBlock: from, toBlock: to }, parts));
+    const blocks = logs.then((l) =>
+      deep && l.every((log) => log.blockTimestamp !== undefined) ? undefined : this.blocksOf(l),
+    );
     const unit = Promise.all([logs, headers, blocks]).then(([l, edgeHeaders, logBlocks]): FinalUnit => {
       const last = edgeHeaders.get(to);
-      if (!last) throw new Error(`The chain did not return block ${to}`);
-      checkLogsOnBranch(l, logBlocks);
-      const timestamps = new Map([...logBlocks].map(([n, header]) => [n, header.timestamp]));
+      if (!deep && !last) throw new Error(`The chain did not return block ${to}`);
+      const timestamps = new Map<number, number>();
+      if (logBlocks) {
+        checkLogsOnBranch(l, logBlocks);
+        for (const [n, header] of logBlocks) timestamps.set(n, header.timestamp);
+      }
       return { from, to, before: edgeHeaders.get(from - 1), last, events: this.options.decode(l, last, timestamps) };
     });
     headers.catch(() => undefined);
     logs.catch(() => undefined);
     blocks.catch(() => undefined);
     unit.catch(() => undefined);
-    return { from, to, logs, unit };
+    return { from, to, deep, logs, unit };
   }
 
   /** The headers of the logs' blocks, by number: their hashes to check the logs by, and their times. */

@@ -1,8 +1,10 @@
 /**
- * The indexer's view of the chain: logs in adaptive ranges, block headers, the head, each
- * retried with backoff when the RPC fails, times out or rate-limits.
+ * The indexer's view of the chain: logs in adaptive ranges, block headers, the head, each call
+ * paced under the provider's rate limit as learned from its 429s (pacer.ts) and retried with
+ * backoff when the RPC fails, times out or rate-limits.
  */
 import { createPublicClient, http, numberToHex, type Address, type Hex, type PublicClient } from "viem";
+import { Pacer } from "./pacer.js";
 import { errorText, RpcRateLimitedError, toRpcError } from "./rpc-errors.js";
 
 export { errorText };
@@ -72,25 +74,35 @@ export function createRpc(url: string, options: RpcOptions = {}): Rpc {
     transport: http(url, { ...transport, batch: { batchSize: 100, wait: 0 } }),
     cacheTime: 0,
   });
+  const pacer = new Pacer();
+  // Every call (each call of a batch too: providers bill them one by one) waits for its slot.
   // What the RPC will never answer as asked (a range over the provider's cap, a refused method)
-  // goes to the caller at once; a rate limit waits as long as the provider says, if it says;
-  // anything else backs off. After `retries` attempts the error goes to the caller, whose own
-  // loop keeps trying (the indexer's run loop).
+  // goes to the caller at once. A rate limit slows the pace of every later call and holds them
+  // all as long as the provider says, if it says; the refused call itself is asked again at the
+  // new pace, backing off only if it is refused again. Anything else backs off. After `retries`
+  // attempts the error goes to the caller, whose own loop keeps trying (the indexer's run loop).
   const withRetry = async <T>(method: string, task: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
+      const { waitMs, sentAt } = pacer.reserve();
+      if (waitMs > 0) await sleep(waitMs, options.signal);
       try {
-        return await task();
+        const result = await task();
+        pacer.succeeded();
+        return result;
       } catch (caught) {
         const error = toRpcError(caught, method);
+        const rateLimited = error instanceof RpcRateLimitedError;
+        if (rateLimited) pacer.rateLimited(sentAt, error.retryAfterMs);
+        else if (!error.retryable) pacer.succeeded();
         if (!error.retryable) throw error;
         if (attempt >= retries || options.signal?.aborted) {
           error.message = `${method} failed after ${attempt + 1} attempts. ${error.message}`;
           throw error;
         }
         options.onRetry?.(error, attempt + 1);
+        if (rateLimited && attempt === 0) continue;
         const backoff = Math.min(100 * 2 ** attempt, MAX_BACKOFF_MS) * (0.5 + Math.random());
-        const asked = error instanceof RpcRateLimitedError ? (error.retryAfterMs ?? 0) : 0;
-        await sleep(Math.max(backoff, asked), options.signal);
+        await sleep(backoff, options.signal);
       }
     }
   };
@@ -111,13 +123,16 @@ export function createRpc(url: string, options: RpcOptions = {}): Rpc {
     head: () => withRetry("eth_blockNumber", async () => Number(await client.getBlockNumber({ cacheTime: 0 }))),
     header: (number) =>
       withRetry("eth_getBlockByNumber", async () => toHeader(await client.getBlock({ blockNumber: BigInt(number) }))),
-    headWithHeaders: (numbers) =>
-      withRetry("eth_getBlockByNumber", async () => {
-        // Raw, because viem's getBlock throws for a block not mined yet, which is no failure here.
-        const [head, ...blocks] = await Promise.all([
-          batched.getBlockNumber({ cacheTime: 0 }),
-          ...numbers.map(
-            (number) =>
+    // The calls asked together go out in one batch; each is retried on its own, so a batch the
+    // provider answers in part (a rate limit counted per call) asks again only for what failed.
+    headWithHeaders: async (numbers) => {
+      const [head, ...blocks] = await Promise.all([
+        withRetry("eth_blockNumber", () => batched.getBlockNumber({ cacheTime: 0 })),
+        ...numbers.map((number) =>
+          // Raw, because viem's getBlock throws for a block not mined yet, which is no failure here.
+          withRetry(
+            "eth_getBlockByNumber",
+            () =>
               batched.request({ method: "eth_getBlockByNumber", params: [numberToHex(number), false] }) as Promise<{
                 number: Hex;
                 hash: Hex;
@@ -125,12 +140,13 @@ export function createRpc(url: string, options: RpcOptions = {}): Rpc {
                 timestamp: Hex;
               } | null>,
           ),
-        ]);
-        return { head: Number(head), headers: blocks.map((block) => (block ? toHeader(block) : undefined)) };
-      }),
+        ),
+      ]);
+      return { head: Number(head), headers: blocks.map((block) => (block ? toHeader(block) : undefined)) };
+    },
     async headers(numbers) {
-      const blocks = await withRetry("eth_getBlockByNumber", () =>
-        Promise.all(numbers.map((n) => batched.getBlock({ blockNumber: BigInt(n) }))),
+      const blocks = await Promise.all(
+        numbers.map((n) => withRetry("eth_getBlockByNumber", () => batched.getBlock({ blockNumber: BigInt(n) }))),
       );
       return new Map(blocks.map((block) => [Number(block.number), toHeader(block)]));
     },
