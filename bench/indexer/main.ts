@@ -10,7 +10,9 @@
  * on Postgres (a fresh database on the same cluster) and on PGlite, and compares events/s.
  *
  * `--scenario sparse` measures the sparse history behind a hosted provider's limits instead
- * (sparse.ts): a million blocks, several collectives, Rhizome and (with `--vs ponder`) Ponder.
+ * (sparse.ts): a million blocks, several collectives, Rhizome and (with `--vs ponder`) Ponder;
+ * `--settings span-2k-25rps` (names separated by commas) measures some provider settings only,
+ * and merges their rows into the results file.
  *
  * BENCH_WAVES=n generates a smaller history (10 waves by default); BENCH_DATABASES=pglite (or
  * postgres) measures only one database; BENCH_PROFILE=dir writes a CPU profile of each backfill;
@@ -48,6 +50,10 @@ const scenario = process.argv.includes("--scenario") ? process.argv[process.argv
 if (scenario !== "dense" && scenario !== "sparse") {
   throw new Error(`--scenario: unknown scenario "${scenario}" ("dense" or "sparse")`);
 }
+const sparseSettings = process.argv.includes("--settings")
+  ? (process.argv[process.argv.indexOf("--settings") + 1] ?? "").split(",").map((s) => s.trim())
+  : undefined;
+if (sparseSettings && scenario !== "sparse") throw new Error("--settings: only with --scenario sparse");
 
 async function main(): Promise<void> {
   // Installed first, so a failed install costs seconds, not the whole history.
@@ -156,7 +162,11 @@ async function main(): Promise<void> {
 
 try {
   if (scenario === "sparse") {
-    await runSparse({ vs: vs === "ponder" ? "ponder" : undefined, databases: databases as DatabaseKind[] });
+    await runSparse({
+      vs: vs === "ponder" ? "ponder" : undefined,
+      databases: databases as DatabaseKind[],
+      ...(sparseSettings ? { settings: sparseSettings } : {}),
+    });
   } else {
     await main();
   }

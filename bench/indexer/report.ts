@@ -113,9 +113,51 @@ export async function writeReport(report: Report): Promise<string> {
   return writeResults(sparse ? { ...report, sparse } : report);
 }
 
-/** Writes the sparse scenario's section, keeping the dense scenario's last report. */
-export async function writeSparseSection(section: SparseSection): Promise<string> {
-  return writeResults({ ...(await readResults()), sparse: section });
+/**
+ * Writes the sparse scenario's section, keeping the dense scenario's last report. A run of some
+ * settings or databases only (`--settings`, BENCH_DATABASES) replaces their rows and keeps the
+ * others of the last run on the same history, each with the date and load average of its own run.
+ * Returns the file and the section as written.
+ */
+export async function writeSparseSection(section: SparseSection): Promise<{ file: string; section: SparseSection }> {
+  const previous = (await readResults())?.sparse;
+  const merged = previous ? mergeSparse(previous, section) : section;
+  return { file: await writeResults({ ...(await readResults()), sparse: merged }), section: merged };
+}
+
+/** `section`'s rows over `previous`'s, when both measured the same history; else `section` alone. */
+export function mergeSparse(previous: SparseSection, section: SparseSection): SparseSection {
+  const sameHistory =
+    previous.history.total === section.history.total &&
+    previous.history.blocks === section.history.blocks &&
+    previous.ponder === section.ponder;
+  if (!sameHistory) return section;
+  const ran = (e: { setting: string; database: string }) =>
+    section.results.some((r) => r.setting === e.setting && r.database === e.database);
+  const kept = previous.results
+    .filter((e) => !ran(e))
+    .map((e) => ({ ...e, date: e.date ?? previous.date, loadAverage: e.loadAverage ?? previous.loadAverage }));
+  const settings = [...previous.settings];
+  for (const setting of section.settings) {
+    const at = settings.findIndex((s) => s.name === setting.name);
+    if (at >= 0) settings[at] = setting;
+    else settings.push(setting);
+  }
+  const order = (e: SparseEntry) =>
+    [
+      ["postgres", "pglite"].indexOf(e.database),
+      settings.findIndex((s) => s.name === e.setting),
+      e.indexer === "rhizome" ? 0 : 1,
+    ] as const;
+  const results = [...kept, ...section.results].sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  });
+  const references = [
+    ...previous.references.filter((r) => !section.references.some((s) => s.database === r.database)),
+    ...section.references,
+  ];
+  return { ...section, settings, references, results, ratios: sparseRatios(results) };
 }
 
 /** Targets of the sparse scenario, in every provider setting and on each database. */
@@ -153,6 +195,9 @@ export interface SparseEntry {
   };
   peakRssMb: number;
   events: number;
+  /** When the run was made, and the one-minute load average before it (other work on the machine). */
+  date?: string;
+  loadAverage?: number;
   /** Rhizome's commits. */
   ranges?: number;
   /** Ponder's build and schema set-up before its backfill. */
@@ -205,6 +250,29 @@ export function buildSparseSection(input: {
   ponderVersion: string | null;
 }): SparseSection {
   const { census, entries } = input;
+  return {
+    date: new Date().toISOString(),
+    machine: machine(),
+    loadAverage: Math.round(input.load * 100) / 100,
+    history: {
+      blocks: census.toBlock - census.fromBlock + 1,
+      fromBlock: census.fromBlock,
+      toBlock: census.toBlock,
+      events: census.byKind,
+      total: census.total,
+    },
+    settings: input.settings,
+    references: input.references,
+    ponder: input.ponderVersion,
+    results: entries,
+    ratios: sparseRatios(entries),
+    targets: SPARSE_TARGETS,
+    notes: SPARSE_NOTES,
+  };
+}
+
+/** Rhizome over Ponder for each setting and database both ran. */
+function sparseRatios(entries: SparseEntry[]): SparseRatio[] {
   const ratios: SparseRatio[] = [];
   for (const own of entries.filter((e) => e.indexer === "rhizome")) {
     const peer = entries.find(
@@ -221,25 +289,7 @@ export function buildSparseSection(input: {
       met: time <= SPARSE_TARGETS.timeVsPonder && calls <= SPARSE_TARGETS.callsVsPonder,
     });
   }
-  return {
-    date: new Date().toISOString(),
-    machine: machine(),
-    loadAverage: Math.round(input.load * 100) / 100,
-    history: {
-      blocks: census.toBlock - census.fromBlock + 1,
-      fromBlock: census.fromBlock,
-      toBlock: census.toBlock,
-      events: census.byKind,
-      total: census.total,
-    },
-    settings: input.settings,
-    references: input.references,
-    ponder: input.ponderVersion,
-    results: entries,
-    ratios,
-    targets: SPARSE_TARGETS,
-    notes: SPARSE_NOTES,
-  };
+  return ratios;
 }
 
 /** The sparse section as a table: each setting, database and indexer, with Rhizome/Ponder. */
@@ -262,6 +312,7 @@ export function formatSparse(section: SparseSection): string {
       e.indexer === "rhizome" && ratio ? `${ratio.time.toFixed(2)}×` : "",
       e.indexer === "rhizome" && ratio ? `${ratio.calls.toFixed(2)}×` : "",
       e.indexer === "rhizome" && ratio ? met(ratio.met) : "",
+      e.loadAverage === undefined ? "" : e.loadAverage.toFixed(2),
     ];
   });
   const lines = [
@@ -283,6 +334,7 @@ export function formatSparse(section: SparseSection): string {
         "time R/P",
         "calls R/P",
         "",
+        "load",
       ],
       rows,
     ),

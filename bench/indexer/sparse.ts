@@ -12,8 +12,9 @@
  * chain's. Results go to the `sparse` section of bench/results/indexer.json.
  *
  * BENCH_SPARSE_BLOCKS, BENCH_COLLECTIVES and BENCH_WAVES scale the history (sparse-history.ts);
- * BENCH_DATABASES=postgres (or pglite) measures one database; BENCH_SPARSE_SETTINGS=none,span-10k
- * some of the settings; BENCH_PONDER_LOG=1 prints Ponder's log lines.
+ * BENCH_DATABASES=postgres (or pglite) measures one database; `--settings none,span-10k` (or
+ * BENCH_SPARSE_SETTINGS) some of the settings, whose rows replace theirs in the results file while
+ * the other settings' rows of the last run stay; BENCH_PONDER_LOG=1 prints Ponder's log lines.
  */
 import { fork } from "node:child_process";
 import { once } from "node:events";
@@ -105,10 +106,21 @@ async function callsOf(provider: Provider): Promise<SparseEntry["calls"]> {
   };
 }
 
-export async function runSparse(options: { vs?: "ponder"; databases: DatabaseKind[] }): Promise<void> {
-  const wanted = process.env.BENCH_SPARSE_SETTINGS?.split(",").map((s) => s.trim());
+export async function runSparse(options: {
+  vs?: "ponder";
+  databases: DatabaseKind[];
+  /** The settings to measure, by name (all by default). */
+  settings?: string[];
+}): Promise<void> {
+  const wanted = options.settings ?? process.env.BENCH_SPARSE_SETTINGS?.split(",").map((s) => s.trim());
+  const unknown = wanted?.filter((name) => !PROVIDER_SETTINGS.some((s) => s.name === name)) ?? [];
+  if (unknown.length > 0) {
+    throw new Error(
+      `--settings: unknown setting ${unknown.join(", ")} (${PROVIDER_SETTINGS.map((s) => s.name).join(", ")})`,
+    );
+  }
   const settings = PROVIDER_SETTINGS.filter((s) => !wanted || wanted.includes(s.name));
-  if (settings.length === 0) throw new Error(`BENCH_SPARSE_SETTINGS: none of ${wanted?.join(", ")} is a setting`);
+  if (settings.length === 0) throw new Error("--settings: no setting to measure");
   const load = loadavg()[0] ?? 0;
   const ponderVersion = options.vs === "ponder" ? await ensurePonder() : null;
   console.log("Generating the sparse history in the chain's own process…");
@@ -159,6 +171,7 @@ export async function runSparse(options: { vs?: "ponder"; databases: DatabaseKin
       console.log(`  ${reference.seconds.toFixed(2)} s, ${reference.events.toLocaleString("en-US")} events`);
       for (const setting of settings) {
         console.log(`\n${name}, provider: ${setting.label}`);
+        const ownLoad = loadavg()[0] ?? 0;
         const own = await measured(history, setting.faults, (url) => rhizome(database, url));
         checkRhizome(own.result, history, head, database);
         const differing = Object.keys(reference.digests).filter((t) => reference.digests[t] !== own.result.digests[t]);
@@ -175,6 +188,8 @@ export async function runSparse(options: { vs?: "ponder"; databases: DatabaseKin
           calls: own.calls,
           peakRssMb: own.result.peakRssMb,
           events: own.result.events,
+          date: new Date().toISOString(),
+          loadAverage: Math.round(ownLoad * 100) / 100,
           ranges: own.result.ranges,
           check: "tables equal the reference index",
         });
@@ -188,6 +203,7 @@ export async function runSparse(options: { vs?: "ponder"; databases: DatabaseKin
             ? await freshDatabase(postgres.url, `ponder_sparse_${runs++}`)
             : undefined;
         const getLogsRange = setting.faults.maxLogRange || undefined;
+        const peerLoad = loadavg()[0] ?? 0;
         const peer = await measured(history, setting.faults, (url) =>
           runPonder({
             database,
@@ -211,6 +227,8 @@ export async function runSparse(options: { vs?: "ponder"; databases: DatabaseKin
           calls: peer.calls,
           peakRssMb: peer.result.peakRssMb,
           events: peer.result.events,
+          date: new Date().toISOString(),
+          loadAverage: Math.round(peerLoad * 100) / 100,
           startupSeconds: peer.result.startupSeconds,
           check: "row counts equal the chain's",
           ...(getLogsRange ? { ethGetLogsBlockRange: getLogsRange } : {}),
@@ -233,8 +251,8 @@ export async function runSparse(options: { vs?: "ponder"; databases: DatabaseKin
     load,
     ponderVersion,
   });
-  const file = await writeSparseSection(section);
-  console.log(formatSparse(section));
+  const { file, section: written } = await writeSparseSection(section);
+  console.log(formatSparse(written));
   console.log(`\nWritten to ${file} (its sparse section)`);
 }
 
