@@ -5,13 +5,15 @@ import {
   collectiveGovernorAbi,
   executeCall,
   queueCall,
+  signVote,
   type ProposalActions,
   type Support,
 } from "@rhizome/contracts";
 import type { Api } from "@rhizome/client";
 import { useState } from "react";
-import { zeroAddress, type Address, type Hex } from "viem";
-import { useAccount } from "wagmi";
+import { zeroAddress, type Address, type Hex, type PublicClient } from "viem";
+import { useAccount, useConfig, usePublicClient } from "wagmi";
+import { getWalletClient } from "wagmi/actions";
 import { Account } from "../components/Account";
 import { Asset } from "../components/Asset";
 import { FieldError } from "../components/FieldError";
@@ -22,6 +24,8 @@ import { Tally } from "../components/Tally";
 import { describeRevertData } from "../lib/errors";
 import { formatShares, formatTime, proposalTitle } from "../lib/format";
 import { useCollective, useProposal, useProposalVotes } from "../lib/queries";
+import { voteBody } from "../lib/relayBodies";
+import { RelayChoice, useRelayedAction, useRelayInfo } from "../wallet/useRelay";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
 
 const TIMELINE_WORDS: Record<Api.TimelineEvent, string> = {
@@ -64,13 +68,18 @@ function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.Pro
   const [reason, setReason] = useState("");
   const [error, setError] = useState("");
   const tx = useTransaction();
+  const relayed = useRelayedAction();
+  const relayOn = useRelayInfo();
+  const viaRelay = relayOn && !relayed.direct;
+  const config = useConfig();
+  const publicClient = usePublicClient();
   if (proposal.state !== "active") return null;
   return (
     <form
       className="panel"
       onSubmit={(event) => {
         event.preventDefault();
-        if (tx.busy) return;
+        if (tx.busy || relayed.busy) return;
         if (!support) {
           setError("Choose for, against or abstain.");
           // The first choice takes the focus, so the message is read where it can be acted on.
@@ -78,6 +87,21 @@ function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.Pro
           return;
         }
         setError("");
+        const proposalId = BigInt(proposal.proposalId);
+        const why = reason.trim() || undefined;
+        if (viaRelay) {
+          // Signed in the wallet (no gas) and sent by the service's relay.
+          void relayed.relay(async () =>
+            voteBody(
+              governor,
+              await signVote(
+                { publicClient: publicClient as PublicClient, walletClient: await getWalletClient(config) },
+                { governor, proposalId, support, reason: why },
+              ),
+            ),
+          );
+          return;
+        }
         // Without a reason, `castVote`, which costs less gas.
         void tx.send(
           castVoteCall({
@@ -102,10 +126,14 @@ function VoteForm({ governor, proposal }: { governor: Address; proposal: Api.Pro
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
       </label>
       <FieldError name="support" errors={{ support: error }} alert />
-      <button type="submit" disabled={!isConnected} aria-disabled={tx.busy}>
+      <button type="submit" disabled={!isConnected} aria-disabled={tx.busy || relayed.busy}>
         {isConnected ? "Cast vote" : "Connect a wallet to vote"}
       </button>
-      <TxStatus state={tx.state} done="Your vote is recorded." />
+      <RelayChoice on={relayOn} relayed={relayed} />
+      <TxStatus
+        state={relayed.state.status !== "idle" && tx.state.status === "idle" ? relayed.state : tx.state}
+        done="Your vote is recorded."
+      />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import {
   networkExits,
   releaseBindingDelegates,
   sharesAbi,
+  signDelegation,
   treasuryAbi,
   type BindingDelegate,
 } from "@rhizome/contracts";
@@ -24,6 +25,8 @@ import { api, forVotesFromIndex } from "../lib/api";
 import { useCollective, useExitAssets, useMember, useMemberVotes, useNetwork, useProposals } from "../lib/queries";
 import { exitLocks, ragequitPayout } from "../lib/ragequit";
 import { validateDelegate, validateRagequit } from "../lib/validation";
+import { delegationBody } from "../lib/relayBodies";
+import { hourFromNow, RelayChoice, useRelayedAction, useRelayInfo } from "../wallet/useRelay";
 import { TxStatus, useTransaction } from "../wallet/useTransaction";
 
 function Delegation({ collective, shares, member }: { collective: string; shares: Address; member: Api.MemberDetail }) {
@@ -32,6 +35,28 @@ function Delegation({ collective, shares, member }: { collective: string; shares
   const errors = useMemo(() => ({ delegate: error }), [error]);
   const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
   const tx = useTransaction();
+  const relayed = useRelayedAction();
+  const relayOn = useRelayInfo();
+  const viaRelay = relayOn && !relayed.direct;
+  const config = useConfig();
+  const publicClient = usePublicClient();
+  const busy = tx.busy || relayed.busy;
+  /** Delegates to `delegatee`: signed and relayed (no gas) when the service relays, else sent. */
+  const delegate = (delegatee: Address) => {
+    if (!viaRelay)
+      return void tx.send({ address: shares, abi: sharesAbi, functionName: "delegate", args: [delegatee] });
+    void relayed.relay(async () => {
+      const expiry = await hourFromNow(publicClient as PublicClient);
+      const walletClient = await getWalletClient(config);
+      return delegationBody(
+        collective as Address,
+        await signDelegation(
+          { publicClient: publicClient as PublicClient, walletClient },
+          { shares, delegatee, expiry },
+        ),
+      );
+    });
+  };
   const self = member.delegate === null || member.delegate === member.account;
   return (
     <section>
@@ -51,11 +76,11 @@ function Delegation({ collective, shares, member }: { collective: string; shares
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (tx.busy) return;
+          if (busy) return;
           const result = validateDelegate(to);
           if (!result.ok) return setError(result.errors.delegate ?? "");
           setError("");
-          void tx.send({ address: shares, abi: sharesAbi, functionName: "delegate", args: [result.value] });
+          delegate(result.value);
         }}
       >
         <label>
@@ -69,28 +94,21 @@ function Delegation({ collective, shares, member }: { collective: string; shares
           />
         </label>
         <FieldError name="delegate" errors={errors} />
-        <button type="submit" aria-disabled={tx.busy}>
+        <button type="submit" aria-disabled={busy}>
           Delegate
         </button>
         {!self && (
           <button
             type="button"
             className="secondary"
-            aria-disabled={tx.busy}
-            onClick={() =>
-              !tx.busy &&
-              void tx.send({
-                address: shares,
-                abi: sharesAbi,
-                functionName: "delegate",
-                args: [member.account as Address],
-              })
-            }
+            aria-disabled={busy}
+            onClick={() => !busy && delegate(member.account as Address)}
           >
             Undelegate (vote yourself)
           </button>
         )}
-        <TxStatus state={tx.state} />
+        <RelayChoice on={relayOn} relayed={relayed} />
+        <TxStatus state={relayed.state.status !== "idle" && tx.state.status === "idle" ? relayed.state : tx.state} />
       </form>
     </section>
   );

@@ -1,9 +1,10 @@
 /** The work board by state and principle: take a bounty, deliver, object, settle. */
-import { workAbi } from "@rhizome/contracts";
+import { signObjection, workAbi } from "@rhizome/contracts";
 import { WORK_STATES, type Api } from "@rhizome/client";
 import { useMemo, useState } from "react";
-import { zeroAddress, type Address } from "viem";
-import { useAccount, useBlock } from "wagmi";
+import { zeroAddress, type Address, type PublicClient } from "viem";
+import { useAccount, useBlock, useConfig, usePublicClient } from "wagmi";
+import { getWalletClient } from "wagmi/actions";
 import { Account } from "../components/Account";
 import { Asset } from "../components/Asset";
 import { FieldError } from "../components/FieldError";
@@ -12,14 +13,32 @@ import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatShares, formatTime, safeHref } from "../lib/format";
 import { useCollective, useWorkPages } from "../lib/queries";
+import { objectionBody } from "../lib/relayBodies";
+import { hourFromNow, RelayChoice, useRelayedAction, useRelayInfo } from "../wallet/useRelay";
 import { TxStatus, useTransaction, type ContractCall } from "../wallet/useTransaction";
 
 /** What a member does to a work item from the board. */
 type WorkFunction = "take" | "deliver" | "object" | "settle";
 
-function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; now: number }) {
+function WorkActions({
+  governor,
+  work,
+  item,
+  now,
+}: {
+  governor: Address;
+  work: Address;
+  item: Api.WorkItem;
+  now: number;
+}) {
   const { address: me } = useAccount();
   const tx = useTransaction();
+  // An objection is signed and relayed (no gas) when the service relays; the rest are sent.
+  const relayed = useRelayedAction();
+  const relayOn = useRelayInfo();
+  const config = useConfig();
+  const publicClient = usePublicClient();
+  const busy = tx.busy || relayed.busy;
   const [text, setText] = useState("");
   const [error, setError] = useState("");
   const errors = useMemo(() => ({ [`work-${item.workId}-text`]: error }), [error, item.workId]);
@@ -27,7 +46,18 @@ function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; n
   const id = BigInt(item.workId);
   if (!me) return null;
   const mine = item.contributor.toLowerCase() === me.toLowerCase();
-  const send = (call: ContractCall<typeof workAbi, WorkFunction>) => !tx.busy && void tx.send(call);
+  const send = (call: ContractCall<typeof workAbi, WorkFunction>) => !busy && void tx.send(call);
+  const object = (reason: string) =>
+    !busy &&
+    void relayed.relay(async () =>
+      objectionBody(
+        governor,
+        await signObjection(
+          { publicClient: publicClient as PublicClient, walletClient: await getWalletClient(config) },
+          { work, id, reason, deadline: await hourFromNow(publicClient as PublicClient) },
+        ),
+      ),
+    );
   const field = `work-${item.workId}-text`;
   const withText = (functionName: "deliver" | "object", label: string) => (
     <form
@@ -36,6 +66,7 @@ function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; n
         e.preventDefault();
         if (!text.trim()) return setError(`${label} is required.`);
         setError("");
+        if (functionName === "object" && relayOn && !relayed.direct) return void object(text.trim());
         send({ address: work, abi: workAbi, functionName, args: [id, text.trim()] });
       }}
     >
@@ -74,7 +105,8 @@ function WorkActions({ work, item, now }: { work: Address; item: Api.WorkItem; n
         </button>
       )}
       <FieldError name={field} errors={errors} alert />
-      <TxStatus state={tx.state} />
+      {item.state === "delivered" && !mine && <RelayChoice on={relayOn} relayed={relayed} />}
+      <TxStatus state={relayed.state.status !== "idle" && tx.state.status === "idle" ? relayed.state : tx.state} />
     </div>
   );
 }
@@ -166,7 +198,7 @@ export default function WorkBoard({ address }: { address: string }) {
                       {w.objectionQuorum ? formatShares(w.objectionQuorum) : "?"} needed to dispute.
                     </p>
                   )}
-                  {module && <WorkActions work={module} item={w} now={now} />}
+                  {module && <WorkActions governor={address as Address} work={module} item={w} now={now} />}
                 </li>
               ))}
             </ul>

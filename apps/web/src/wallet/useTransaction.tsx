@@ -20,6 +20,8 @@ import { chain } from "./config";
 export type TxState =
   | { status: "idle" }
   | { status: "signing" }
+  /** Signed and taken by the service's relay, which has not sent it yet. */
+  | { status: "queued" }
   | { status: "pending"; hash: Hash }
   | { status: "confirmed"; hash: Hash }
   | { status: "failed"; message: string; hash?: Hash };
@@ -94,6 +96,7 @@ export function TxStatus({ state, done = "Confirmed." }: { state: TxState; done?
   return (
     <p role="status" aria-live="polite" className={`tx tx-${state.status}`}>
       {state.status === "signing" && "Waiting for your wallet…"}
+      {state.status === "queued" && "Signed: the relay sends it for you, with its gas…"}
       {state.status === "pending" && `Pending: transaction ${short(state.hash)} sent, waiting for a block…`}
       {state.status === "confirmed" && `${done} (transaction ${short(state.hash)})`}
       {state.status === "failed" && `Failed: ${state.message}`}
