@@ -47,3 +47,32 @@ export async function postComment(
   if (response.statusCode !== 200) throw new Error(`Refused: ${response.body}`);
   return response.json<Comment>();
 }
+
+/** Edits `comment` as `wallet`, signed; answers the edited comment (or throws the refusal). */
+export async function editComment(
+  app: FastifyInstance,
+  wallet: Wallet,
+  thread: { chainId: number; collective: Hex; kind: "proposal" | "work" | "application"; id: string },
+  comment: Hex,
+  body: string,
+): Promise<Comment> {
+  const message = {
+    author: wallet.account.address,
+    comment,
+    body,
+    issuedAt: BigInt(Math.floor(Date.now() / 1000)),
+    nonce: nonce(),
+  };
+  const signature = await wallet.signTypedData({
+    ...commentTypedData(thread.chainId, thread.collective),
+    primaryType: "EditComment",
+    message,
+  });
+  const response = await app.inject({
+    method: "PATCH",
+    url: `/api/collectives/${thread.collective}/threads/${thread.kind}/${thread.id}/comments/${comment}`,
+    payload: { author: message.author, body, issuedAt: Number(message.issuedAt), nonce: message.nonce, signature },
+  });
+  if (response.statusCode !== 200) throw new Error(`Refused: ${response.body}`);
+  return response.json<Comment>();
+}

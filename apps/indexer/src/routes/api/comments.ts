@@ -97,7 +97,8 @@ const comments: FastifyPluginAsync<CommentRoutesOptions> = async (app, options) 
     return {
       digest,
       signer: author,
-      message: { ...message, author, issuedAt, primaryType },
+      // Enough to verify it again alone (an import does): its domain and its type.
+      message: { ...message, author, issuedAt, primaryType, chainId, collective },
       signature,
       signedAt: issuedAt,
     };
