@@ -277,6 +277,34 @@ describe(`the relay of signed actions (${backend})`, () => {
     await app.close();
   });
 
+  it("fails a relay the node refuses (the relayer emptied meanwhile) and gives its nonce to the next", async () => {
+    const submitter = submitterFor(relay);
+    const app = await appWith(relay);
+    const start = await client.getTransactionCount({ address: relay.account.address });
+    const balance = await client.getBalance({ address: relay.account.address });
+    const answer = await post(app, await profileBody(members[9] as Wallet, "Unlucky"));
+    expect(answer.status).toBe(200);
+    const setBalance = (wei: bigint) =>
+      provider().request({ method: "hardhat_setBalance", params: [relay.account.address, `0x${wei.toString(16)}`] });
+    await setBalance(1n);
+    await submitter.pass();
+    expect((await app.inject(`/api/relay/${answer.body.id}`)).json()).toMatchObject({
+      status: "failed",
+      txHash: null,
+      error: "The relay ran out of ETH before it could send this: send it yourself.",
+    });
+    await setBalance(balance);
+    const next = await post(app, await profileBody(members[9] as Wallet, "Lucky"));
+    expect(next.status).toBe(200);
+    await submitter.pass();
+    await submitter.pass();
+    await submitter.stop();
+    expect((await app.inject(`/api/relay/${next.body.id}`)).json()).toMatchObject({ status: "mined" });
+    expect(await nonces()).toEqual([...Array(start + 1).keys()]);
+    expect(await nameOf(addressOf(members[9] as Wallet))).toBe("Lucky");
+    await app.close();
+  });
+
   it("refuses every bad request with a 4xx, spending nothing and queueing nothing", async () => {
     const submitter = submitterFor(relay);
     const app = await appWith(relay, () => void submitter.pass());

@@ -122,6 +122,23 @@ export function relayStore(db: Database) {
         .where(eq(relays.id, row.id));
     },
 
+    /** The node refused its first transaction: failed, and its nonce (the last given) given back. */
+    async refused(id: string, error: string): Promise<void> {
+      await db
+        .update(relays)
+        .set({
+          status: "failed",
+          error,
+          nonce: null,
+          txHashes: [],
+          maxFeePerGas: null,
+          maxPriorityFeePerGas: null,
+          sentAt: null,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(relays.id, id));
+    },
+
     async settle(
       id: string,
       outcome: {

@@ -13,7 +13,7 @@
  * eighth (what nodes require of a replacement) and to what the chain asks now. Receipts settle each
  * relay as mined or failed, with the contract's error in words.
  */
-import { keccak256, type Address, type Hash, type Hex, type PublicClient } from "viem";
+import { BaseError, keccak256, type Address, type Hash, type Hex, type PublicClient } from "viem";
 import type { Database } from "@rhizome/db";
 import type { Relay } from "@rhizome/client/schemas";
 import type { Logger } from "../indexer.js";
@@ -106,15 +106,24 @@ export class RelaySubmitter {
     const nonce = await this.nextNonce();
     await this.store.assign(row.id, nonce);
     const fees = await this.options.client.estimateFeesPerGas();
-    await this.broadcast({ ...row, nonce }, fees, true);
+    const refused = await this.broadcast({ ...row, nonce }, fees, true);
+    if (refused !== undefined) {
+      // The node did not take it, so the nonce was not used: the last one given, it is given back.
+      await this.store.refused(row.id, refused);
+      this.tell(row.id);
+    }
   }
 
-  /** Signs the relay's transaction at its nonce and these fees, records the hash, then broadcasts it. */
+  /**
+   * Signs the relay's transaction at its nonce and these fees, records the hash, then broadcasts it.
+   * Resolves with why, in words, when the node answered that it refuses it (not when it could not be
+   * reached, or knows it already).
+   */
   private async broadcast(
     row: RelayRow & { nonce: number },
     fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint },
     record: boolean,
-  ): Promise<Hash> {
+  ): Promise<string | undefined> {
     const { client, config, chainId } = this.options;
     const raw = await config.account.signTransaction({
       type: "eip1559",
@@ -134,15 +143,19 @@ export class RelaySubmitter {
       await client.sendRawTransaction({ serializedTransaction: raw });
     } catch (error) {
       const text = errorText(error);
-      // Known already (sent before a restart): nothing to do. Anything else is seen to by follow().
-      if (!/already known|already imported|known transaction/i.test(text)) {
-        this.options.log.warn(
-          { relay: row.id, nonce: row.nonce, error: text.slice(0, 300) },
-          "a relay's broadcast failed",
-        );
-      }
+      // Known already (sent before a restart): nothing to do.
+      if (/already known|already imported|known transaction/i.test(text)) return undefined;
+      // A JSON-RPC error (a numeric code) is the node's answer: it refused the transaction.
+      const answered =
+        error instanceof BaseError && error.walk((e) => typeof (e as { code?: unknown }).code === "number");
+      if (answered && record && row.txHashes.length === 0) return refusalWords(text);
+      // Unreached, or a replacement refused: follow() sees to it on the next pass.
+      this.options.log.warn(
+        { relay: row.id, nonce: row.nonce, error: text.slice(0, 300) },
+        "a relay's broadcast failed",
+      );
     }
-    return hash;
+    return undefined;
   }
 
   /** Looks for the receipt of any of a sent relay's transactions; replaces it when it is stuck. */
@@ -211,6 +224,12 @@ export class RelaySubmitter {
     void this.store.get(id).then((row) => row && changed(relayView(row)));
   }
 }
+
+/** Why the node refused a relay's first transaction, in words. */
+const refusalWords = (text: string) =>
+  /insufficient funds|balance/i.test(text)
+    ? "The relay ran out of ETH before it could send this: send it yourself."
+    : `The chain's node refused the relay's transaction: ${text.slice(0, 200)}`;
 
 const stringify = (fees: Record<string, bigint>) =>
   Object.fromEntries(Object.entries(fees).map(([k, v]) => [k, v.toString()]));
