@@ -1973,8 +1973,6 @@ export interface operations {
                             /** @description Whether the objections reached the veto quorum and cancelled it (its state is then `canceled`). */
                             vetoed: boolean;
                             txHash: string;
-                            /** @description Comments in its discussion thread. */
-                            commentCount: number;
                         }[];
                         /** @description The cursor of the next page; null on the last page. */
                         next: string | null;
@@ -2405,8 +2403,6 @@ export interface operations {
                             /** @description Seconds since the Unix epoch. */
                             settledAt: number | null;
                             txHash: string;
-                            /** @description Comments in its discussion thread. */
-                            commentCount: number;
                         }[];
                         /** @description The cursor of the next page; null on the last page. */
                         next: string | null;
@@ -2737,8 +2733,6 @@ export interface operations {
                             submittedAt: number;
                             /** @description Seconds since the Unix epoch. */
                             closedAt: number | null;
-                            /** @description Comments in its discussion thread. */
-                            commentCount: number;
                         }[];
                         /** @description The cursor of the next page; null on the last page. */
                         next: string | null;

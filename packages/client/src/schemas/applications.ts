@@ -1,6 +1,5 @@
 /** Applications to join a collective. */
 import {
-  counted,
   address,
   amount,
   collectiveParams,
@@ -47,5 +46,5 @@ export const listApplications = routeSchema({
   summary: "Applications to join a collective, newest first, by status",
   params: collectiveParams,
   querystring: applicationsQuery,
-  response: { 200: page(counted(application)) },
+  response: { 200: page(application) },
 });

@@ -1,7 +1,6 @@
 /** Proposals of a collective: the list by state and kind, one proposal with tally, votes and timeline. */
 import { COUNTING_RULES, PROPOSAL_KINDS, type ProposalKind } from "@rhizome/contracts";
 import {
-  counted,
   address,
   amount,
   collectiveParams,
@@ -128,7 +127,7 @@ export const listProposals = routeSchema({
   summary: "A collective's proposals, newest first, by state, kind and proposer",
   params: collectiveParams,
   querystring: proposalsQuery,
-  response: { 200: page(counted(proposal)) },
+  response: { 200: page(proposal) },
 });
 
 export const proposalParams = object({

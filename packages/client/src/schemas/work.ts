@@ -1,6 +1,5 @@
 /** Work items of a collective and the objections to them. */
 import {
-  counted,
   address,
   amount,
   collectiveParams,
@@ -67,7 +66,7 @@ export const listWork = routeSchema({
   summary: "A collective's work board, newest first, by state and principle",
   params: collectiveParams,
   querystring: workQuery,
-  response: { 200: page(counted(workItem)) },
+  response: { 200: page(workItem) },
 });
 
 export const workParams = object({
