@@ -224,4 +224,25 @@ describe(`discussion (${backend})`, () => {
       deletedAt: expect.any(Number),
     });
   });
+
+  it("counts comments on the list pages, anew as soon as one is posted or deleted", async () => {
+    const list = async (path: string) => {
+      const response = await t.app.inject(`/api/collectives/${collective}/${path}`);
+      expect(response.statusCode).toBe(200);
+      return response.json<{ items: Record<string, unknown>[] }>().items;
+    };
+    const countOf = async (path: string, key: string, id: string) =>
+      (await list(path)).find((item) => String(item[key]) === id)?.commentCount;
+    const before = await countOf("proposals", "proposalId", proposal);
+    expect(before).toBeGreaterThan(0);
+    // Kept by the index's version; a comment makes a new one, so the count is never stale.
+    expect(await countOf("proposals", "proposalId", proposal)).toBe(before);
+    const made = await post(t.f.carol, "proposal", proposal, "One more.");
+    expect(await countOf("proposals", "proposalId", proposal)).toBe(Number(before) + 1);
+    expect((await change(t.f.carol, "DELETE", "proposal", proposal, made.body.id as string)).status).toBe(200);
+    expect(await countOf("proposals", "proposalId", proposal)).toBe(before);
+    expect(await countOf("applications", "applicationId", application.id)).toBe(1);
+    expect(typeof (await countOf("work", "workId", work))).toBe("number");
+    expect((await list("proposals")).every((item) => typeof item.commentCount === "number")).toBe(true);
+  });
 });

@@ -1973,6 +1973,8 @@ export interface operations {
                             /** @description Whether the objections reached the veto quorum and cancelled it (its state is then `canceled`). */
                             vetoed: boolean;
                             txHash: string;
+                            /** @description Comments in its discussion thread. */
+                            commentCount: number;
                         }[];
                         /** @description The cursor of the next page; null on the last page. */
                         next: string | null;
@@ -2403,6 +2405,8 @@ export interface operations {
                             /** @description Seconds since the Unix epoch. */
                             settledAt: number | null;
                             txHash: string;
+                            /** @description Comments in its discussion thread. */
+                            commentCount: number;
                         }[];
                         /** @description The cursor of the next page; null on the last page. */
                         next: string | null;
@@ -2733,6 +2737,8 @@ export interface operations {
                             submittedAt: number;
                             /** @description Seconds since the Unix epoch. */
                             closedAt: number | null;
+                            /** @description Comments in its discussion thread. */
+                            commentCount: number;
                         }[];
                         /** @description The cursor of the next page; null on the last page. */
                         next: string | null;

@@ -1,5 +1,6 @@
 /** Applications to join a collective. */
 import {
+  counted,
   address,
   amount,
   collectiveParams,
@@ -46,5 +47,5 @@ export const listApplications = routeSchema({
   summary: "Applications to join a collective, newest first, by status",
   params: collectiveParams,
   querystring: applicationsQuery,
-  response: { 200: page(application) },
+  response: { 200: page(counted(application)) },
 });

@@ -108,6 +108,14 @@ export function page<const T extends JSONSchema>(item: T) {
   });
 }
 
+/** A list's item with the number of comments in its discussion thread (deleted ones not counted). */
+export function counted<const P extends Record<string, JSONSchema>>(item: { properties: P }) {
+  return object({
+    ...item.properties,
+    commentCount: { type: "integer", minimum: 0, description: "Comments in its discussion thread." } as const,
+  });
+}
+
 /** A page of `T`s, for code generic over the item. */
 export interface Page<T> {
   items: T[];

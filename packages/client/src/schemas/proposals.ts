@@ -1,6 +1,7 @@
 /** Proposals of a collective: the list by state and kind, one proposal with tally, votes and timeline. */
 import { COUNTING_RULES, PROPOSAL_KINDS, type ProposalKind } from "@rhizome/contracts";
 import {
+  counted,
   address,
   amount,
   collectiveParams,
@@ -127,7 +128,7 @@ export const listProposals = routeSchema({
   summary: "A collective's proposals, newest first, by state, kind and proposer",
   params: collectiveParams,
   querystring: proposalsQuery,
-  response: { 200: page(proposal) },
+  response: { 200: page(counted(proposal)) },
 });
 
 export const proposalParams = object({

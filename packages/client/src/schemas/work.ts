@@ -1,5 +1,6 @@
 /** Work items of a collective and the objections to them. */
 import {
+  counted,
   address,
   amount,
   collectiveParams,
@@ -66,7 +67,7 @@ export const listWork = routeSchema({
   summary: "A collective's work board, newest first, by state and principle",
   params: collectiveParams,
   querystring: workQuery,
-  response: { 200: page(workItem) },
+  response: { 200: page(counted(workItem)) },
 });
 
 export const workParams = object({

@@ -10,7 +10,7 @@
  * a new version for the answers that show comment counts.
  */
 import { randomBytes } from "node:crypto";
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyInstance, FastifyPluginAsync } from "fastify";
 import { createPublicClient, getAddress, hashTypedData, http, verifyTypedData, type Hex } from "viem";
 import {
   COMMENT_RATE_PER_MINUTE,
@@ -48,6 +48,18 @@ const refused = (status: number, error: string, message: string) => new HttpErro
 const MENTION = /(?:^|[^\w@])@([\p{L}\p{N}_.-]{1,64})/gu;
 export const mentionedNames = (body: string) =>
   [...new Set([...body.matchAll(MENTION)].map((m) => (m[1] ?? "").replace(/[.-]+$/, "")))].slice(0, 20);
+
+/** A list's page with each item's comment count, for the list pages. */
+export async function withCommentCounts<T>(
+  app: FastifyInstance,
+  collective: string,
+  kind: ThreadKind,
+  page: Page<T>,
+  idOf: (item: T) => string,
+): Promise<Page<T & { commentCount: number }>> {
+  const counts = await app.repositories.comments.counts(collective, kind, page.items.map(idOf));
+  return { ...page, items: page.items.map((item) => ({ ...item, commentCount: counts.get(idOf(item)) ?? 0 })) };
+}
 
 /** A fresh nonce for a message, for clients that sign one. */
 export const newNonce = () => `0x${randomBytes(32).toString("hex")}` as const;

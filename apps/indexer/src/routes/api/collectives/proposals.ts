@@ -15,6 +15,7 @@ import {
   type Vote,
 } from "@rhizome/client/schemas";
 import { checksum, optionalChecksum, uint256 } from "../../params.js";
+import { withCommentCounts } from "../comments.js";
 
 const proposals: FastifyPluginAsync = async (app) => {
   const repo = app.repositories.proposals;
@@ -28,15 +29,15 @@ const proposals: FastifyPluginAsync = async (app) => {
     return { collective, proposalId, proposal };
   }
 
-  app.get<{ Params: CollectiveParams; Querystring: ProposalsQuery; Reply: { 200: Page<Proposal> } }>(
-    "/",
-    { schema: listProposals, prefixTrailingSlash: "no-slash" },
-    async (request) =>
-      repo.list(checksum(request.params.address), {
-        ...request.query,
-        proposer: optionalChecksum(request.query.proposer),
-      }),
-  );
+  app.get<{
+    Params: CollectiveParams;
+    Querystring: ProposalsQuery;
+    Reply: { 200: Page<Proposal & { commentCount: number }> };
+  }>("/", { schema: listProposals, prefixTrailingSlash: "no-slash" }, async (request) => {
+    const collective = checksum(request.params.address);
+    const page = await repo.list(collective, { ...request.query, proposer: optionalChecksum(request.query.proposer) });
+    return withCommentCounts(app, collective, "proposal", page, (p) => p.proposalId);
+  });
 
   app.get<{ Params: ProposalParams; Reply: { 200: ProposalDetail } }>(
     "/:proposalId",

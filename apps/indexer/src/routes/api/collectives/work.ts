@@ -15,6 +15,7 @@ import {
   type WorkQuery,
 } from "@rhizome/client/schemas";
 import { checksum, optionalChecksum } from "../../params.js";
+import { withCommentCounts } from "../comments.js";
 
 const work: FastifyPluginAsync = async (app) => {
   const repo = app.repositories.work;
@@ -26,15 +27,18 @@ const work: FastifyPluginAsync = async (app) => {
     return { collective, item };
   }
 
-  app.get<{ Params: CollectiveParams; Querystring: WorkQuery; Reply: { 200: Page<WorkItem> } }>(
-    "/",
-    { schema: listWork, prefixTrailingSlash: "no-slash" },
-    async (request) =>
-      repo.list(checksum(request.params.address), {
-        ...request.query,
-        contributor: optionalChecksum(request.query.contributor),
-      }),
-  );
+  app.get<{
+    Params: CollectiveParams;
+    Querystring: WorkQuery;
+    Reply: { 200: Page<WorkItem & { commentCount: number }> };
+  }>("/", { schema: listWork, prefixTrailingSlash: "no-slash" }, async (request) => {
+    const collective = checksum(request.params.address);
+    const page = await repo.list(collective, {
+      ...request.query,
+      contributor: optionalChecksum(request.query.contributor),
+    });
+    return withCommentCounts(app, collective, "work", page, (w) => String(w.workId));
+  });
 
   app.get<{ Params: WorkParams; Reply: { 200: WorkDetail } }>("/:workId", { schema: getWork }, async (request) => {
     const { collective, item } = await itemOf(request.params);
