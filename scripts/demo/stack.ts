@@ -11,6 +11,7 @@ import { loadConfig, startService, type Indexer, type RunningService } from "@rh
 import { writeDeployment } from "../deployments.js";
 import { localClients, relayerKey, type LocalClients } from "./clients.js";
 import { buildDemo } from "./rizom.js";
+import { postDemoThreads } from "./threads.js";
 
 export interface StackOptions {
   /** The chain's JSON-RPC port on 127.0.0.1; 0 picks a free one. */
@@ -96,6 +97,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const service = await startService(config, options.log);
     const indexer = await service.connected;
     await indexer.syncToHead();
+    await postDemoThreads(service.url, indexer.status.chainId, demo.rizom.modules.governor, demo.people);
     return {
       rpcUrl,
       chainPort,
