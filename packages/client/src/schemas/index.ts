@@ -18,3 +18,4 @@ export * from "./work.js";
 export * from "./webhooks.js";
 export * from "./relay.js";
 export * from "./comments.js";
+export * from "./inbox.js";
