@@ -1,4 +1,4 @@
-/** The API client: typed GETs against same-origin /api (or VITE_API_URL), errors as ApiError. */
+/** The API client: typed reads and writes against same-origin /api (or VITE_API_URL), errors as ApiError. */
 import type { Api } from "@rhizome/client";
 import type { ForVotesSource } from "@rhizome/contracts";
 
@@ -27,11 +27,8 @@ export function apiUrl(path: string, query: Query = {}): string {
   return url.toString();
 }
 
-export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(apiUrl(path, query), {
-    signal: signal ?? null,
-    headers: { accept: "application/json" },
-  });
+/** The API's answer as JSON, or its error body (`{error, message}`) thrown as an ApiError. */
+async function answer<T>(response: Response): Promise<T> {
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as Api.ErrorBody | null;
     throw new ApiError(
@@ -43,7 +40,27 @@ export async function getJson<T>(path: string, query?: Query, signal?: AbortSign
   return (await response.json()) as T;
 }
 
+export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  return answer<T>(
+    await fetch(apiUrl(path, query), { signal: signal ?? null, headers: { accept: "application/json" } }),
+  );
+}
+
+/** Sends `body` as JSON (a signed comment, a relay request) and reads the answer as getJson does. */
+export async function sendJson<T>(method: "POST" | "PATCH" | "DELETE", path: string, body: unknown): Promise<T> {
+  return answer<T>(
+    await fetch(apiUrl(path), {
+      method,
+      headers: { accept: "application/json", "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
 const c = (address: string) => `/collectives/${address}`;
+
+/** An item of the proposals, work or applications list, with its discussion thread's comment count. */
+export type Counted<T> = T & { commentCount: number };
 
 /** Where a list continues: the `next` of the page before (none for the first page) and its size. */
 export interface PageOf {
@@ -72,20 +89,25 @@ export const api = {
     address: string,
     query: { state?: string; kind?: string; proposer?: string } & PageOf,
     signal?: AbortSignal,
-  ) => getJson<Api.Page<Api.Proposal>>(`${c(address)}/proposals`, { limit: 200, ...query }, signal),
+  ) => getJson<Api.Page<Counted<Api.Proposal>>>(`${c(address)}/proposals`, { limit: 200, ...query }, signal),
   proposal: (address: string, id: string, signal?: AbortSignal) =>
     getJson<Api.ProposalDetail>(`${c(address)}/proposals/${id}`, {}, signal),
   proposalVotes: (address: string, id: string, query: PageOf, signal?: AbortSignal) =>
     getJson<Api.Page<Api.Vote>>(`${c(address)}/proposals/${id}/votes`, { limit: 50, ...query }, signal),
   work: (address: string, query: { state?: string; principle?: string } & PageOf, signal?: AbortSignal) =>
-    getJson<Api.Page<Api.WorkItem>>(`${c(address)}/work`, { limit: 200, ...query }, signal),
+    getJson<Api.Page<Counted<Api.WorkItem>>>(`${c(address)}/work`, { limit: 200, ...query }, signal),
   applications: (address: string, query: { status?: string; applicant?: string } & PageOf, signal?: AbortSignal) =>
-    getJson<Api.Page<Api.Application>>(`${c(address)}/applications`, { limit: 200, ...query }, signal),
+    getJson<Api.Page<Counted<Api.Application>>>(`${c(address)}/applications`, { limit: 200, ...query }, signal),
   treasury: (address: string, signal?: AbortSignal) => getJson<Api.Treasury>(`${c(address)}/treasury`, {}, signal),
   forVotes: (address: string, account: string, signal?: AbortSignal) =>
     getJson<Api.ForVotes>(`${c(address)}/members/${account}/for-votes`, {}, signal),
   balances: (address: string, query: { spam?: boolean } & PageOf, signal?: AbortSignal) =>
     getJson<Api.Page<Api.Balance>>(`${c(address)}/treasury/balances`, { limit: 200, ...query }, signal),
+  /** A discussion thread's comments, oldest first. */
+  thread: (address: string, kind: Api.ThreadKind, id: string, query: PageOf, signal?: AbortSignal) =>
+    getJson<Api.Page<Api.Comment>>(`${c(address)}/threads/${kind}/${id}/comments`, { limit: 50, ...query }, signal),
+  /** What needs a member now, across their collectives. */
+  inbox: (account: string, signal?: AbortSignal) => getJson<Api.Inbox>(`/accounts/${account}/inbox`, {}, signal),
   network: (signal?: AbortSignal) => getJson<Api.Network>("/network", {}, signal),
   chain: (signal?: AbortSignal) => getJson<Api.ChainInfo>("/chain", {}, signal),
 };

@@ -10,13 +10,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { apiUrl } from "./api";
 
-/** What one `indexed` message makes stale: the collectives it names, the lists and the network. */
+/** What one `indexed` message makes stale: the collectives it names, the lists, the network and the inbox. */
 export function invalidateIndexed(client: QueryClient, message: Api.IndexedMessage): void {
   for (const address of message.collectives) {
     void client.invalidateQueries({ queryKey: ["collective", address.toLowerCase()] });
   }
   void client.invalidateQueries({ queryKey: ["collectives"] });
   void client.invalidateQueries({ queryKey: ["network"] });
+  void client.invalidateQueries({ queryKey: ["inbox"] });
 }
 
 /** Subscribes to /api/events for as long as the app is mounted; EventSource reconnects by itself. */

@@ -166,3 +166,25 @@ export const useChainInfo = () =>
   useQuery({ queryKey: ["chain"], queryFn: ({ signal }) => api.chain(signal), staleTime: Infinity });
 
 export const useNetwork = () => useQuery({ queryKey: ["network"], queryFn: ({ signal }) => api.network(signal) });
+
+/**
+ * A discussion thread, oldest first, page by page. Under the collective's key, so a live event
+ * about the collective (a vote, an edit elsewhere) refetches it too.
+ */
+export const useThread = (address: string, kind: Api.ThreadKind, id: string) =>
+  usePages(key(address, "thread", kind, id), (page, signal) => api.thread(address, kind, id, page, signal), {
+    limit: 50,
+  });
+
+/**
+ * What needs the connected member now: read again after each indexed range (lib/live.ts) and
+ * every minute, since replies and mentions arrive off chain and deadlines pass.
+ */
+export const useInbox = (account: string | undefined) =>
+  useQuery({
+    queryKey: ["inbox", account?.toLowerCase()],
+    queryFn: ({ signal }) => api.inbox(account as string, signal),
+    enabled: account !== undefined,
+    refetchInterval: 60_000,
+    retry: false,
+  });

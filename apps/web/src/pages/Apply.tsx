@@ -6,6 +6,7 @@ import { useAccount } from "wagmi";
 import { Account } from "../components/Account";
 import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
+import { CommentCount, FoldedThread } from "../components/Discussion";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatShares, formatTime } from "../lib/format";
@@ -84,9 +85,10 @@ export default function Apply({ address }: { address: string }) {
             ) : (
               <ul>
                 {page.items.map((a) => (
-                  <li key={a.applicationId}>
+                  <li key={a.applicationId} id={`application-${a.applicationId}`}>
                     #{a.applicationId} <Account address={a.applicant} collective={address} /> asks for{" "}
-                    {formatShares(a.requestedShares)} shares ({formatTime(a.submittedAt)}): <q>{a.pitch}</q>
+                    {formatShares(a.requestedShares)} shares ({formatTime(a.submittedAt)}): <q>{a.pitch}</q>{" "}
+                    <CommentCount count={a.commentCount} />
                     {me && shares && a.applicant.toLowerCase() === me.toLowerCase() && (
                       <button
                         type="button"
@@ -104,6 +106,12 @@ export default function Apply({ address }: { address: string }) {
                         Withdraw
                       </button>
                     )}
+                    <FoldedThread
+                      address={address}
+                      kind="application"
+                      id={String(a.applicationId)}
+                      count={a.commentCount}
+                    />
                   </li>
                 ))}
               </ul>

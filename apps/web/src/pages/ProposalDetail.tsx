@@ -21,6 +21,7 @@ import { errorId } from "../components/fieldErrors";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { Tally } from "../components/Tally";
+import { Thread } from "../components/Thread";
 import { describeRevertData } from "../lib/errors";
 import { formatShares, formatTime, proposalTitle } from "../lib/format";
 import { useCollective, useProposal, useProposalVotes } from "../lib/queries";
@@ -331,6 +332,7 @@ export default function ProposalDetail({ address, id }: { address: string; id: s
             </ol>
           </section>
           <Votes address={address} proposal={p} />
+          <Thread address={address} kind="proposal" id={p.proposalId} wide />
         </article>
       )}
     </QueryState>

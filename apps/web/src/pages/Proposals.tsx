@@ -3,6 +3,7 @@ import { PROPOSAL_KINDS, PROPOSAL_STATES } from "@rhizome/client";
 import { useState } from "react";
 import { Link } from "../app/router";
 import { Account } from "../components/Account";
+import { CommentCount } from "../components/Discussion";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatTime, proposalTitle } from "../lib/format";
@@ -54,7 +55,7 @@ export default function Proposals({ address }: { address: string }) {
                   <p>
                     <span className={`badge state-${p.state}`}>{p.state}</span> <span className="badge">{p.kind}</span>{" "}
                     by <Account address={p.proposer} collective={address} /> · {p.voteCount} votes · voting ends{" "}
-                    {formatTime(p.deadline)}
+                    {formatTime(p.deadline)} · <CommentCount count={p.commentCount} />
                   </p>
                 </li>
               ))}

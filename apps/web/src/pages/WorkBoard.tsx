@@ -9,6 +9,7 @@ import { Account } from "../components/Account";
 import { Asset } from "../components/Asset";
 import { FieldError } from "../components/FieldError";
 import { invalidProps, useFocusFirstInvalid } from "../components/fieldErrors";
+import { CommentCount, FoldedThread } from "../components/Discussion";
 import { More } from "../components/More";
 import { Empty, QueryState } from "../components/QueryState";
 import { formatShares, formatTime, safeHref } from "../lib/format";
@@ -153,7 +154,7 @@ export default function WorkBoard({ address }: { address: string }) {
           ) : (
             <ul className="cards">
               {page.items.map((w) => (
-                <li key={w.workId} className="card">
+                <li key={w.workId} className="card" id={`work-${w.workId}`}>
                   <h3>{w.title}</h3>
                   <p>
                     <span className={`badge work-${w.state}`}>{w.state}</span> under “
@@ -163,7 +164,8 @@ export default function WorkBoard({ address }: { address: string }) {
                         {" + "}
                         <Asset token={w.paymentToken} amount={w.paymentAmount} />
                       </>
-                    )}
+                    )}{" "}
+                    · <CommentCount count={w.commentCount} />
                   </p>
                   <p>
                     {w.contributor === zeroAddress ? (
@@ -199,6 +201,7 @@ export default function WorkBoard({ address }: { address: string }) {
                     </p>
                   )}
                   {module && <WorkActions governor={address as Address} work={module} item={w} now={now} />}
+                  <FoldedThread address={address} kind="work" id={String(w.workId)} count={w.commentCount} />
                 </li>
               ))}
             </ul>

@@ -22,6 +22,7 @@ const proposal = (n: number) => ({
   ...fixture.admissionProposal,
   proposalId: String(1000 + n),
   description: `Proposal number ${n}`,
+  commentCount: n % 3,
 });
 
 beforeAll(async () => {
@@ -132,6 +133,9 @@ describe("the proposals page", () => {
     fireEvent.click(screen.getByRole("button", { name: "Show more proposals" }));
     await screen.findByRole("link", { name: "Proposal number 39" });
     expect(api.requests).toContain(`${c}/proposals?limit=20&cursor=20`);
+    const second = screen.getByRole("link", { name: "Proposal number 2" }).closest("li") as HTMLElement;
+    expect(within(second).getByTitle("2 comments").textContent).toBe("💬 22 comments");
+    expect(within(second).getByText("2 comments").className).toBe("visually-hidden");
     fireEvent.click(screen.getByRole("button", { name: "Show more proposals" }));
     await screen.findByRole("link", { name: "Proposal number 44" });
     expect(screen.getAllByRole("heading", { level: 3 })).toHaveLength(PROPOSALS);

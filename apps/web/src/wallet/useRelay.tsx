@@ -9,7 +9,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { Hash, PublicClient } from "viem";
 import type { Api } from "@rhizome/client";
-import { ApiError, apiUrl, getJson } from "../lib/api";
+import { ApiError, getJson, sendJson } from "../lib/api";
 import { explainError } from "../lib/errors";
 import type { TxState } from "./useTransaction";
 
@@ -33,22 +33,7 @@ export function useRelayInfo() {
   return info.data?.enabled === true;
 }
 
-async function postRelay(body: Api.RelayBody): Promise<Api.Relay> {
-  const response = await fetch(apiUrl("/relay"), {
-    method: "POST",
-    headers: { accept: "application/json", "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const answer = (await response.json().catch(() => null)) as (Api.Relay & Partial<Api.ErrorBody>) | null;
-  if (!response.ok || !answer) {
-    throw new ApiError(
-      response.status,
-      answer?.error ?? "HttpError",
-      answer?.message ?? `The relay answered ${response.status}.`,
-    );
-  }
-  return answer;
-}
+const postRelay = (body: Api.RelayBody) => sendJson<Api.Relay>("POST", "/relay", body);
 
 /**
  * A signature's deadline: an hour after the chain's latest block, by the chain's clock (a local
