@@ -37,6 +37,9 @@ export {
   type WorkState,
 } from "./schemas/index.js";
 
+/** Rhizome's contract errors in plain words, and the decoding of a revert into them. */
+export { decodeRevert, describeCustomError, describeRevertData, ERROR_WORDS, type DecodedError } from "./errors.js";
+
 /** What an operation answers with when it succeeds (200), by its operationId: JSON, or the event stream's text. */
 export type Answer<Op extends keyof operations> = operations[Op]["responses"][200]["content"] extends infer C
   ? C extends { "application/json": infer J }
