@@ -113,6 +113,7 @@ export const ROUTES = [
   "/api/network",
   "/api/chain",
   "/api/events",
+  "/api/accounts/{address}/inbox",
   "/api/accounts/{address}/webhooks",
   "/api/accounts/{address}/webhooks/{id}",
   "/api/webhooks/{id}",

@@ -16,7 +16,10 @@ type QueryKind =
 interface RouteCase {
   path: string;
   query: Record<string, QueryKind>;
-  /** The route answers for any well-formed account (an empty proof for one that never voted). */
+  /**
+   * The route answers for any well-formed account (an empty proof for one that never voted, an
+   * empty inbox for one that is a member nowhere).
+   */
   anyAccount?: true;
 }
 
@@ -61,6 +64,7 @@ const CASES: RouteCase[] = [
   { path: "/api/collectives/{address}/ownership/holders", query: PAGE },
   { path: "/api/collectives/{address}/ownership/history", query: PAGE },
   { path: "/api/events", query: { collective: "address" } },
+  { path: "/api/accounts/{address}/inbox", query: {}, anyAccount: true },
   { path: "/api/webhooks/{id}", query: {} },
   { path: "/api/relay/{id}", query: {} },
 ];
@@ -244,7 +248,8 @@ describe(`every route given malformed input answers 4xx JSON (${backend})`, () =
   function badPath(kind: PathKind, route: RouteCase): fc.Arbitrary<{ value: string; raw: boolean }> {
     const encoded = (arb: fc.Arbitrary<string>) => arb.map((value) => ({ value, raw: false }));
     const broken = brokenEncoding.map((value) => ({ value, raw: true }));
-    if (kind === "account" && route.anyAccount) return fc.oneof(encoded(badAddress), broken);
+    if ((kind === "account" || (kind === "address" && route.path.startsWith("/api/accounts/"))) && route.anyAccount)
+      return fc.oneof(encoded(badAddress), broken);
     switch (kind) {
       case "address":
       case "account":

@@ -12,13 +12,13 @@ import type { Entry } from "../webhooks/entries.js";
 import { chainNow } from "./proposal-state.js";
 
 /** The governor's rule for a defeat, over the proposals aliased `p` below. */
-const defeated = sql`(${schema.proposalDefeated(alias(schema.proposals, "p"))})`;
+export const defeated = sql`(${schema.proposalDefeated(alias(schema.proposals, "p"))})`;
 
 /** Entries one read gives at most. */
 export const ACTIVITY_LIMIT = 50;
 
-/** A proposal's title: its description's first line, without Markdown's heading marks. */
-const TITLE = sql`left(regexp_replace(split_part(p.description, E'\\n', 1), '^#+\\s*', ''), 200)`;
+/** A proposal's title (aliased `p`): its description's first line, without Markdown's heading marks. */
+export const TITLE = sql`left(regexp_replace(split_part(p.description, E'\\n', 1), '^#+\\s*', ''), 200)`;
 
 interface Row extends Record<string, unknown> {
   id: string;

@@ -5,6 +5,7 @@ import { applicationsRepository } from "./applications.js";
 import { collectivesRepository } from "./collectives.js";
 import { commentsRepository } from "./comments.js";
 import { healthRepository } from "./health.js";
+import { inboxRepository } from "./inbox.js";
 import { membersRepository } from "./members.js";
 import { networkRepository } from "./network.js";
 import { ownershipRepository } from "./ownership.js";
@@ -20,6 +21,7 @@ export function createRepositories(db: Database) {
     collectives: collectivesRepository(db),
     comments: commentsRepository(db),
     health: healthRepository(db),
+    inbox: inboxRepository(db),
     members: membersRepository(db),
     network: networkRepository(db),
     ownership: ownershipRepository(db),

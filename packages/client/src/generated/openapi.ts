@@ -459,6 +459,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{address}/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What needs a member now, soonest deadline first */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chain": {
         parameters: {
             query?: never;
@@ -3641,6 +3658,113 @@ export interface operations {
                             shares: string;
                             /** @description Those shares over `to`'s total. */
                             share: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The server failed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member's account. */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What needs a member now, soonest deadline first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An address, in any case; answered checksummed. */
+                        account: string;
+                        /** @description The indexed head's time, at which deadlines are read. */
+                        now: number;
+                        /** @description Soonest deadline first; items without one after, newest first. */
+                        items: {
+                            /** @description Stable: the same item keeps its id while it stays in the inbox. */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vote" | "review" | "queue" | "execute" | "sponsor" | "application" | "reply" | "mention";
+                            /** @description The collective's governor address. */
+                            collective: string;
+                            collectiveName: string;
+                            subject: {
+                                /** @enum {string} */
+                                kind: "proposal" | "work" | "application";
+                                id: string;
+                            };
+                            title: string;
+                            summary: string;
+                            /** @description Where it is acted on in the web client. */
+                            path: string;
+                            /** @description When it is too late to act, if ever (seconds). */
+                            deadline: number | null;
+                            /** @description When it arrived (seconds, the chain's clock). */
+                            time: number;
                         }[];
                     };
                 };

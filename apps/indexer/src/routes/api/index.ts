@@ -1,5 +1,6 @@
-/** /api: collectives and everything under them, the network, the chain, the relay, and live events. */
+/** /api: collectives and everything under them, accounts' inboxes, the network, the chain, the relay, and live events. */
 import type { FastifyPluginAsync } from "fastify";
+import accounts from "./accounts.js";
 import chain, { type ChainOptions } from "./chain.js";
 import collectives from "./collectives/index.js";
 import comments from "./comments.js";
@@ -13,6 +14,7 @@ const api: FastifyPluginAsync<
 > = async (app, options) => {
   await app.register(collectives, { prefix: "/collectives" });
   await app.register(network);
+  await app.register(accounts);
   await app.register(chain, { status: options.status, factory: options.factory });
   await app.register(comments, { status: options.status, rpcUrl: options.rpcUrl });
   await app.register(webhooks, { status: options.status, rpcUrl: options.rpcUrl, allowPrivate: options.allowPrivate });
