@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { WagmiProvider } from "wagmi";
 import { ErrorBoundary } from "../components/ErrorBoundary";
+import { InboxLink } from "../components/InboxLink";
 import { useLiveUpdates } from "../lib/live";
 import { wagmiConfig } from "../wallet/config";
 import { WalletPanel } from "../wallet/WalletPanel";
@@ -22,6 +23,7 @@ const Apply = lazy(() => import("../pages/Apply"));
 const Stake = lazy(() => import("../pages/Stake"));
 const NetworkMap = lazy(() => import("../pages/NetworkMap"));
 const CreateCollective = lazy(() => import("../pages/CreateCollective"));
+const Inbox = lazy(() => import("../pages/Inbox"));
 
 /** The pages under /c/:address, each from the path's named segments. */
 const COLLECTIVE_ROUTES: [string, (p: Record<string, string>) => ReactNode][] = [
@@ -42,6 +44,7 @@ const TITLES: Record<string, string> = {
   "": "Collectives",
   "/network": "Network",
   "/new": "Create a collective",
+  "/inbox": "Inbox",
 };
 
 /** The page for a path, inside the collective's layout when it is under /c/:address. */
@@ -53,6 +56,7 @@ function Routes() {
   if (path === "/" || path === "") return <Collectives />;
   if (path === "/network") return <NetworkMap />;
   if (path === "/new") return <CreateCollective />;
+  if (path === "/inbox") return <Inbox />;
   for (const [pattern, page] of COLLECTIVE_ROUTES) {
     const params = match(pattern, path);
     if (params) {
@@ -86,6 +90,7 @@ function Shell() {
           </Link>
           <Link to="/">Collectives</Link>
           <Link to="/network">Network</Link>
+          <InboxLink />
         </nav>
         <WalletPanel />
       </header>

@@ -81,3 +81,9 @@ export function formatDuration(seconds: number): string {
 export function proposalTitle(description: string): string {
   return parseDescription(description).title;
 }
+
+/** When `seconds` is, from `now` (both seconds): "in 3 hours", "5 minutes ago". */
+export function formatRelative(seconds: number, now: number): string {
+  const delta = Math.round(seconds - now);
+  return delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
+}
