@@ -1,8 +1,9 @@
 /**
  * End to end in Chromium against the whole local stack, whose relay is paid by dev account 19: a
- * member with no ETH at all votes with a reason and delegates through the web client, signing in
- * the test wallet while the relay sends each transaction, and sees the result on the page. Their
- * balance stays zero; the relayer's pays. "Send it myself" is one click away.
+ * member with no ETH at all votes with a reason and delegates through the web client, and another
+ * objects to delivered work, each signing in the test wallet while the relay sends each
+ * transaction, and sees the result on the page. Their balances stay zero; the relayer's pays.
+ * "Send it myself" is one click away.
  */
 import type { Browser } from "playwright-core";
 import type { Hex } from "viem";
@@ -16,6 +17,8 @@ import { confirmed, openActor, screenshotFailure, see } from "./helpers/ui.js";
 /** Ada proposes; Gus (40 shares) has voted for nothing, and is left without ETH. */
 const ADA = 1;
 const BO = 2;
+/** Dee votes with her own shares: she had voting power when Cai delivered the ownership dashboard. */
+const DEE = 4;
 const GUS = 7;
 const RELAYER = 19;
 
@@ -63,6 +66,25 @@ describe.skipIf(!browserAvailable("relay.test.ts"))("taking part without gas, th
     await see(page.getByText("Your shares vote through Bo."));
 
     expect(await stack.balance(GUS)).toBe(0n);
+    expect(await stack.balance(RELAYER)).toBeLessThan(relayerBefore);
+  });
+
+  it("lets a member with no ETH object to delivered work, signing only", async () => {
+    await stack.fund(DEE, "0");
+    const relayerBefore = await stack.balance(RELAYER);
+    const dee = await openActor(browser, stack, DEE, "Dee");
+    const { page } = dee;
+    await dee.visit(`/c/${stack.rizom}/work`);
+    // The demo's last delivery, still under review.
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Ownership dashboard" }) });
+    await see(card.getByRole("button", { name: "Send it myself" }));
+    await card.getByRole("textbox", { name: "Why you object" }).fill("The figures leave out the token payments");
+    await card.getByRole("button", { name: "Object" }).click();
+    await confirmed(page, card);
+    // Her weight counts: the card's objections are no longer nil.
+    await see(card.getByText(/objections [1-9][\d,]* of [\d,]+ needed to dispute/));
+
+    expect(await stack.balance(DEE)).toBe(0n);
     expect(await stack.balance(RELAYER)).toBeLessThan(relayerBefore);
   });
 });
