@@ -71,6 +71,7 @@ function stops(stack: E2eStack, proposalId: string): Stop[] {
     { name: "apply", path: `${c}/apply`, ready: (page) => page.getByRole("listitem").filter({ hasText: "asks for" }) },
     { name: "stake", path: `${c}/stake`, ready: heading("Leave (ragequit)") },
     { name: "network", path: "/network", ready: heading("Links") },
+    { name: "inbox", path: "/inbox", ready: (page) => page.locator(".cards .card") },
   ];
 }
 

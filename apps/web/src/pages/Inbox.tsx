@@ -35,7 +35,7 @@ function Deadline({ deadline, now }: { deadline: number; now: number }) {
 
 function Item({ item, now }: { item: Api.InboxItem; now: number }) {
   return (
-    <li className="card">
+    <li className="card inbox-item">
       <p className="eyebrow">
         <span className={`badge inbox-${item.kind}`}>{INBOX_WORDS[item.kind]}</span> in {item.collectiveName}
       </p>
