@@ -1,11 +1,13 @@
 /**
  * A thread as the list pages show it: a comment count beside an item ("💬 3", read out as
  * "3 comments"), and the thread itself folded under a work item or an application, fetched only
- * once opened.
+ * once opened. The thread's code (with its Markdown renderer) loads then too, so a list that only
+ * counts comments does not carry it.
  */
 import type { ThreadKind } from "@rhizome/client/schemas";
-import { useState } from "react";
-import { Thread } from "./Thread";
+import { lazy, Suspense, useState } from "react";
+
+const Thread = lazy(() => import("./Thread").then((module) => ({ default: module.Thread })));
 
 const comments = (count: number) => `${count} comment${count === 1 ? "" : "s"}`;
 
@@ -34,7 +36,11 @@ export function FoldedThread({
   return (
     <details className="discussion" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Discussion ({comments(count)})</summary>
-      {open && <Thread address={address} kind={kind} id={id} heading="h4" />}
+      {open && (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Thread address={address} kind={kind} id={id} heading="h4" />
+        </Suspense>
+      )}
     </details>
   );
 }
