@@ -64,7 +64,9 @@ const CASES: RouteCase[] = [
   { path: "/api/collectives/{address}/ownership/holders", query: PAGE },
   { path: "/api/collectives/{address}/ownership/history", query: PAGE },
   { path: "/api/events", query: { collective: "address" } },
+  { path: "/api/collectives/{address}/feed.atom", query: {} },
   { path: "/api/accounts/{address}/inbox", query: {}, anyAccount: true },
+  { path: "/api/accounts/{address}/inbox.atom", query: {}, anyAccount: true },
   { path: "/api/webhooks/{id}", query: {} },
   { path: "/api/relay/{id}", query: {} },
 ];

@@ -99,6 +99,8 @@ export interface AppOptions {
   metricsOnApi?: boolean;
   /** Primary ENS names for GET …/names (ENS_RPC_URL's, ens/resolver.ts); every `ensName` is null without it. */
   ensName?: EnsResolver;
+  /** The web client's public origin (PUBLIC_URL), for the feeds' absolute links; the request's own without it. */
+  publicUrl?: string;
   /** The relay of signed actions (RELAYER_PRIVATE_KEY, relay/desk.ts); POST /api/relay answers 404 without it. */
   relay?: RelayDesk;
 }
@@ -162,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     rpcUrl: options.rpcUrl,
     allowPrivate: options.webhookAllowPrivate,
     desk: options.relay,
+    publicUrl: options.publicUrl,
   });
   if (metrics && options.metricsOnApi !== false) await app.register(metricsRoute, { metrics });
   if (options.rpcUrl) {

@@ -105,6 +105,7 @@ const appOptions = (config: Config, log: PinoLogger, metrics: Metrics) => ({
   redact: secretRedactor([config.rpcUrl, config.databaseUrl]),
   rpcUrl: config.rpcUrl,
   webhookAllowPrivate: config.webhookAllowPrivate,
+  ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   metrics,
   metricsOnApi: config.metricsPort === undefined,
   responseCache: cacheBounds(config),

@@ -12,6 +12,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@rhizome/db";
 import type { Inbox, InboxItem, InboxKind, ThreadKind } from "@rhizome/client/schemas";
 import { defeated, TITLE } from "./activity.js";
+import type { Entry } from "../webhooks/entries.js";
 import { chainNow } from "./proposal-state.js";
 
 /** Items one inbox holds at most. */
@@ -156,3 +157,14 @@ const toItem = (row: Row): InboxItem => ({
 });
 
 export type InboxRepository = ReturnType<typeof inboxRepository>;
+
+/** An inbox item as what the member's feed and webhooks tell. */
+export const inboxEntry = (item: InboxItem): Entry => ({
+  id: item.id,
+  kind: item.kind,
+  collective: item.collective,
+  title: item.title,
+  summary: item.summary,
+  path: item.path,
+  time: item.time,
+});

@@ -12,7 +12,8 @@ export type Format = (typeof FORMATS)[number];
 /** Discord's limit on a message's content. */
 const DISCORD_MAX = 2_000;
 
-const escapeHtml = (text: string) =>
+/** Text as HTML: what the Matrix bridge and the Atom feeds' `type="html"` titles and summaries take. */
+export const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 /** Slack's mrkdwn reserves these three; everything else is text. */
 const escapeSlack = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -476,6 +476,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/collectives/{address}/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A collective's activity as an Atom feed
+         * @description An Atom 1.0 document (application/atom+xml): the collective's newest entries, as its webhooks tell them (proposals made, passed or defeated, carried out or withdrawn; work delivered and settled; members joining and leaving), newest first.
+         */
+        get: operations["getCollectiveFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{address}/inbox.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's inbox as an Atom feed
+         * @description An Atom 1.0 document (application/atom+xml): the items of GET /api/accounts/{address}/inbox, each an entry that links to where it is acted on. An account that is a member nowhere has a feed without entries.
+         */
+        get: operations["getInboxFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chain": {
         parameters: {
             query?: never;
@@ -3813,6 +3853,122 @@ export interface operations {
             };
             /** @description The server failed. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getCollectiveFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The collective's governor address. */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getInboxFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member's account. */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description A parameter is malformed or out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A short code: BadRequest, NotFound, TooManyRequests… */
+                        error: string;
+                        /** @description What went wrong, in a sentence. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,3 +19,4 @@ export * from "./webhooks.js";
 export * from "./relay.js";
 export * from "./comments.js";
 export * from "./inbox.js";
+export * from "./feeds.js";
