@@ -11,7 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyPluginAsync } from "fastify";
-import { createPublicClient, getAddress, hashTypedData, http, verifyTypedData, type Hex } from "viem";
+import { getAddress, hashTypedData, type Hex } from "viem";
 import {
   COMMENT_RATE_PER_MINUTE,
   COMMENT_TTL_SECONDS,
@@ -30,7 +30,8 @@ import {
   type ThreadKind,
 } from "@rhizome/client/schemas";
 import type { IndexerStatus } from "../../indexer.js";
-import { HttpError, NotFoundError } from "../../plugins/http-errors.js";
+import { NotFoundError } from "../../plugins/http-errors.js";
+import { refused, signedRequests } from "./signed.js";
 import { toComment, type Thread } from "../../repositories/comments.js";
 
 export interface CommentRoutesOptions {
@@ -41,8 +42,6 @@ export interface CommentRoutesOptions {
 
 type ThreadParams = { address: string; kind: ThreadKind; id: string };
 type CommentParams = ThreadParams & { comment: string };
-
-const refused = (status: number, error: string, message: string) => new HttpError(status, error, message);
 
 /** `@name` mentions: a member's name as the profile sets it, without spaces. */
 const MENTION = /(?:^|[^\w@])@([\p{L}\p{N}_.-]{1,64})/gu;
@@ -65,7 +64,7 @@ export async function withCommentCounts<T>(
 export const newNonce = () => `0x${randomBytes(32).toString("hex")}` as const;
 
 const comments: FastifyPluginAsync<CommentRoutesOptions> = async (app, options) => {
-  const client = options.rpcUrl ? createPublicClient({ transport: http(options.rpcUrl) }) : undefined;
+  const signed = signedRequests(options.status, options.rpcUrl);
   const offIndex = { offIndex: true };
   const repo = () => app.repositories.comments;
 
@@ -81,26 +80,11 @@ const comments: FastifyPluginAsync<CommentRoutesOptions> = async (app, options) 
     issuedAt: number,
     signature: string,
   ) => {
-    const { chainId } = options.status();
-    if (chainId === 0) throw refused(503, "ServiceUnavailable", "The service has not reached its chain yet.");
-    const now = Math.floor(Date.now() / 1000);
-    if (issuedAt > now + 60 || now - issuedAt > COMMENT_TTL_SECONDS) {
-      throw refused(
-        400,
-        "ExpiredSignature",
-        "This message was signed more than ten minutes ago (or in the future): sign it again.",
-      );
-    }
+    const { chainId, now } = signed.fresh(issuedAt, COMMENT_TTL_SECONDS, "message");
     const { domain, types } = commentTypedData(chainId, collective);
     const full = { ...message, author, issuedAt: BigInt(issuedAt) };
     const typed = { domain, types, primaryType, message: full } as const;
-    let valid: boolean;
-    try {
-      const args = { ...typed, address: author, signature: signature as Hex };
-      valid = client ? await client.verifyTypedData(args as never) : await verifyTypedData(args as never);
-    } catch {
-      valid = false;
-    }
+    const valid = await signed.valid({ ...typed, address: author, signature: signature as Hex } as never);
     if (!valid) throw refused(401, "InvalidSignature", `This message is not signed by ${author} for this collective.`);
     if ((await repo().recentBy(author, now - 60)) >= COMMENT_RATE_PER_MINUTE) {
       throw refused(429, "TooManyComments", `${author} signed ${COMMENT_RATE_PER_MINUTE} in the last minute: wait.`);

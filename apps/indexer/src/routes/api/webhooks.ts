@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import type { FastifyPluginAsync } from "fastify";
-import { createPublicClient, getAddress, http, verifyTypedData, type Hex } from "viem";
+import { getAddress, type Hex } from "viem";
 import {
   getWebhookLog,
   subscribeWebhook,
@@ -23,7 +23,8 @@ import {
   type WebhookSubscription,
 } from "@rhizome/client/schemas";
 import type { IndexerStatus } from "../../indexer.js";
-import { HttpError, NotFoundError } from "../../plugins/http-errors.js";
+import { NotFoundError } from "../../plugins/http-errors.js";
+import { refused, signedRequests } from "./signed.js";
 import { MEMBER_WEBHOOKS } from "../../repositories/webhooks.js";
 import { assertPublicUrl, WebhookUrlError } from "../../webhooks/guard.js";
 import { newSecret } from "../../webhooks/signature.js";
@@ -36,10 +37,8 @@ export interface WebhookRoutesOptions {
   allowPrivate?: boolean | undefined;
 }
 
-const refused = (status: number, error: string, message: string) => new HttpError(status, error, message);
-
 const webhooks: FastifyPluginAsync<WebhookRoutesOptions> = async (app, options) => {
-  const client = options.rpcUrl ? createPublicClient({ transport: http(options.rpcUrl) }) : undefined;
+  const signed = signedRequests(options.status, options.rpcUrl);
   const offIndex = { offIndex: true };
 
   /** Refuses unless `signature` is `account`'s over this message, signed in the last ten minutes. */
@@ -50,16 +49,7 @@ const webhooks: FastifyPluginAsync<WebhookRoutesOptions> = async (app, options) 
     issuedAt: number,
     signature: string,
   ) => {
-    const { chainId } = options.status();
-    if (chainId === 0) throw refused(503, "ServiceUnavailable", "The service has not reached its chain yet.");
-    const now = Math.floor(Date.now() / 1000);
-    if (issuedAt > now + 60 || now - issuedAt > WEBHOOK_REQUEST_TTL_SECONDS) {
-      throw refused(
-        400,
-        "ExpiredSignature",
-        "This request was signed more than ten minutes ago (or in the future): sign it again.",
-      );
-    }
+    const { chainId } = signed.fresh(issuedAt, WEBHOOK_REQUEST_TTL_SECONDS, "request");
     const { domain, types } = webhookTypedData(chainId);
     const typed = {
       address: getAddress(account),
@@ -69,12 +59,7 @@ const webhooks: FastifyPluginAsync<WebhookRoutesOptions> = async (app, options) 
       message: { ...message, account: getAddress(account), issuedAt: BigInt(issuedAt) },
       signature: signature as Hex,
     } as const;
-    let valid: boolean;
-    try {
-      valid = client ? await client.verifyTypedData(typed as never) : await verifyTypedData(typed as never);
-    } catch {
-      valid = false;
-    }
+    const valid = await signed.valid(typed as never);
     if (!valid) throw refused(401, "InvalidSignature", `This request is not signed by ${getAddress(account)}.`);
   };
 
