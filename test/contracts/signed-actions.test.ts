@@ -33,6 +33,7 @@ import {
   addressOf,
   advance,
   collectiveFixture,
+  contractMember,
   pass,
   propose,
   quorumProposal,
@@ -58,14 +59,6 @@ async function deliveredWork(f: Fixture): Promise<bigint> {
   await waitFor(f, f.as(f.carol).work.write.deliver([1n, "https://guide.example"]));
   await advance(f, 1);
   return 1n;
-}
-
-/** A contract wallet owned by `owner`'s key, admitted with `shares` shares. */
-async function contractMember(f: Fixture, owner: Wallet, shares: bigint): Promise<Address> {
-  const wallet = await f.connection.viem.deployContract("ContractWallet", [owner.account.address]);
-  const address = getAddress(wallet.address);
-  await pass(f, mintSharesProposal(f.modules, address, shares, "Admit the contract wallet"));
-  return address;
 }
 
 describe("Signed objections (Work.objectBySig)", () => {

@@ -216,6 +216,17 @@ export async function pass(
   return { proposalId, executed };
 }
 
+/**
+ * A contract wallet (ERC-1271, contracts/testing/ContractWallet.sol) that accepts what `owner`'s
+ * key signs, admitted to the collective with `shares` shares by a passed proposal.
+ */
+export async function contractMember(fixture: Fixture, owner: Wallet, shares: bigint): Promise<Address> {
+  const wallet = await fixture.connection.viem.deployContract("ContractWallet", [owner.account.address]);
+  const address = getAddress(wallet.address);
+  await pass(fixture, mintSharesProposal(fixture.modules, address, shares, "Admit the contract wallet"));
+  return address;
+}
+
 /** A proposal that sets the collective's quorum to `percent` of the supply at each snapshot. */
 export function quorumProposal(modules: { governor: Address }, percent: bigint, description: string): ProposalActions {
   return {
