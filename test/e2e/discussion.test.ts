@@ -3,7 +3,8 @@
  * each signing in the test wallet (EIP-712, no transaction), the list shows the thread's new count,
  * and Ada finds Bo's reply in her inbox and follows it back. Someone who is not a member is
  * refused in the service's words and keeps what they typed. Work Eli delivers arrives in Ada's
- * inbox to review, with the time left before it is accepted.
+ * inbox to review, with the time left before it is accepted, and on the board she comments on it,
+ * edits her comment and deletes it.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -124,5 +125,25 @@ describe.skipIf(!browserAvailable("discussion.test.ts"))("discussing and the inb
     expect(await deadline.getAttribute("title")).toMatch(/\d{4}/);
     expect(await review.getByRole("link").getAttribute("href")).toBe(`/c/${stack.rizom}/work`);
     await screenshot(ada.page, "inbox");
+
+    // On the board, the work's thread folds open under it: Ada asks, edits and withdraws her question.
+    await review.getByRole("link").click();
+    const work = ada.page.getByRole("listitem").filter({ has: ada.page.getByRole("heading", { name: title }) });
+    await work.getByText("Discussion (0 comments)").click();
+    await work.getByRole("textbox", { name: "Your comment" }).fill("Which partners are on it?");
+    await work.getByRole("button", { name: "Sign and post" }).click();
+    await see(comment(ada.page, "Which partners"));
+    // Followed by its id from here on, since a deleted comment loses its text.
+    const asked = ada.page.locator(`#${await comment(ada.page, "Which partners").getAttribute("id")}`);
+    await see(work.getByTitle("1 comment"));
+    await asked.getByRole("button", { name: "Edit" }).click();
+    await asked.getByRole("textbox", { name: "Edit your comment" }).fill("Which partners are on the map?");
+    await asked.getByRole("button", { name: "Sign and save" }).click();
+    await see(asked.getByText("edited", { exact: true }));
+    await see(asked.getByText("Which partners are on the map?"));
+    ada.page.once("dialog", (dialog) => void dialog.accept());
+    await asked.getByRole("button", { name: "Delete" }).click();
+    await see(asked.getByText("This comment was deleted by its author."));
+    await see(work.getByTitle("0 comments"));
   });
 });
