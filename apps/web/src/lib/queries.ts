@@ -23,12 +23,13 @@ export interface Pages<T> {
  * A list read page by page through the API's cursors: `fetchNextPage()` loads the next page
  * after the ones shown. `first`, when given, is a first page that came with another read (a
  * proposal's first votes), so it is not fetched again. `keepPrevious` shows the last list while
- * the next one loads, for a list whose query changes as someone types.
+ * the next one loads, for a list whose query changes as someone types. `refetchInterval` reads
+ * it again that often (ms), for a list that changes with no live event to say so.
  */
 export function usePages<T>(
   queryKey: readonly unknown[],
   fetchPage: (page: PageOf, signal: AbortSignal) => Promise<Api.Page<T>>,
-  options: { first?: Api.Page<T>; limit?: number; keepPrevious?: boolean } = {},
+  options: { first?: Api.Page<T>; limit?: number; keepPrevious?: boolean; refetchInterval?: number } = {},
 ) {
   const limit = options.limit ?? PAGE_SIZE;
   return useInfiniteQuery({
@@ -43,6 +44,7 @@ export function usePages<T>(
     }),
     ...(options.first ? { initialData: { pages: [options.first], pageParams: [undefined] } } : {}),
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),
   });
 }
 
@@ -169,11 +171,13 @@ export const useNetwork = () => useQuery({ queryKey: ["network"], queryFn: ({ si
 
 /**
  * A discussion thread, oldest first, page by page. Under the collective's key, so a live event
- * about the collective (a vote, an edit elsewhere) refetches it too.
+ * about the collective refetches it too; and every 30 seconds, since others' comments are off
+ * chain and no indexed event tells of them.
  */
 export const useThread = (address: string, kind: Api.ThreadKind, id: string) =>
   usePages(key(address, "thread", kind, id), (page, signal) => api.thread(address, kind, id, page, signal), {
     limit: 50,
+    refetchInterval: 30_000,
   });
 
 /**
