@@ -6,8 +6,6 @@
  * restart; a reorg that replays a proposal in another block and a rebuild of the index deliver
  * nothing twice; a subscription hears nothing from before it was made.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -33,38 +31,8 @@ import {
 import { freshDatabaseUrl } from "../helpers/database.js";
 import { quietLogger } from "../helpers/indexer.js";
 import { serveProvider } from "../helpers/rpc-server.js";
+import { receiver } from "../helpers/receiver.js";
 import { backend, liveIndex, type LiveIndex } from "../api/indexed.js";
-
-interface Received {
-  path: string;
-  headers: IncomingMessage["headers"];
-  body: string;
-}
-
-/** A webhook receiver: records every request; answers each path's next status from its script, else 204. */
-async function receiver() {
-  const received: Received[] = [];
-  const script = new Map<string, number[]>();
-  const server: Server = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    request.on("end", () => {
-      const path = request.url ?? "/";
-      received.push({ path, headers: request.headers, body });
-      response.statusCode = script.get(path)?.shift() ?? 204;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    received,
-    script,
-    at: (path: string) => received.filter((r) => r.path === path),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe(`webhooks from the index (${backend})`, () => {
   let f: Fixture;
