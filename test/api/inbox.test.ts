@@ -1,7 +1,7 @@
 /**
  * A member's inbox over a real history, indexed as it happens: an application to sponsor, work to
- * review, a proposal to vote on, then to queue, then to execute, an applicant's admission, a reply
- * and a mention; each item appears for the member it concerns and leaves once acted on (sponsored,
+ * review, a proposal to vote on, then to queue, then to execute, an applicant's admission or its
+ * defeat, a reply and a mention; each item appears for the member it concerns and leaves once acted on (sponsored,
  * objected to or let pass, voted, queued, executed, answered). An account that is a member nowhere
  * has an empty inbox; a malformed address is a 400.
  */
@@ -131,6 +131,30 @@ describe(`a member's inbox (${backend})`, () => {
     expect((await inbox(f.eve)).items.filter((i) => i.kind === "application")).toMatchObject([
       { id: `application:${c}:1:admitted`, kind: "application", title: "Admitted: application #1", deadline: null },
     ]);
+  });
+
+  it("tells an applicant their admission was defeated, and asks members to sponsor the application again", async () => {
+    await waitFor(f, f.as(f.dave).shares.write.applyForMembership([7n, "I weld"]));
+    const admitDave = admissionProposal(f.modules, 2n, 7n, "Admit Dave");
+    const id = await propose(f, f.alice, admitDave);
+    expect(await ids(f.bob, "sponsor")).toEqual([]);
+    await advance(f, SETTINGS.votingDelay + 1);
+    await vote(f, f.alice, id, Vote.Against);
+    await advance(f, SETTINGS.votingPeriod);
+    const dave = await inbox(f.dave);
+    expect(dave.items).toEqual([
+      expect.objectContaining({
+        id: expect.stringMatching(new RegExp(`^application:${c}:2:declined:\\d+$`)),
+        kind: "application",
+        title: "Not admitted: application #2",
+        path: `/c/${c}/apply`,
+      }),
+    ]);
+    expect(await ids(f.bob, "sponsor")).toEqual([`sponsor:${c}:2`]);
+    expect(await ids(f.bob, "queue")).toEqual([]);
+    await waitFor(f, f.as(f.dave).shares.write.withdrawApplication([2n]));
+    expect(await ids(f.dave)).toEqual([]);
+    expect(await ids(f.bob, "sponsor")).toEqual([]);
   });
 
   it("lets a review leave when its window passes", async () => {
