@@ -66,7 +66,11 @@ interface InFlight {
   to: number;
   /** Read without headers of its edges: the range was below the reorg window. */
   deep: boolean;
-  logs: Promise<RawLog[]>;
+  /**
+   * How many logs the range answered. Only the count is kept: the logs themselves are let go once
+   * decoded, so a range fetched ahead holds its events, not its events and its logs.
+   */
+  logCount: Promise<number>;
   /** Rejects with a MixedBranchesError when the logs and their blocks come from two branches. */
   unit: Promise<FinalUnit>;
 }
@@ -122,9 +126,9 @@ export class Backfill {
         : undefined;
     const to = ready?.to ?? Math.min(finalTarget, from + this.rangeSize - 1);
     const range = ready ?? this.fetch(from, to, keptFrom);
-    let logs: RawLog[];
+    let logs: number;
     try {
-      logs = await range.logs;
+      logs = await range.logCount;
     } catch (error) {
       if (to > from && error instanceof RpcRangeError) {
         const span = to - from + 1;
@@ -135,8 +139,8 @@ export class Backfill {
       }
       throw error;
     }
-    this.lastLogs = logs.length;
-    this.rangeSize = grownRange(this.rangeSize, logs.length, this.cap);
+    this.lastLogs = logs;
+    this.rangeSize = grownRange(this.rangeSize, logs, this.cap);
     if (to < finalTarget) {
       const nextTo = Math.min(finalTarget, to + this.rangeSize);
       this.prefetched = this.fetch(to + 1, nextTo, keptFrom);
@@ -188,7 +192,9 @@ export class Backfill {
     logs.catch(() => undefined);
     blocks.catch(() => undefined);
     unit.catch(() => undefined);
-    return { from, to, deep, logs, unit };
+    const logCount = logs.then((l) => l.length);
+    logCount.catch(() => undefined);
+    return { from, to, deep, logCount, unit };
   }
 
   /** The headers of the logs' blocks, by number: their hashes to check the logs by, and their times. */
