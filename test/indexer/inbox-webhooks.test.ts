@@ -3,9 +3,10 @@
  * a receiving HTTP server: a proposal open for their vote is POSTed to them once, signed with
  * their webhook's secret, however many ranges are indexed after it; voting takes it out of the
  * inbox and sends nothing more; another member who has not voted gets the same item on their own.
+ * A reply, which arrives without the chain moving, is sent by the next pass, once.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getAddress } from "viem";
+import { getAddress, type Hex } from "viem";
 import { mintSharesProposal } from "@rhizome/contracts";
 import { webhookTypedData } from "@rhizome/client/schemas";
 import { WebhookDispatcher } from "../../apps/indexer/src/webhooks/dispatcher.js";
@@ -22,6 +23,7 @@ import {
   type Fixture,
   type Wallet,
 } from "../helpers/collective.js";
+import { postComment } from "../helpers/comments.js";
 import { quietLogger } from "../helpers/indexer.js";
 import { receiver } from "../helpers/receiver.js";
 import { backend, liveIndex, type LiveIndex } from "../api/indexed.js";
@@ -44,6 +46,7 @@ describe(`a member's inbox webhook (${backend})`, () => {
       retryBaseMs: 10,
       timeoutMs: 2_000,
       allowPrivate: true,
+      inboxIntervalMs: 0,
       log: quietLogger,
     });
     await live.indexer.syncToHead();
@@ -107,5 +110,17 @@ describe(`a member's inbox webhook (${backend})`, () => {
     await advance(f, 10);
     await settle();
     expect(hooks.at("/bob")).toHaveLength(1);
+
+    // A reply arrives off the chain: a pass without a range owes it, once.
+    const thread = { chainId: live.indexer.status.chainId, collective: c, kind: "proposal" as const, id: String(id) };
+    const at = Math.floor(Date.now() / 1000);
+    const mine = await postComment(live.app, f.bob, thread, "Why five?", { issuedAt: at });
+    const reply = await postComment(live.app, f.alice, thread, "One per bed.", {
+      parent: mine.id as Hex,
+      issuedAt: at + 1,
+    });
+    await dispatcher.pass([]);
+    await dispatcher.pass([]);
+    expect(hooks.at("/bob").map((r) => JSON.parse(r.body).id)).toEqual([`vote:${c}:${id}`, `reply:${reply.id}`]);
   });
 });

@@ -33,12 +33,18 @@ export interface DispatcherOptions {
   timeoutMs: number;
   /** Let members' subscriptions reach private and loopback addresses (for a closed network, or tests). */
   allowPrivate: boolean;
+  /**
+   * Between ranges, members' inboxes are read again at most this often (30 s): replies and
+   * mentions arrive without the chain moving.
+   */
+  inboxIntervalMs?: number;
   log: Logger;
 }
 
 /** Deliveries sent in one pass at most; the next pass takes the rest. */
 const PASS = 50;
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
+const INBOX_INTERVAL_MS = 30_000;
 
 type Subscription = typeof schema.webhookSubscriptions.$inferSelect;
 
@@ -46,6 +52,8 @@ export class WebhookDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** When members' inboxes were last read, in milliseconds. */
+  private inboxesRead = 0;
 
   constructor(private readonly options: DispatcherOptions) {}
 
@@ -69,6 +77,7 @@ export class WebhookDispatcher {
           ),
         ),
       );
+    this.inboxesRead = Date.now();
     if (subscriptions.length === 0) return 0;
     const byCollective = new Map<string, Promise<Entry[]>>();
     const entriesOf = (collective: string) => {
@@ -190,13 +199,15 @@ export class WebhookDispatcher {
 
   /**
    * Runs one pass (owe the entries of `collectives`, then send what is due) after the one before
-   * it: passes never overlap.
+   * it: passes never overlap. A pass without a range still owes members what their inboxes gained
+   * off the chain (replies, mentions), when they were last read `inboxIntervalMs` ago.
    */
   pass(collectives: string[]): Promise<void> {
     this.running = this.running
       .then(async () => {
         if (this.stopped) return;
-        if (collectives.length > 0) await this.enqueue(collectives);
+        const inboxDue = Date.now() - this.inboxesRead >= (this.options.inboxIntervalMs ?? INBOX_INTERVAL_MS);
+        if (collectives.length > 0 || inboxDue) await this.enqueue(collectives);
         await this.deliverDue();
       })
       .catch((error: unknown) => this.options.log.warn({ error: String(error) }, "a webhook pass failed"));
