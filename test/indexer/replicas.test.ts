@@ -3,7 +3,8 @@
  * replicas (ROLE=api), each a child process as `npm run serve` runs it, over a Hardhat chain
  * served on JSON-RPC. A replica takes no writer's lock and waits for the indexer's schema; a
  * transaction on the chain reaches the event streams of both replicas under one id; both answer
- * as the indexer does, from their cache the second time; a client that comes back with
+ * as the indexer does, from their cache the second time, and a comment taken by one process makes
+ * every process answer its new count; a client that comes back with
  * Last-Event-ID, to either replica, gets what it missed; a reorg reaches the clients of both;
  * killing one replica mid-load loses no request at the other; the replicas' readiness follows the
  * indexer's, and once the indexer is killed they go unready after STALE_AFTER_MS while they keep
@@ -11,7 +12,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { collectiveFixture, waitFor, type Fixture } from "../helpers/collective.js";
+import type { Hex } from "viem";
+import { commentTypedData, NO_PARENT } from "@rhizome/client/schemas";
+import { addressOf, collectiveFixture, waitFor, type Fixture } from "../helpers/collective.js";
 import { freshDatabaseUrl } from "../helpers/database.js";
 import { startServiceProcess, type ServiceProcess } from "../helpers/processes.js";
 import { serveProvider, type RpcServer } from "../helpers/rpc-server.js";
@@ -161,6 +164,51 @@ describe.runIf(process.env.DATABASE_URL)("one indexer and two API replicas on on
     const again = await fetch(`${replica}${base}/applications?status=open`);
     expect((await again.json()) as { items: { pitch: string }[] }).toMatchObject({ items: [{ pitch: "Let me in" }] });
     expect(await hits()).toBe(before + 1);
+  });
+
+  it("tells every process of a comment taken by one, so none answers a list with its old count", async () => {
+    const lists = `/api/collectives/${f.modules.governor}/applications?status=open`;
+    const counts = async (url: string, etag?: string) => {
+      const response = await fetch(`${url}${lists}`, etag ? { headers: { "if-none-match": etag } } : {});
+      const body = response.status === 200 ? ((await response.json()) as { items: { commentCount: number }[] }) : null;
+      return { status: response.status, etag: response.headers.get("etag") ?? "", count: body?.items[0]?.commentCount };
+    };
+    // Each process has answered (and cached) the list with no comment yet.
+    const before = await Promise.all([indexer, ...replicas].map((service) => counts(service.url)));
+    expect(before.map((b) => b.count)).toEqual([0, 0, 0]);
+    const [{ applicationId }] = (
+      (await (await fetch(`${replicas[0]?.url}${lists}`)).json()) as {
+        items: [{ applicationId: number }];
+      }
+    ).items;
+    // Dave comments in his own application's thread, at the first replica.
+    const message = {
+      author: addressOf(f.dave),
+      parent: NO_PARENT,
+      body: "Happy to answer any question here",
+      issuedAt: Math.floor(Date.now() / 1000),
+      nonce: `0x${"ab".repeat(32)}` as Hex,
+    };
+    const signature = await f.dave.signTypedData({
+      ...commentTypedData(await f.publicClient.getChainId(), f.modules.governor),
+      primaryType: "Comment",
+      message: { ...message, kind: "application", thread: String(applicationId), issuedAt: BigInt(message.issuedAt) },
+    });
+    const posted = await fetch(
+      `${replicas[0]?.url}/api/collectives/${f.modules.governor}/threads/application/${applicationId}/comments`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...message, signature }),
+      },
+    );
+    expect(posted.status).toBe(200);
+    // The indexer and the other replica hear of it: the ETag they gave is stale, the count new.
+    for (const [i, service] of [indexer, replicas[1]].entries()) {
+      await expect
+        .poll(async () => (await counts(service?.url ?? "", before[i === 0 ? 0 : 2]?.etag)).count, { timeout: 10_000 })
+        .toBe(1);
+    }
   });
 
   it("sends a client that comes back with Last-Event-ID what it missed, at either replica", async () => {

@@ -53,6 +53,8 @@ export interface AppOptions {
    * (plugins/response-cache.ts); not kept when absent.
    */
   responseCache?: { maxEntries: number; maxBytes: number };
+  /** Tells the other processes serving the API that off-chain data changed (live/off-index.ts). */
+  announceOffIndex?: () => void;
   /**
    * Why /api cannot answer at all right now, if it cannot: it answers 503 with this (an API
    * replica whose database's schema the indexer has not migrated yet).
@@ -132,7 +134,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(requestLog);
   await app.register(security, { corsOrigins: options.corsOrigins });
   await app.register(rateLimit, { max: options.rateLimit });
-  await app.register(revalidation, { events: options.events, status: options.status, metrics });
+  await app.register(revalidation, {
+    events: options.events,
+    status: options.status,
+    metrics,
+    announceOffIndex: options.announceOffIndex,
+  });
   const cache = options.responseCache;
   if (cache && cache.maxEntries > 0 && cache.maxBytes > 0) await app.register(responseCache, { ...cache, metrics });
   const unavailable = options.unavailable;

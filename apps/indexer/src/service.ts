@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import type { Logger as PinoLogger } from "pino";
 import { createPublicClient, http, type Address, type PublicClient } from "viem";
 import { deployments } from "@rhizome/contracts";
-import { DatabaseLockedError, openDatabase } from "@rhizome/db";
+import { DatabaseLockedError, openDatabase, type Listening } from "@rhizome/db";
 import Fastify, { type FastifyInstance } from "fastify";
 import { buildApp, type AppOptions } from "./app.js";
 import type { Config, Role } from "./config.js";
@@ -24,6 +24,7 @@ import { secretRedactor } from "./redact.js";
 import { IndexMismatchError, Indexer, startingStatus, type IndexerStatus } from "./indexer.js";
 import { relay, type Publisher } from "./live/feed.js";
 import { memoryFeed } from "./live/memory.js";
+import { offIndexSignal } from "./live/off-index.js";
 import { postgresPublisher, postgresSubscriber } from "./live/postgres.js";
 import { readSharedStatus, startHeartbeat, type Heartbeat } from "./shared-status.js";
 import { createRpc, errorText, sleep } from "./sync/rpc.js";
@@ -225,6 +226,7 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
   });
   let heartbeat: Heartbeat | undefined;
   let feed: Publisher | undefined;
+  let offIndexHeard: Listening | undefined;
   try {
     await handle.migrate();
     let factory: Address | undefined;
@@ -245,6 +247,8 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
         void submitter?.pass();
       },
     );
+    // A comment taken here is told to the replicas, and one taken by a replica is heard here.
+    const offIndex = offIndexSignal(handle, log);
     const app = await buildApp({
       ...appOptions(config, log, metrics),
       db: handle.reads,
@@ -253,7 +257,9 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
       feed: live,
       factory: () => factory,
       ...relayOption(desk),
+      ...(offIndex ? { announceOffIndex: offIndex.announce } : {}),
     });
+    offIndexHeard = await offIndex?.listen(() => app.offIndexHeard?.());
     const metricsServer = await metricsServerFor(config, metrics);
     if (handle.kind === "postgres") {
       const beat = startHeartbeat(handle.db, indexerStatus, {
@@ -367,6 +373,7 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
         await app.close();
         await metricsServer?.close();
         await heartbeat?.stop();
+        await offIndexHeard?.close();
         await live.close();
         await handle.close();
       })
@@ -377,6 +384,7 @@ async function startIndexer(config: Config, log: PinoLogger): Promise<RunningSer
     return running(config, { app, metricsServer, connected, done, stopping, abort: () => controller.abort() });
   } catch (error) {
     await heartbeat?.stop();
+    await offIndexHeard?.close();
     await feed?.close();
     await handle.close();
     throw error;
@@ -422,6 +430,7 @@ async function startReplica(config: Config, log: PinoLogger): Promise<RunningSer
     live.events.on("reorg", refresh);
     live.events.on("reset", refresh);
 
+    const offIndex = offIndexSignal(handle, log);
     const app = await buildApp({
       ...appOptions(config, log, metrics),
       db: handle.reads,
@@ -438,8 +447,11 @@ async function startReplica(config: Config, log: PinoLogger): Promise<RunningSer
           () => shared.status.chainId,
         ),
       ),
+      ...(offIndex ? { announceOffIndex: offIndex.announce } : {}),
     });
     closing.push(() => app.close());
+    const heard = await offIndex?.listen(() => app.offIndexHeard?.());
+    if (heard) closing.push(() => heard.close());
     const metricsServer = await metricsServerFor(config, metrics);
     if (metricsServer) closing.push(() => metricsServer.close());
     await app.listen({ host: config.host, port: config.port });

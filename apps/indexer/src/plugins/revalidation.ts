@@ -21,6 +21,8 @@ export interface RevalidationOptions {
   /** The index's status, whose cursor moving also makes a new version. */
   status?: (() => IndexerStatus) | undefined;
   metrics?: Metrics | undefined;
+  /** Tells the other processes serving the API that off-chain data changed (live/off-index.ts). */
+  announceOffIndex?: (() => void) | undefined;
 }
 
 /**
@@ -42,8 +44,13 @@ export default fp<RevalidationOptions>(
     options.events?.on("indexed", moved);
     options.events?.on("reorg", moved);
     options.events?.on("reset", moved);
-    // Off-chain data that answers from the index show (a thread's comment count) changed here.
-    app.decorate("offIndexChanged", moved);
+    // Off-chain data that answers from the index show (a thread's comment count) changed here,
+    // or, heard from another process, there.
+    app.decorate("offIndexChanged", () => {
+      moved();
+      options.announceOffIndex?.();
+    });
+    app.decorate("offIndexHeard", moved);
     app.addHook("onClose", async () => {
       options.events?.off("indexed", moved);
       options.events?.off("reorg", moved);
@@ -78,8 +85,10 @@ export default fp<RevalidationOptions>(
 
 declare module "fastify" {
   interface FastifyInstance {
-    /** Makes a new version: off-chain data that answers from the index show has changed. */
+    /** Makes a new version: off-chain data that answers from the index show has changed; tells the other processes. */
     offIndexChanged?: () => void;
+    /** Makes a new version: another process said its off-chain data changed. */
+    offIndexHeard?: () => void;
   }
   interface FastifyContextConfig {
     /** This route's answers change without the index moving: never revalidated by its version, nor cached. */
