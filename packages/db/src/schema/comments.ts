@@ -38,6 +38,9 @@ export const comments = pgTable(
   (t) => [
     index("comments_by_thread").on(t.collective, t.threadKind, t.threadId, t.createdAt),
     index("comments_by_author").on(t.author, t.createdAt),
+    // A member's inbox: the replies to their comments (by parent) and the comments naming them.
+    index("comments_by_parent").on(t.parentId),
+    index("comments_by_mention").using("gin", t.mentions),
   ],
 );
 
