@@ -35,6 +35,15 @@ export default fp(
             name: "relay",
             description: "Signed votes, delegations, objections and profiles, sent with the relay's gas.",
           },
+          {
+            name: "discussion",
+            description: "Threads on proposals, work and applications: comments signed by members' wallets.",
+          },
+          {
+            name: "inbox",
+            description: "What needs a member now, soonest deadline first, as JSON and as an Atom feed.",
+          },
+          { name: "webhooks", description: "Members' own webhooks for their inbox, and any webhook's delivery log." },
           { name: "events", description: "Live changes of the index, as server-sent events." },
           { name: "health", description: "Whether the service runs, and whether its index has caught up." },
         ],
