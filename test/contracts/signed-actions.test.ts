@@ -6,12 +6,11 @@
  * action at all. Contract wallets sign through ERC-1271.
  */
 import { describe, expect, it } from "vitest";
-import { getAddress, parseEventLogs, type Address, type Hex } from "viem";
+import { getAddress, parseEventLogs, type Hex } from "viem";
 import {
   castVoteBySig,
   collectiveGovernorAbi,
   delegateBySigCall,
-  mintSharesProposal,
   objectBySigCall,
   objectionTypedData,
   profileTypedData,
