@@ -22,8 +22,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "@rhizome/db";
+import { inOwnProcess } from "./child.js";
+import type { DenseJob, DenseRunResult } from "./dense-run.js";
 import { measureLive, type LiveResult } from "./live.js";
-import { measureBackfill, type BackfillDetails, type BackfillResult, type DatabaseKind } from "./measure.js";
+import { mb, measureBackfill, type BackfillDetails, type BackfillResult, type DatabaseKind } from "./measure.js";
 import {
   comparePonder,
   ensurePonder,
@@ -68,41 +70,37 @@ async function main(): Promise<void> {
   // With --vs ponder the cluster stays up for Ponder's run, in a database of its own.
   let postgres: Postgres | null = null;
   try {
-    // Postgres first: PGlite lives in this process, and its memory would count in Postgres's figure.
+    // Postgres's runs are forked (child.ts), each measuring its own process; PGlite's runs here,
+    // where the live measurement reuses its database.
     if (databases.includes("postgres")) {
       console.log("\nBackfilling into Postgres…");
       postgres = await startPostgres();
       try {
-        const handle = await openDatabase({ url: postgres.url, writer: true });
-        try {
-          await handle.migrate();
-          const { result, details: d } = await measureBackfill("postgres", history, handle, history.url);
-          results.push(result);
-          details.set("postgres", d);
-          console.log(
-            `  ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s`,
+        // Each in a process of its own, as the service runs: its peak memory is the indexer's own.
+        const dense = (url: string, maxReorgDepth?: number) =>
+          inOwnProcess<DenseJob, DenseRunResult>(
+            new URL("./dense-run.ts", import.meta.url),
+            {
+              url,
+              rpcUrl: history.url,
+              history: { deployment: history.deployment, census: history.census },
+              maxReorgDepth,
+            },
+            "Rhizome's Postgres backfill",
           );
-        } finally {
-          await handle.close();
-        }
+        const { result, details: d } = await dense(await freshDatabase(postgres.url, "rhizome_bench"));
+        results.push(result);
+        details.set("postgres", d);
+        console.log(`  ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s`);
         // The same history, every block of it within the reorg window: what undo records cost.
         console.log("\nBackfilling into Postgres with undo records for every block…");
-        const undoHandle = await openDatabase({ url: await freshDatabase(postgres.url, "undo_bench"), writer: true });
-        try {
-          await undoHandle.migrate();
-          const { result } = await measureBackfill("postgres", history, undoHandle, history.url, UNDO_EVERYTHING);
-          const plain = results.find((r) => r.database === "postgres");
-          undoWindow = {
-            wallSeconds: result.wallSeconds,
-            eventsPerSecond: result.eventsPerSecond,
-            ratio: plain ? Math.round((result.eventsPerSecond / plain.eventsPerSecond) * 100) / 100 : null,
-          };
-          console.log(
-            `  ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s`,
-          );
-        } finally {
-          await undoHandle.close();
-        }
+        const { result: undo } = await dense(await freshDatabase(postgres.url, "undo_bench"), UNDO_EVERYTHING);
+        undoWindow = {
+          wallSeconds: undo.wallSeconds,
+          eventsPerSecond: undo.eventsPerSecond,
+          ratio: Math.round((undo.eventsPerSecond / result.eventsPerSecond) * 100) / 100,
+        };
+        console.log(`  ${undo.wallSeconds.toFixed(2)} s, ${undo.eventsPerSecond.toLocaleString("en-US")} events/s`);
       } finally {
         if (!ponderVersion) postgres.stop();
       }
@@ -111,11 +109,13 @@ async function main(): Promise<void> {
       console.log("\nBackfilling into PGlite…");
       const dir = await mkdtemp(path.join(tmpdir(), "rhizome-bench-pglite-"));
       try {
+        const beforeOpen = process.memoryUsage.rss();
         const handle = await openDatabase({ dataDir: path.join(dir, "db"), writer: true });
         try {
           await handle.migrate();
+          const databaseMb = mb(process.memoryUsage.rss() - beforeOpen);
           const { result, details: d, indexer } = await measureBackfill("pglite", history, handle, history.url);
-          results.push(result);
+          results.push({ ...result, databaseMb });
           details.set("pglite", d);
           console.log(
             `  ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s`,

@@ -22,6 +22,8 @@ export interface BackfillResult {
   eventsPerSecond: number;
   peakRssMb: number;
   rssBeforeMb: number;
+  /** PGlite only: what opening and migrating it added to the process before the backfill (its own memory). */
+  databaseMb?: number;
 }
 
 /** What the report prints beside the figures: where the time went and what the indexer said. */
@@ -45,7 +47,7 @@ export class IncompleteIndexError extends Error {
 /** How often the indexer polls the head once caught up, as the service would be configured. */
 export const POLL_INTERVAL_MS = 50;
 
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** A logger that prints nothing and keeps the warnings and errors for the report. */
 export function recordingLogger(): Logger & { messages: string[] } {

@@ -16,6 +16,9 @@ import { sql } from "drizzle-orm";
 import { openDatabase } from "@rhizome/db";
 import "@rhizome/indexer";
 
+/** Rows per statement, as the projections write them (ROWS_PER_STATEMENT in projections/batch.ts). */
+const ROWS = 5_000;
+
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 interface WithWasm {
@@ -59,12 +62,12 @@ try {
   await handle.db.execute(sql`CREATE TABLE memory_probe (id integer, block bigint, data text)`);
   const ids = Array.from({ length: n }, (_, i) => i);
   const texts = ids.map((i) => `0x${i.toString(16).padStart(64, "0")}`);
-  for (let i = 0; i < n; i += 20_000) {
+  for (let i = 0; i < n; i += ROWS) {
     await handle.db.execute(
-      sql`INSERT INTO memory_probe SELECT * FROM unnest(${sql.param(ids.slice(i, i + 20_000))}::integer[], ${sql.param(ids.slice(i, i + 20_000))}::bigint[], ${sql.param(texts.slice(i, i + 20_000))}::text[])`,
+      sql`INSERT INTO memory_probe SELECT * FROM unnest(${sql.param(ids.slice(i, i + ROWS))}::integer[], ${sql.param(ids.slice(i, i + ROWS))}::bigint[], ${sql.param(texts.slice(i, i + ROWS))}::text[])`,
     );
   }
-  report(`… after writing ${n.toLocaleString("en-US")} rows in 20,000-row statements`, client);
+  report(`… after writing ${n.toLocaleString("en-US")} rows in ${ROWS.toLocaleString("en-US")}-row statements`, client);
   await handle.db.execute(sql`SELECT count(*), max(data) FROM memory_probe`);
   report("… after reading them back", client);
   await handle.close();

@@ -13,6 +13,7 @@ import type { Address } from "viem";
 import { openDatabase, PROJECTION_TABLES, type DatabaseHandle } from "@rhizome/db";
 import type { Census } from "./census.js";
 import { CHECKED_TABLES, type CheckedTable } from "./census.js";
+import { answerJobs } from "./child.js";
 import { benchIndexer, recordingLogger, type DatabaseKind } from "./measure.js";
 
 export interface SparseJob {
@@ -131,12 +132,4 @@ async function run(job: SparseJob): Promise<SparseRunResult> {
   }
 }
 
-const send = process.send?.bind(process);
-if (!send) throw new Error("bench/indexer/sparse-run.ts runs as a child of the benchmark (sparse.ts)");
-process.once("message", (job: SparseJob) => {
-  void run(job).then(
-    (result) => send({ result }, () => process.exit(0)),
-    (error: unknown) =>
-      send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1)),
-  );
-});
+answerJobs(run, "bench/indexer/sparse-run.ts");

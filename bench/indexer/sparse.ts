@@ -16,13 +16,11 @@
  * BENCH_SPARSE_SETTINGS) some of the settings, whose rows replace theirs in the results file while
  * the other settings' rows of the last run stay; BENCH_PONDER_LOG=1 prints Ponder's log lines.
  */
-import { fork } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Faults } from "../../test/helpers/rpc-server.js";
+import { inOwnProcess } from "./child.js";
 import type { DatabaseKind } from "./measure.js";
 import { comparePonder, ensurePonder, freshDatabase, PONDER_FINALITY, runPonder } from "./peer-ponder.js";
 import { startPostgres, type Postgres } from "./postgres.js";
@@ -68,29 +66,8 @@ export const PROVIDER_SETTINGS: SparseSetting[] = [
 const RUN_TIMEOUT_MS = 30 * 60_000;
 
 /** Runs Rhizome once in a process of its own (sparse-run.ts). */
-async function runRhizome(job: SparseJob): Promise<SparseRunResult> {
-  const child = fork(fileURLToPath(new URL("./sparse-run.ts", import.meta.url)), [], {
-    execArgv: ["--import", import.meta.resolve("tsx")],
-    serialization: "advanced",
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const exited = once(child, "exit");
-  try {
-    const answer = new Promise<{ result?: SparseRunResult; error?: string }>((resolve, reject) => {
-      child.once("message", (message) => resolve(message as { result?: SparseRunResult; error?: string }));
-      child.once("exit", (code, signal) =>
-        reject(new Error(`Rhizome's run exited (${signal ?? code}) without a result`)),
-      );
-    });
-    child.send(job);
-    const { result, error } = await answer;
-    if (!result) throw new Error(`Rhizome's run failed: ${error ?? "no result"}`);
-    return result;
-  } finally {
-    if (child.exitCode === null && child.signalCode === null) child.kill();
-    await exited;
-  }
-}
+const runRhizome = (job: SparseJob) =>
+  inOwnProcess<SparseJob, SparseRunResult>(new URL("./sparse-run.ts", import.meta.url), job, "Rhizome's run");
 
 /** The provider's counts as the report keeps them: calls answered by method, and those refused. */
 async function callsOf(provider: Provider): Promise<SparseEntry["calls"]> {
