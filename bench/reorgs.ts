@@ -24,7 +24,10 @@ let failure: string | undefined;
 try {
   await model.check();
 } catch (error) {
+  // fast-check keeps what the sequence threw as the cause; the message alone names only the sequence.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
   failure = error instanceof Error ? error.message : String(error);
+  if (cause) failure += `\nCaused by: ${cause.stack ?? cause.message}`;
 }
 const seconds = (performance.now() - started) / 1000;
 await model.close();

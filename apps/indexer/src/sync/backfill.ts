@@ -10,7 +10,7 @@
  * is read with the headers of its edges too: its last block is kept, and the block before it is
  * checked against the cursor's (or kept as the anchor below the window).
  */
-import { checkLogsOnBranch } from "./branch.js";
+import { checkLogsOnBranch, MixedBranchesError } from "./branch.js";
 import type { IndexedEvent } from "./decode.js";
 import { LOG_PARTS, type BlockRange } from "./logs.js";
 import { RpcRangeError } from "./rpc-errors.js";
@@ -180,7 +180,16 @@ export class Backfill {
     );
     const unit = Promise.all([logs, headers, blocks]).then(([l, edgeHeaders, logBlocks]): FinalUnit => {
       const last = edgeHeaders.get(to);
-      if (!deep && !last) throw new Error(`The chain did not return block ${to}`);
+      // The head the range was planned under is gone (a reorg shortened the chain since): read
+      // again once the head is asked anew, as for answers from two branches.
+      if (!deep && !last) {
+        throw new MixedBranchesError(
+          to,
+          "none",
+          "none",
+          `The chain no longer has block ${to}, the last of the range ${from}-${to}: it went back while the range was read.`,
+        );
+      }
       const timestamps = new Map<number, number>();
       if (logBlocks) {
         checkLogsOnBranch(l, logBlocks);

@@ -44,6 +44,7 @@ export interface Rpc {
    * one request: what following the head asks at each poll.
    */
   headWithHeaders(numbers: number[]): Promise<{ head: number; headers: (BlockHeader | undefined)[] }>;
+  /** The headers at these heights, by number; a height the chain has no block at is left out. */
   headers(numbers: number[]): Promise<Map<number, BlockHeader>>;
   logs(filter: LogFilter): Promise<RawLog[]>;
 }
@@ -117,6 +118,19 @@ export function createRpc(url: string, options: RpcOptions = {}): Rpc {
     parentHash: block.parentHash,
     timestamp: Number(block.timestamp),
   });
+  // Raw, because viem's getBlock throws for a block the chain does not have (not mined yet, or
+  // gone with a reorg that shortened the chain), which is an answer, not a failure to retry.
+  const rawBlock = (number: number) =>
+    withRetry(
+      "eth_getBlockByNumber",
+      () =>
+        batched.request({ method: "eth_getBlockByNumber", params: [numberToHex(number), false] }) as Promise<{
+          number: Hex;
+          hash: Hex;
+          parentHash: Hex;
+          timestamp: Hex;
+        } | null>,
+    );
   return {
     client,
     chainId: () => withRetry("eth_chainId", () => client.getChainId()),
@@ -128,27 +142,13 @@ export function createRpc(url: string, options: RpcOptions = {}): Rpc {
     headWithHeaders: async (numbers) => {
       const [head, ...blocks] = await Promise.all([
         withRetry("eth_blockNumber", () => batched.getBlockNumber({ cacheTime: 0 })),
-        ...numbers.map((number) =>
-          // Raw, because viem's getBlock throws for a block not mined yet, which is no failure here.
-          withRetry(
-            "eth_getBlockByNumber",
-            () =>
-              batched.request({ method: "eth_getBlockByNumber", params: [numberToHex(number), false] }) as Promise<{
-                number: Hex;
-                hash: Hex;
-                parentHash: Hex;
-                timestamp: Hex;
-              } | null>,
-          ),
-        ),
+        ...numbers.map(rawBlock),
       ]);
       return { head: Number(head), headers: blocks.map((block) => (block ? toHeader(block) : undefined)) };
     },
     async headers(numbers) {
-      const blocks = await Promise.all(
-        numbers.map((n) => withRetry("eth_getBlockByNumber", () => batched.getBlock({ blockNumber: BigInt(n) }))),
-      );
-      return new Map(blocks.map((block) => [Number(block.number), toHeader(block)]));
+      const blocks = await Promise.all(numbers.map((n) => rawBlock(n)));
+      return new Map(blocks.flatMap((block) => (block ? [[Number(block.number), toHeader(block)] as const] : [])));
     },
     logs: (filter) =>
       // A range the RPC refuses as too large is not retried here: the caller shrinks it.
