@@ -154,10 +154,11 @@ describe(`a sparse chain behind a provider's budget and failures (${backend})`, 
 
 describe(`a sparse chain's call budget (${backend})`, () => {
   // What a range costs: one eth_getLogs for the factory and every module (a second for deposits
-  // into treasuries, once there are treasuries), and a header only for a block that holds logs.
-  const budget = (units: number) => ({ getLogs: 2 * units + 8, headers: blocksWithLogs + 8 });
+  // into treasuries, once there are treasuries), the headers of its two edges (the block before
+  // it, checked against the cursor's, and its last), and a header for a block that holds logs.
+  const budget = (units: number) => ({ getLogs: 2 * units + 8, headers: blocksWithLogs + 2 * units + 8 });
 
-  it("spends one eth_getLogs a range, a header a block with logs, and few head polls", async () => {
+  it("spends one eth_getLogs a range, its edges' headers and a header a block with logs, and few head polls", async () => {
     const server = await provider({ maxLogRange: 1_000, rangeCapShape: "alchemy" });
     const { db, units } = await indexThrough(server);
     expect(await snapshotTables(db)).toEqual(expected);

@@ -124,6 +124,12 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
   private readonly backfill: Backfill;
   /** The hash the index keeps for the cursor's block; undefined before anything is indexed. */
   private cursorHash: string | undefined;
+  /**
+   * Whether the cursor's block is kept (store/kept-blocks.ts). A range below the reorg window
+   * leaves its last block's hash in `cursorHash` without keeping it: nothing written there can be
+   * rolled back, so a reorg that replaces it rebuilds the index.
+   */
+  private cursorKept = false;
   private readonly maxReorgDepth: number;
   /** Reads in a row whose answers came from two branches; back to 0 at each commit. */
   private mixedReads = 0;
@@ -194,6 +200,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       }));
     Object.assign(this.status, { chainId, cursor: loaded.cursorBlock, finalized: loaded.finalizedBlock });
     this.cursorHash = await keptHash(this.db, loaded.cursorBlock);
+    this.cursorKept = this.cursorHash !== undefined;
     this.backfill.forget();
     this.registry = await Registry.load(this.db, factory);
   }
@@ -343,8 +350,13 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       await this.handleReorg();
       return;
     }
+    if (unit.deep) {
+      await this.commit(unit.from, unit.to, unit.events, undefined, true);
+      this.cursorHash = unit.last.hash;
+      return;
+    }
     const indexed = this.status.cursor >= this.options.startBlock;
-    const anchor = this.cursorHash === undefined && unit.last !== undefined && indexed ? unit.before : undefined;
+    const anchor = !this.cursorKept && indexed ? unit.before : undefined;
     await this.commit(unit.from, unit.to, unit.events, unit.last, true, anchor);
   }
 
@@ -434,6 +446,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     this.mixedReads = 0;
     this.status.cursor = to;
     this.cursorHash = header?.hash;
+    this.cursorKept = header !== undefined;
     this.status.finalized = finalized ?? this.status.finalized;
     this.lastTimestamp = timestamp ?? this.lastTimestamp;
     this.status.events += events.length;
@@ -458,7 +471,12 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     this.backfill.forget();
     this.headAskedAt = Number.NEGATIVE_INFINITY;
     const { head, cursor, finalized } = this.status;
-    const finding = await findReorg(this.db, this.rpc, { head, cursor, finalized });
+    const finding = await findReorg(this.db, this.rpc, {
+      head,
+      cursor,
+      finalized,
+      unkept: this.cursorKept ? undefined : this.cursorHash,
+    });
     switch (finding.kind) {
       case "behind":
         this.status.caughtUp = false;
@@ -474,6 +492,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
         await rollBack(this.db, ancestor.number);
         this.status.cursor = ancestor.number;
         this.cursorHash = ancestor.hash;
+        this.cursorKept = true;
         this.updateLag();
         this.registry = await Registry.load(this.db, this.options.factory);
         this.log.warn({ ancestor: ancestor.number, depth }, "reorg: rolled back to the common ancestor");

@@ -4,11 +4,13 @@
  * provider refuses as too large shrinks to what its answer allows, and the span the provider
  * states is remembered as a cap the ranges never grow past again. While one range is written, the
  * next is already fetched and decoded.
- * A range below the reorg window (no reorg rolled back in place reaches it) is read with one
- * eth_getLogs and the headers of the blocks that hold its logs, for their times, only when the
- * logs do not carry them: nothing is kept of it for reorgs. A range that reaches into the window
- * is read with the headers of its edges too: its last block is kept, and the block before it is
- * checked against the cursor's (or kept as the anchor below the window).
+ * Every range is read with the headers of its edges: the block before it is checked against the
+ * cursor's, so a range that does not extend what is indexed is never written. A range below the
+ * reorg window (no reorg rolled back in place reaches it) is read with one eth_getLogs and the
+ * headers of the blocks that hold its logs, for their times, only when the logs do not carry
+ * them: nothing is kept of it for reorgs but its last block's hash, in memory. A range that
+ * reaches into the window keeps its last block (and the block before it as the anchor below the
+ * window, when the cursor's block was not kept).
  */
 import { checkLogsOnBranch, MixedBranchesError } from "./branch.js";
 import type { IndexedEvent } from "./decode.js";
@@ -50,13 +52,15 @@ export function shrunkRange(span: number, error: RpcRangeError): number {
 export interface FinalUnit {
   from: number;
   to: number;
-  /**
-   * The chain's block before the range, to check that the range extends the cursor's block;
-   * read only for a range that reaches into the reorg window.
-   */
+  /** The chain's block before the range, to check that the range extends the cursor's block. */
   before: BlockHeader | undefined;
-  /** The range's last block, kept under its hash; read only for a range that reaches into the reorg window. */
-  last: BlockHeader | undefined;
+  /**
+   * The range's last block: kept under its hash for a range that reaches into the reorg window;
+   * for one below it, only its hash is held (in memory), for the next read to build on.
+   */
+  last: BlockHeader;
+  /** Below the reorg window: written without undo records, its last block not kept. */
+  deep: boolean;
   events: IndexedEvent[];
 }
 
@@ -165,7 +169,9 @@ export class Backfill {
     // The block before the range by its hash, not the range's first block by its parent hash:
     // the two say the same on a chain, and Hardhat's hardhat_mine leaves the parent hash of the
     // blocks it mines in one go empty.
-    const edges = deep ? [] : from > 0 ? [from - 1, to] : [to];
+    // Every range reads its edges, below the window too: a reorg deeper than the window, under a
+    // range read there, is found when the next read does not extend the cursor's block.
+    const edges = from > 0 ? [from - 1, to] : [to];
     // The headers first, then the logs: the range is committed under its last block's hash as it
     // was before its logs were read, so logs from a branch the chain left while they were read
     // (a prefetch overtaken by a reorg) are under a hash the chain no longer has, and the next
@@ -173,7 +179,7 @@ export class Backfill {
     // Then the blocks of the logs, by number: each log must carry its block's hash, or the logs
     // came from another branch than the blocks (branch.ts), and the range is read again. Below
     // the window no reorg reaches, and logs that carry their times need no header.
-    const headers = edges.length > 0 ? this.rpc.headers(edges) : Promise.resolve(new Map<number, BlockHeader>());
+    const headers = this.rpc.headers(edges);
     const logs = headers.then(() => this.options.fetchLogs({ fromBlock: from, toBlock: to }, parts));
     const blocks = logs.then((l) =>
       deep && l.every((log) => log.blockTimestamp !== undefined) ? undefined : this.blocksOf(l),
@@ -182,7 +188,7 @@ export class Backfill {
       const last = edgeHeaders.get(to);
       // The head the range was planned under is gone (a reorg shortened the chain since): read
       // again once the head is asked anew, as for answers from two branches.
-      if (!deep && !last) {
+      if (!last) {
         throw new MixedBranchesError(
           to,
           "none",
@@ -195,7 +201,14 @@ export class Backfill {
         checkLogsOnBranch(l, logBlocks);
         for (const [n, header] of logBlocks) timestamps.set(n, header.timestamp);
       }
-      return { from, to, before: edgeHeaders.get(from - 1), last, events: this.options.decode(l, last, timestamps) };
+      return {
+        from,
+        to,
+        before: edgeHeaders.get(from - 1),
+        last,
+        deep,
+        events: this.options.decode(l, last, timestamps),
+      };
     });
     headers.catch(() => undefined);
     logs.catch(() => undefined);

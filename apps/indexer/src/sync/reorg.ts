@@ -7,8 +7,9 @@
  * - `same`: the walk finds the cursor's own block on the chain after all (the chain's answers
  *   disagreed for a moment): nothing to undo; the next poll looks again.
  * - `rollback`: undo everything above the newest kept block the chain still has.
- * - `rebuild`: the chain has none of the kept blocks: the reorg went deeper than the undo records
- *   reach (or the chain was replaced), and the index is rebuilt from the chain.
+ * - `rebuild`: the chain has none of the kept blocks, or the cursor's block was written below the
+ *   reorg window (nothing of it kept) and the chain no longer has it: the reorg went deeper than
+ *   the undo records reach (or the chain was replaced), and the index is rebuilt from the chain.
  */
 import type { Database } from "@rhizome/db";
 import { findAncestor, oldestKept } from "../store/kept-blocks.js";
@@ -25,10 +26,20 @@ export interface Position {
   head: number;
   cursor: number;
   finalized: number;
+  /**
+   * The cursor's hash when its block was written below the reorg window, so not kept: nothing
+   * above a kept block can be undone then, and a chain without that block means a rebuild.
+   */
+  unkept?: string | undefined;
 }
 
 export async function findReorg(db: Database, rpc: Rpc, position: Position): Promise<ReorgFinding> {
   if (position.head < position.finalized) return { kind: "behind" };
+  if (position.unkept !== undefined) {
+    const [current] = (await rpc.headers([position.cursor])).values();
+    if (current === undefined && position.head < position.cursor) return { kind: "behind" };
+    return current?.hash === position.unkept ? { kind: "same" } : { kind: "rebuild" };
+  }
   const ancestor = await findAncestor(db, rpc);
   if (!ancestor) {
     const oldest = await oldestKept(db);
