@@ -27,6 +27,11 @@ export interface Faults {
   dropNext: number;
   /** Answer as a node this many blocks behind: a lower head, and no block above it. */
   lagBlocks: number;
+  /**
+   * Answer eth_getBlockByNumber as a node this many blocks behind (no block above its head) while
+   * eth_blockNumber gives the chain's own head: a load balancer whose calls reach different nodes.
+   */
+  staleBlocks: number;
   /** The chain id to answer eth_chainId with (0: the chain's own), to stand for a chain that is not a local one. */
   chainId: number;
   /** eth_getLogs ranges wider than this are refused as too large (0: no limit). */
@@ -220,6 +225,7 @@ const NO_FAULTS: Faults = {
   stallMs: 0,
   dropNext: 0,
   lagBlocks: 0,
+  staleBlocks: 0,
   chainId: 0,
   maxLogRange: 0,
   rateLimitShape: "plain",
@@ -371,9 +377,12 @@ export async function serveProvider(provider: EthereumProvider, faults: Partial<
       if (settings.chainId > 0 && call.method === "eth_chainId") {
         return { jsonrpc: "2.0", id: call.id, result: `0x${settings.chainId.toString(16)}` };
       }
-      if (settings.lagBlocks > 0) {
-        const head = Number(await provider.request({ method: "eth_blockNumber", params: [] })) - settings.lagBlocks;
-        if (call.method === "eth_blockNumber") return { jsonrpc: "2.0", id: call.id, result: `0x${head.toString(16)}` };
+      if (settings.lagBlocks > 0 || settings.staleBlocks > 0) {
+        const lag = settings.lagBlocks + settings.staleBlocks;
+        const head = Number(await provider.request({ method: "eth_blockNumber", params: [] })) - lag;
+        if (call.method === "eth_blockNumber" && settings.lagBlocks > 0) {
+          return { jsonrpc: "2.0", id: call.id, result: `0x${head.toString(16)}` };
+        }
         const asked = call.method === "eth_getBlockByNumber" ? String(call.params?.[0]) : undefined;
         if (asked?.startsWith("0x") && Number(asked) > head) return { jsonrpc: "2.0", id: call.id, result: null };
       }

@@ -1,7 +1,7 @@
 /**
  * What the indexer does with a database that may not be the chain's: an index of another chain or
  * factory is refused, never truncated; a node behind the index is waited for, never taken for a
- * reorg; and the service serves its API while the chain does not answer.
+ * reorg, nor is one whose nodes disagree on which blocks exist; and the service serves its API while the chain does not answer.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { schema } from "@rhizome/db";
@@ -93,6 +93,51 @@ describe(`a node behind the index (${backend})`, () => {
     expect(indexer.status.caughtUp).toBe(true);
     expect(indexer.status.reason).toBeUndefined();
     expect(await snapshotTables(db)).toEqual(before);
+  });
+});
+
+describe(`an RPC whose nodes disagree (${backend})`, () => {
+  it("is waited for when its head is above the index but its blocks stop below it, never taken for a reorg", async () => {
+    const f = await collectiveFixture();
+    await waitFor(f, f.as(f.bob).shares.write.setProfile(["", "", "https://bob.example"]));
+    await f.connection.provider.request({ method: "hardhat_mine", params: ["0x5"] });
+    const rpc = await serveProvider(f.connection.provider, { chainId: 10 });
+    const db = await freshDatabase();
+    cleanup.push(
+      () => rpc.close(),
+      () => db.close(),
+    );
+    // The undo window no deeper than the confirmations: the backfill ends on a block it keeps no
+    // undo records for, and the poll after it checks that block's hash alone.
+    const indexer = indexerFor(db, f, rpc.url, 2, { maxReorgDepth: 2 });
+    await indexer.init();
+    do await indexer.step();
+    while (indexer.status.cursor < indexer.status.head - 2);
+    const before = await snapshotTables(db);
+    expect(before.collectives).toHaveLength(1);
+    const reorgs: unknown[] = [];
+    indexer.on("reorg", (e) => reorgs.push(e));
+
+    // A load balancer: the head from a node in step with the chain, blocks from one 3 behind it.
+    rpc.faults.staleBlocks = 3;
+    expect(await indexer.step()).toBe(false);
+    expect(indexer.status.caughtUp).toBe(false);
+    expect(indexer.status.reason).toMatch(
+      /^the RPC's head is block \d+ but it does not return block \d+, which the index was built on: waiting/,
+    );
+    expect(reorgs).toEqual([]);
+    expect(await snapshotTables(db)).toEqual(before);
+
+    rpc.faults.staleBlocks = 0;
+    await indexer.syncToHead();
+    expect(indexer.status.caughtUp).toBe(true);
+    expect(reorgs).toEqual([]);
+    const fresh = await freshDatabase();
+    cleanup.push(() => fresh.close());
+    const clean = indexerFor(fresh, f, rpc.url);
+    await clean.init();
+    await clean.syncToHead();
+    expect(await snapshotTables(db)).toEqual(await snapshotTables(fresh));
   });
 });
 

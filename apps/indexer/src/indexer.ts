@@ -480,7 +480,10 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     switch (finding.kind) {
       case "behind":
         this.status.caughtUp = false;
-        this.status.reason = `the chain's head (block ${head}) is behind the index (block ${cursor}): waiting for the RPC to catch up`;
+        this.status.reason =
+          head < cursor || head < finalized
+            ? `the chain's head (block ${head}) is behind the index (block ${cursor}): waiting for the RPC to catch up`
+            : `the RPC's head is block ${head} but it does not return block ${cursor}, which the index was built on: waiting for its nodes to agree`;
         return false;
       case "same":
         return false;

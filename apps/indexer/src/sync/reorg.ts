@@ -37,8 +37,10 @@ export async function findReorg(db: Database, rpc: Rpc, position: Position): Pro
   if (position.head < position.finalized) return { kind: "behind" };
   if (position.unkept !== undefined) {
     const [current] = (await rpc.headers([position.cursor])).values();
-    if (current === undefined && position.head < position.cursor) return { kind: "behind" };
-    return current?.hash === position.unkept ? { kind: "same" } : { kind: "rebuild" };
+    // No block at the cursor: the chain is shorter than the index, or the node that answered
+    // lags the one that gave the head. Either way, nothing says the block changed; wait.
+    if (current === undefined) return { kind: "behind" };
+    return current.hash === position.unkept ? { kind: "same" } : { kind: "rebuild" };
   }
   const ancestor = await findAncestor(db, rpc);
   if (!ancestor) {
