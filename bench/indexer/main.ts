@@ -14,6 +14,9 @@
  * `--settings span-2k-25rps` (names separated by commas) measures some provider settings only,
  * and merges their rows into the results file.
  *
+ * Every backfill, Rhizome's and Ponder's, runs BENCH_RUNS times (3 by default) on a fresh
+ * database, and the median run is reported with every run's events/s beside it: on a shared
+ * machine one run of a few seconds can lose a third of its speed to a neighbour.
  * BENCH_WAVES=n generates a smaller history (10 waves by default); BENCH_DATABASES=pglite (or
  * postgres) measures only one database; BENCH_PROFILE=dir writes a CPU profile of each backfill;
  * BENCH_PONDER_LOG=1 prints Ponder's log lines.
@@ -25,7 +28,7 @@ import { openDatabase } from "@rhizome/db";
 import { inOwnProcess } from "./child.js";
 import type { DenseJob, DenseRunResult } from "./dense-run.js";
 import { measureLive, type LiveResult } from "./live.js";
-import { mb, measureBackfill, type BackfillDetails, type BackfillResult, type DatabaseKind } from "./measure.js";
+import { measureBackfill, medianRun, type BackfillDetails, type BackfillResult, type DatabaseKind } from "./measure.js";
 import {
   comparePonder,
   ensurePonder,
@@ -38,6 +41,11 @@ import { startPostgres, type Postgres } from "./postgres.js";
 import { buildReport, formatReport, writeReport, type UndoWindowResult } from "./report.js";
 import { serveHistory } from "./serve.js";
 import { runSparse } from "./sparse.js";
+
+/** Runs of each measurement (BENCH_RUNS): the median run's figures are reported, every run's events/s beside them. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+if (!Number.isInteger(RUNS) || RUNS < 1)
+  throw new Error(`BENCH_RUNS: a whole number of runs, at least 1 (got ${process.env.BENCH_RUNS})`);
 
 /** A reorg window wider than any history here: every block is written with undo records. */
 const UNDO_EVERYTHING = 1_000_000_000;
@@ -70,37 +78,51 @@ async function main(): Promise<void> {
   // With --vs ponder the cluster stays up for Ponder's run, in a database of its own.
   let postgres: Postgres | null = null;
   try {
-    // Postgres's runs are forked (child.ts), each measuring its own process; PGlite's runs here,
-    // where the live measurement reuses its database.
+    // Every timed backfill is forked (child.ts): its own process, as the service runs, so its
+    // figures are its own. Each is run RUNS times on a fresh database and the median run is kept.
+    const dense = (database: { url: string } | { dataDir: string }, maxReorgDepth?: number) =>
+      inOwnProcess<DenseJob, DenseRunResult>(
+        new URL("./dense-run.ts", import.meta.url),
+        {
+          ...database,
+          rpcUrl: history.url,
+          history: { deployment: history.deployment, census: history.census },
+          maxReorgDepth,
+        },
+        "Rhizome's backfill",
+      );
+    const repeat = async (what: string, once: (run: number) => Promise<DenseRunResult>) => {
+      const runs: DenseRunResult[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const { result, details: d } = await once(run);
+        runs.push({ result, details: d });
+        console.log(
+          `  ${what} ${run + 1}/${RUNS}: ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s`,
+        );
+      }
+      const median = medianRun(runs, (r) => r.result.eventsPerSecond);
+      return { ...median, result: { ...median.result, runs: runs.map((r) => r.result.eventsPerSecond) } };
+    };
     if (databases.includes("postgres")) {
       console.log("\nBackfilling into Postgres…");
       postgres = await startPostgres();
       try {
-        // Each in a process of its own, as the service runs: its peak memory is the indexer's own.
-        const dense = (url: string, maxReorgDepth?: number) =>
-          inOwnProcess<DenseJob, DenseRunResult>(
-            new URL("./dense-run.ts", import.meta.url),
-            {
-              url,
-              rpcUrl: history.url,
-              history: { deployment: history.deployment, census: history.census },
-              maxReorgDepth,
-            },
-            "Rhizome's Postgres backfill",
-          );
-        const { result, details: d } = await dense(await freshDatabase(postgres.url, "rhizome_bench"));
-        results.push(result);
-        details.set("postgres", d);
-        console.log(`  ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s`);
+        const cluster = postgres.url;
+        const plain = await repeat("run", async (run) =>
+          dense({ url: await freshDatabase(cluster, `rhizome_bench_${run}`) }),
+        );
+        results.push(plain.result);
+        details.set("postgres", plain.details);
         // The same history, every block of it within the reorg window: what undo records cost.
         console.log("\nBackfilling into Postgres with undo records for every block…");
-        const { result: undo } = await dense(await freshDatabase(postgres.url, "undo_bench"), UNDO_EVERYTHING);
+        const { result: undo } = await repeat("run", async (run) =>
+          dense({ url: await freshDatabase(cluster, `undo_bench_${run}`) }, UNDO_EVERYTHING),
+        );
         undoWindow = {
           wallSeconds: undo.wallSeconds,
           eventsPerSecond: undo.eventsPerSecond,
-          ratio: Math.round((undo.eventsPerSecond / result.eventsPerSecond) * 100) / 100,
+          ratio: Math.round((undo.eventsPerSecond / plain.result.eventsPerSecond) * 100) / 100,
         };
-        console.log(`  ${undo.wallSeconds.toFixed(2)} s, ${undo.eventsPerSecond.toLocaleString("en-US")} events/s`);
       } finally {
         if (!ponderVersion) postgres.stop();
       }
@@ -109,18 +131,15 @@ async function main(): Promise<void> {
       console.log("\nBackfilling into PGlite…");
       const dir = await mkdtemp(path.join(tmpdir(), "rhizome-bench-pglite-"));
       try {
-        const beforeOpen = process.memoryUsage.rss();
-        const handle = await openDatabase({ dataDir: path.join(dir, "db"), writer: true });
+        const measured = await repeat("run", (run) => dense({ dataDir: path.join(dir, `db-${run}`) }));
+        results.push(measured.result);
+        details.set("pglite", measured.details);
+        // The live figure needs an indexer at the head: one more backfill, here, not timed.
+        console.log("\nFollowing the head (PGlite)…");
+        const handle = await openDatabase({ dataDir: path.join(dir, "live"), writer: true });
         try {
           await handle.migrate();
-          const databaseMb = mb(process.memoryUsage.rss() - beforeOpen);
-          const { result, details: d, indexer } = await measureBackfill("pglite", history, handle, history.url);
-          results.push({ ...result, databaseMb });
-          details.set("pglite", d);
-          console.log(
-            `  ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s`,
-          );
-          console.log("\nFollowing the head (PGlite)…");
+          const { indexer } = await measureBackfill("pglite", history, handle, history.url);
           live = await measureLive(history, handle, indexer);
         } finally {
           await handle.close();
@@ -136,18 +155,28 @@ async function main(): Promise<void> {
       );
       for (const database of databases as ("postgres" | "pglite")[]) {
         console.log(`  backfilling into ${database === "postgres" ? "Postgres" : "PGlite"}…`);
-        const postgresUrl =
-          database === "postgres" && postgres ? await freshDatabase(postgres.url, "ponder_bench") : undefined;
-        const result = await runPonder({ database, history, rpcUrl: history.url, version: ponderVersion, postgresUrl });
-        const problems = comparePonder(result, history);
-        if (problems.length > 0) {
-          throw new Error(`Ponder's ${database} index differs from Rhizome's:\n  ${problems.join("\n  ")}`);
+        const runs: PeerResult[] = [];
+        for (let run = 0; run < RUNS; run++) {
+          const postgresUrl =
+            database === "postgres" && postgres ? await freshDatabase(postgres.url, `ponder_bench_${run}`) : undefined;
+          const result = await runPonder({
+            database,
+            history,
+            rpcUrl: history.url,
+            version: ponderVersion,
+            postgresUrl,
+          });
+          const problems = comparePonder(result, history);
+          if (problems.length > 0) {
+            throw new Error(`Ponder's ${database} index differs from Rhizome's:\n  ${problems.join("\n  ")}`);
+          }
+          runs.push(result);
+          console.log(
+            `  run ${run + 1}/${RUNS}: ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s ` +
+              `(startup ${result.startupSeconds.toFixed(2)} s before that)`,
+          );
         }
-        peers.push(result);
-        console.log(
-          `  ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s ` +
-            `(startup ${result.startupSeconds.toFixed(2)} s before that)`,
-        );
+        peers.push({ ...medianRun(runs, (r) => r.eventsPerSecond), runs: runs.map((r) => r.eventsPerSecond) });
       }
     }
   } finally {

@@ -24,6 +24,8 @@ export interface BackfillResult {
   rssBeforeMb: number;
   /** PGlite only: what opening and migrating it added to the process before the backfill (its own memory). */
   databaseMb?: number;
+  /** Events/s of every run, in order, when the figures are the median run's (main.ts, BENCH_RUNS). */
+  runs?: number[];
 }
 
 /** What the report prints beside the figures: where the time went and what the indexer said. */
@@ -46,6 +48,14 @@ export class IncompleteIndexError extends Error {
 
 /** How often the indexer polls the head once caught up, as the service would be configured. */
 export const POLL_INTERVAL_MS = 50;
+
+/** The median of `runs` by `rate` (the lower middle one of an even count): one run's figures, whole. */
+export function medianRun<T>(runs: T[], rate: (run: T) => number): T {
+  const sorted = [...runs].sort((a, b) => rate(a) - rate(b));
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (middle === undefined) throw new Error("medianRun: no runs");
+  return middle;
+}
 
 export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 

@@ -46,6 +46,8 @@ export interface PeerResult {
   /** From spawning `ponder start` to its backfill starting: build, database set-up. */
   startupSeconds: number;
   rows: Record<CheckedTable, number>;
+  /** Events/s of every run, in order, when the figures are the median run's (main.ts, BENCH_RUNS). */
+  runs?: number[];
 }
 
 /** Installs the Ponder app's dependencies if they are not there; returns Ponder's version. */

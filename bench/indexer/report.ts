@@ -26,7 +26,7 @@ export const PEER_NOTES = [
   "Ponder's wallSeconds run from its first backfill log line ('Started fetching backfill JSON-RPC data' or 'Started backfill indexing') to its /ready endpoint answering 200 (polled every 50 ms); its build and database set-up before that are startupSeconds, as Rhizome's migrations and init() are outside its figure.",
   "events is the same count for both: the logs each indexer applied (Rhizome's indexer status, the sum of Ponder's ponder_indexing_completed_events), each checked equal to the chain's logs, and both indexes' proposals, votes, work_items, ragequits, members and share_events row counts checked equal to the chain's.",
   "Ponder's handlers project every event into tables like Rhizome's (collectives and settings, members with shares, voting power, delegate and profile, share events, delegations, applications, proposals with tallies and status, votes, timelock operations, work items with their state, objections, treasury flows and balances, ragequits); they do not decode proposal actions or classify proposals, nor compute the per-block ownership statistics (Gini, Nakamoto) Rhizome keeps.",
-  "Ponder's peakRssMb is its whole process tree (PGlite included when it is the database); Rhizome's is its backfill's process (on Postgres a process of its own, on PGlite the benchmark's, PGlite included). Neither counts the chain's process.",
+  "Ponder's peakRssMb is its whole process tree (PGlite included when it is the database); Rhizome's is its backfill's own process (PGlite included when it is the database). Neither counts the chain's process.",
 ];
 
 export interface PeerEntry extends PeerResult {
@@ -37,7 +37,8 @@ export interface PeerEntry extends PeerResult {
 
 export const NOTES = [
   "The chain (Hardhat's EDR) and its JSON-RPC server run in a process of their own (bench/indexer/chain-process.ts), as a node runs apart from the indexers reading it, on the same machine and cores. peakRssMb is the backfill's process without the chain; rssBeforeMb is that process just before the backfill, so the difference is what the backfill added.",
-  "Each Postgres backfill runs in a process of its own (bench/indexer/dense-run.ts, forked), as the service runs, so its peak is the indexer's own and not what generating the history left in the benchmark's heap; Postgres's own processes are not counted. PGlite runs inside the benchmark's process, where the live measurement reuses its database.",
+  "Each backfill runs in a process of its own (bench/indexer/dense-run.ts, forked), as the service runs, so its peak is the indexer's own and not what generating the history left in the benchmark's heap; on PGlite that includes PGlite (databaseMb: what opening and migrating it added), on Postgres its own processes are not counted. The live measurement backfills PGlite once more in the benchmark's process, untimed, and follows the head from there.",
+  "Each backfill is run several times (BENCH_RUNS, 3 by default), each on a fresh database; the figures are the median run's, with every run's events/s in runs. Ponder's likewise.",
   `The live figure is from evm_mine returning to the vote's row being visible (polled every 10 ms), with the votes mined at offsets spread evenly over the indexer's ${POLL_INTERVAL_MS} ms poll interval; its target is met when the slowest sample is within it.`,
 ];
 
@@ -403,6 +404,7 @@ export function formatReport(report: Report, details: Map<string, BackfillDetail
       `    largest commit ${n(d.largestRange)} events; at the resident peak: V8 heap ${d.atPeak.heapUsedMb.toFixed(0)} MB in use, ` +
         `${d.atPeak.externalMb.toFixed(0)} MB outside it (array buffers ${d.atPeak.arrayBuffersMb.toFixed(0)} MB)`,
     );
+    if (r.runs) lines.push(`    runs (events/s): ${r.runs.map(n).join(", ")}; the median run is shown`);
     for (const warning of d.warnings.slice(0, 5)) lines.push(`    indexer ${warning.slice(0, 220)}`);
     if (d.warnings.length > 5) lines.push(`    … and ${d.warnings.length - 5} more warnings`);
   }
@@ -459,9 +461,8 @@ export function formatReport(report: Report, details: Map<string, BackfillDetail
       ),
       ...report.peers.map(
         (p) =>
-          `  ponder ${p.database}: startup ${p.startupSeconds.toFixed(2)} s before its backfill; rows ${Object.entries(
-            p.rows,
-          )
+          `  ponder ${p.database}: ${p.runs ? `runs (events/s) ${p.runs.map(n).join(", ")}, the median shown; ` : ""}` +
+          `startup ${p.startupSeconds.toFixed(2)} s before its backfill; rows ${Object.entries(p.rows)
             .map(([t, c]) => `${t} ${n(c)}`)
             .join(", ")} (all match the chain and Rhizome)`,
       ),
