@@ -4,8 +4,9 @@
  * delete it if it is theirs (each signed in the wallet, see wallet/useComments).
  */
 import type { Api } from "@rhizome/client";
-import { useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { formatTime } from "../lib/format";
+import { useAccountNames } from "../lib/names";
 import { commentError, type useComments } from "../wallet/useComments";
 import { Account } from "./Account";
 import { CommentForm } from "./CommentForm";
@@ -21,8 +22,22 @@ interface CommentProps {
   children?: ReactNode;
 }
 
+/** Where each member the comment mentions links, by the lower-case name it is mentioned by. */
+function useMentionLinks(collective: string, mentions: readonly string[]): ReadonlyMap<string, string> {
+  const names = useAccountNames(collective, mentions);
+  const links: [string, string][] = [];
+  for (const account of mentions) {
+    const label = names.get(account.toLowerCase());
+    if (label?.named) links.push([label.text.toLowerCase(), `/c/${collective}/members/${account}`]);
+  }
+  // The same links from one render to the next, so the Markdown is not parsed again for nothing.
+  const key = JSON.stringify(links);
+  return useMemo(() => new Map(JSON.parse(key) as [string, string][]), [key]);
+}
+
 export function Comment({ collective, comment, actions, children }: CommentProps) {
   const [writing, setWriting] = useState<Writing>(null);
+  const mentions = useMentionLinks(collective, comment.mentions);
   const [error, setError] = useState("");
   const deleted = comment.deletedAt !== null;
   const mine = actions.me !== undefined && actions.me.toLowerCase() === comment.author.toLowerCase();
@@ -58,7 +73,7 @@ export function Comment({ collective, comment, actions, children }: CommentProps
             onCancel={() => setWriting(null)}
           />
         ) : (
-          <Markdown>{comment.body}</Markdown>
+          <Markdown mentions={mentions}>{comment.body}</Markdown>
         )}
         {actions.me && !deleted && writing === null && (
           <p className="comment-actions">

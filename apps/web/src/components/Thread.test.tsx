@@ -2,7 +2,7 @@
 /**
  * Discussion threads as a reader sees them: a comment's Markdown never runs its author's HTML
  * (a script or an image's onerror shows as text), links leave the app with rel="nofollow
- * noopener" in a new tab, images are links and never loaded; a thread from a local API lists
+ * noopener" in a new tab, images are links and never loaded, a mentioned member links to their page; a thread from a local API lists
  * its conversations oldest first with replies under the comment they answer, edited and deleted
  * marks, and asks a visitor without a wallet to connect one.
  */
@@ -44,7 +44,7 @@ beforeAll(async () => {
     [`${c}/threads/proposal/7/comments`]: {
       items: [
         comment(1, ADA, "First, **bold**."),
-        comment(2, BO, "A reply to the first.", { parent: id(1) }),
+        comment(2, BO, "A reply to the first, @Ada, not @nobody.", { parent: id(1), mentions: [ADA] }),
         comment(3, BO, "", { deletedAt: 1_760_000_500 }),
         comment(4, ADA, "A reply to the reply.", { parent: id(2), editedAt: 1_760_000_900 }),
       ],
@@ -91,6 +91,26 @@ describe("a comment's Markdown", () => {
     expect(link.closest("p")?.textContent).toBe("See the spec and this.");
   });
 
+  it("links the members a comment mentions within the app, and nothing else that looks like one", () => {
+    const member = "/c/0xc0ffee/members/0xada";
+    render(
+      <Markdown mentions={new Map([["ada", member]])}>
+        {"Thanks @ADA. Not @bo, not ada@rizom.example, not `@Ada` and not [@Ada](https://rizom.example/ada)."}
+      </Markdown>,
+    );
+    const links = screen.getAllByRole("link");
+    expect(links.map((link) => [link.textContent, link.getAttribute("href")])).toEqual([
+      ["@ADA", member],
+      ["@Ada", "https://rizom.example/ada"],
+    ]);
+    const [mention] = links;
+    expect(mention?.getAttribute("target")).toBeNull();
+    expect(mention?.getAttribute("rel")).toBeNull();
+    expect(mention?.closest("p")?.textContent).toBe(
+      "Thanks @ADA. Not @bo, not ada@rizom.example, not @Ada and not @Ada.",
+    );
+  });
+
   it("never loads an image: it is a link to it, named by its alt text", () => {
     const { container } = render(<Markdown>{"![a cat](https://tracker.example/cat.png)"}</Markdown>);
     expect(container.querySelector("img")).toBeNull();
@@ -114,9 +134,13 @@ describe("a thread", () => {
     expect(first.querySelector("strong")?.textContent).toBe("bold");
     const replies = within(first).getAllByRole("listitem");
     expect(replies.map((r) => r.querySelector(".markdown")?.textContent?.trim())).toEqual([
-      "A reply to the first.",
+      "A reply to the first, @Ada, not @nobody.",
       "A reply to the reply.",
     ]);
+    // The member the service found for @Ada is a link to her page, once her name is known.
+    const mention = await within(replies[0] as HTMLElement).findByRole("link", { name: "@Ada" });
+    expect(mention.getAttribute("href")).toBe(`/c/${fixture.COLLECTIVE}/members/${ADA}`);
+    expect(within(replies[0] as HTMLElement).queryByRole("link", { name: "@nobody" })).toBeNull();
     expect(within(replies[1] as HTMLElement).getByText("edited")).toBeTruthy();
     await within(first).findAllByText("Ada");
     const top = screen.getByRole("region", { name: "Discussion" }).querySelector("ol")?.children;

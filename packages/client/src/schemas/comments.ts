@@ -30,6 +30,29 @@ export const COMMENT_TTL_SECONDS = 600;
 export const COMMENT_MAX_LENGTH = 10_000;
 /** Comments, edits and deletions one author may sign in a minute. */
 export const COMMENT_RATE_PER_MINUTE = 6;
+/** Members named in one comment, at most. */
+export const MAX_MENTIONS = 20;
+
+/**
+ * A `@name` in a comment's text: a member's profile name, without spaces, after the start or a
+ * character that cannot be part of a word or an e-mail address; trailing dots and dashes are
+ * punctuation, not the name. The service resolves the names to members; the web links them.
+ */
+export function mentionsIn(text: string): { start: number; end: number; name: string }[] {
+  const found: { start: number; end: number; name: string }[] = [];
+  for (const match of text.matchAll(/(?:^|[^\w@])@([\p{L}\p{N}_.-]{1,64})/gu)) {
+    const name = (match[1] ?? "").replace(/[.-]+$/, "");
+    if (!name) continue;
+    const start = match.index + match[0].length - (match[1] ?? "").length - 1;
+    found.push({ start, end: start + 1 + name.length, name });
+  }
+  return found;
+}
+
+/** The names a comment mentions, each once, at most MAX_MENTIONS. */
+export const mentionedNames = (body: string) =>
+  [...new Set(mentionsIn(body).map((m) => m.name))].slice(0, MAX_MENTIONS);
+
 /** The parent of a top-level comment. */
 export const NO_PARENT = `0x${"0".repeat(64)}` as const;
 

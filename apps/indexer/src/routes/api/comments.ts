@@ -19,6 +19,7 @@ import {
   deleteComment,
   editComment,
   listComments,
+  mentionedNames,
   NO_PARENT,
   postComment,
   type Comment,
@@ -42,11 +43,6 @@ export interface CommentRoutesOptions {
 
 type ThreadParams = { address: string; kind: ThreadKind; id: string };
 type CommentParams = ThreadParams & { comment: string };
-
-/** `@name` mentions: a member's name as the profile sets it, without spaces. */
-const MENTION = /(?:^|[^\w@])@([\p{L}\p{N}_.-]{1,64})/gu;
-export const mentionedNames = (body: string) =>
-  [...new Set([...body.matchAll(MENTION)].map((m) => (m[1] ?? "").replace(/[.-]+$/, "")))].slice(0, 20);
 
 /** A list's page with each item's comment count, for the list pages. */
 export async function withCommentCounts<T>(
