@@ -78,6 +78,8 @@ interface IndexerResults {
     peakRssMb: number;
     rssBeforeMb: number;
     databaseMb?: number;
+    /** Events/s of every run when the figures are the median run's; absent before runs were repeated. */
+    runs?: number[];
   }[];
   live: { p50Ms: number; maxMs: number };
   /** The Postgres backfill with undo records for every block; absent before the reorg window. */
@@ -97,6 +99,7 @@ interface IndexerResults {
     peakRssMb: number;
     ratio: number;
     target: number;
+    runs?: number[];
   }[];
   /** The sparse scenario (`--scenario sparse`), absent before it was measured. */
   sparse?: SparseResults;
@@ -177,6 +180,22 @@ function apiSection(run: ApiResults): string {
   ].join("\n");
 }
 
+/** Which runs the figures are the median of, when the benchmark repeated them. */
+function runsLine(run: IndexerResults): string[] {
+  const number = (n: number) => Math.round(n).toLocaleString("en-US");
+  const repeated = [
+    ...run.results.map((r) => ({ who: `Rhizome on ${r.database}`, runs: r.runs })),
+    ...(run.peers ?? []).map((p) => ({ who: `Ponder on ${p.database}`, runs: p.runs })),
+  ].filter((r): r is { who: string; runs: number[] } => r.runs !== undefined && r.runs.length > 1);
+  if (repeated.length === 0) return [];
+  return [
+    "",
+    `Each backfill ran ${repeated[0]?.runs.length ?? 0} times, each on a fresh database in a process of its own; the figures are the median run's (events/s of each run: ${repeated
+      .map((r) => `${r.who} ${r.runs.map(number).join(", ")}`)
+      .join("; ")}).`,
+  ];
+}
+
 function indexerSection(run: IndexerResults): string {
   const number = (n: number) => Math.round(n).toLocaleString("en-US");
   const target = (database: string) =>
@@ -197,6 +216,7 @@ function indexerSection(run: IndexerResults): string {
           : "";
       return `| ${r.database} | ${number(r.eventsPerSecond)} | ${r.wallSeconds.toFixed(1)} s | ${number(r.peakRssMb)} MB (${number(r.rssBeforeMb)} MB) | ≥ ${number(target(r.database))}: ${r.eventsPerSecond >= target(r.database) ? "met" : "missed"}${memory} |`;
     }),
+    ...runsLine(run),
     "",
     `Following the head, a new vote is in the database ${run.live.p50Ms.toFixed(0)} ms (median; slowest ${run.live.maxMs.toFixed(0)} ms) after its block (target ${number(run.targets.liveMs)} ms: ${run.live.maxMs <= run.targets.liveMs ? "met" : "missed"}).`,
     ...run.results
