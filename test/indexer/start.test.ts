@@ -1,7 +1,8 @@
 /**
  * What the indexer does with a database that may not be the chain's: an index of another chain or
- * factory is refused, never truncated; a node behind the index is waited for, never taken for a
- * reorg, nor is one whose nodes disagree on which blocks exist; and the service serves its API while the chain does not answer.
+ * factory is refused, never truncated; a node behind the index, or an RPC whose nodes disagree
+ * on which blocks exist, is waited for, never taken for a reorg; and the service serves its API
+ * while the chain does not answer.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { schema } from "@rhizome/db";

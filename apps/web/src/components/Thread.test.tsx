@@ -2,9 +2,10 @@
 /**
  * Discussion threads as a reader sees them: a comment's Markdown never runs its author's HTML
  * (a script or an image's onerror shows as text), links leave the app with rel="nofollow
- * noopener" in a new tab, images are links and never loaded, a mentioned member links to their page; a thread from a local API lists
- * its conversations oldest first with replies under the comment they answer, edited and deleted
- * marks, and asks a visitor without a wallet to connect one.
+ * noopener" in a new tab, images are links and never loaded, and a mentioned member links to
+ * their page; a thread from a local API lists its conversations oldest first with replies under
+ * the comment they answer, edited and deleted marks, and asks a visitor without a wallet to
+ * connect one.
  */
 import type { Api } from "@rhizome/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
