@@ -69,5 +69,16 @@ describe(`the index across random reorgs, head jumps and restarts (${process.env
       path: "800:4:3:7:11:18:19:6:15:14:17:15:15:15",
       replayPath: "sA/h:N",
     });
+    // [step(3), profile, reorg(regrow 7, with a vote), restart, step(1), reorg to block 10,
+    // restart, vote]: the step read a range below the undo window (to block 11), whose hash was
+    // held in memory only; the restart lost it, and the chain, cut back to block 10 and grown on
+    // a new branch with a vote at block 11, was read on from block 12: the vote was missing. The
+    // hash of a cursor's block that is not kept is now stored with the cursor.
+    await replay({
+      maxCommands: 14,
+      seed: -1044698311,
+      path: "11:8:17:26:16:22:22:22:22:26:26:26:26:26:26:26:20:22:22:22",
+      replayPath: "//2:H",
+    });
   }, 120_000);
 });

@@ -199,8 +199,11 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
         projectionVersion: PROJECTION_VERSION,
       }));
     Object.assign(this.status, { chainId, cursor: loaded.cursorBlock, finalized: loaded.finalizedBlock });
-    this.cursorHash = await keptHash(this.db, loaded.cursorBlock);
-    this.cursorKept = this.cursorHash !== undefined;
+    // The cursor's block is kept, or was written below the reorg window and its hash remembered:
+    // after a restart too, the next read must extend it, or a reorg under it is found.
+    const kept = await keptHash(this.db, loaded.cursorBlock);
+    this.cursorHash = kept ?? loaded.cursorHash ?? undefined;
+    this.cursorKept = kept !== undefined;
     this.backfill.forget();
     this.registry = await Registry.load(this.db, factory);
   }
@@ -297,7 +300,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       } else if (this.status.cursor < head && next?.number === this.status.cursor + 1) {
         const logs = await readBlock(next, this.cursorHash, (filter) => this.fetchRange(filter));
         const events = this.decode(logs, next, new Map([[next.number, next.timestamp]]));
-        await this.commit(next.number, next.number, events, next, false);
+        await this.commit(next.number, next.number, events, next, next.hash, false);
       } else {
         // Caught up (or the chain answered a head without its block; the next poll asks again).
         this.updateLag();
@@ -351,13 +354,13 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       return;
     }
     if (unit.deep) {
-      await this.commit(unit.from, unit.to, unit.events, undefined, true);
+      await this.commit(unit.from, unit.to, unit.events, undefined, unit.last.hash, true);
       this.cursorHash = unit.last.hash;
       return;
     }
     const indexed = this.status.cursor >= this.options.startBlock;
     const anchor = !this.cursorKept && indexed ? unit.before : undefined;
-    await this.commit(unit.from, unit.to, unit.events, unit.last, true, anchor);
+    await this.commit(unit.from, unit.to, unit.events, unit.last, unit.last.hash, true, anchor);
   }
 
   /** The logs as events in chain order, each with its block's time. */
@@ -402,13 +405,14 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
    * transaction. A unit within `maxReorgDepth` of the head records its changes for undo, all
    * under its last block: a reorg inside it rolls the whole unit back to the block before it.
    * A range below the reorg window comes without its last block (`header`): nothing of it is
-   * kept, and the cursor has no hash until a unit within the window is written.
+   * kept, and only its last block's hash (`lastHash`) is remembered, with the cursor.
    */
   private async commit(
     from: number,
     to: number,
     events: IndexedEvent[],
     header: BlockHeader | undefined,
+    lastHash: string,
     backfill: boolean,
     anchor?: BlockHeader,
   ): Promise<void> {
@@ -421,6 +425,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
         from,
         to,
         header,
+        lastHash,
         anchor,
         timestamp,
         head,

@@ -75,6 +75,6 @@ export async function rollBack(db: Database, ancestor: number): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT rhizome_revert_to(${ancestor})`);
     await tx.delete(schema.blocks).where(sql`${schema.blocks.number} > ${ancestor}`);
-    await tx.update(schema.indexerState).set({ cursorBlock: ancestor });
+    await tx.update(schema.indexerState).set({ cursorBlock: ancestor, cursorHash: null });
   });
 }

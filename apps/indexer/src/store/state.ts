@@ -99,6 +99,8 @@ export interface Unit {
    * undefined for a range below the reorg window, of which nothing is kept (it is final).
    */
   header: BlockHeader | undefined;
+  /** The hash of the unit's last block, kept or not: the cursor's hash once the unit is written. */
+  lastHash: string;
   /**
    * The block before the unit, kept too when the cursor's block was not (the range before was
    * below the reorg window): the block a reorg that reaches into this unit rolls back to.
@@ -138,6 +140,8 @@ export async function commitUnit<T>(
     const finalized = unit.header ? anchor : Math.max(anchor ?? unit.to, unit.to);
     await tx.update(schema.indexerState).set({
       cursorBlock: unit.to,
+      // A kept block is found among the kept ones; one that is not is remembered here.
+      cursorHash: unit.header ? null : unit.lastHash,
       headBlock: unit.head,
       ...(unit.timestamp === undefined ? {} : { headTimestamp: unit.timestamp }),
       ...(finalized === undefined ? {} : { finalizedBlock: finalized }),

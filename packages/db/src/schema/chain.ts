@@ -11,6 +11,11 @@ export const indexerState = pgTable("indexer_state", {
   startBlock: blockNumber("start_block").notNull(),
   /** Every event up to and including this block is in the tables. */
   cursorBlock: blockNumber("cursor_block").notNull(),
+  /**
+   * The cursor's block hash when that block is not kept (it was written below the reorg window):
+   * what the next read must extend, known again after a restart. Null when the block is kept.
+   */
+  cursorHash: text("cursor_hash"),
   /** The anchor: blocks at or below this are final, changes above it can be undone. */
   finalizedBlock: blockNumber("finalized_block").notNull(),
   headBlock: blockNumber("head_block").notNull(),
