@@ -355,7 +355,6 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     }
     if (unit.deep) {
       await this.commit(unit.from, unit.to, unit.events, undefined, unit.last.hash, true);
-      this.cursorHash = unit.last.hash;
       return;
     }
     const indexed = this.status.cursor >= this.options.startBlock;
@@ -450,7 +449,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     this.status.skippedEvents += applied.skipped.length;
     this.mixedReads = 0;
     this.status.cursor = to;
-    this.cursorHash = header?.hash;
+    this.cursorHash = lastHash;
     this.cursorKept = header !== undefined;
     this.status.finalized = finalized ?? this.status.finalized;
     this.lastTimestamp = timestamp ?? this.lastTimestamp;
@@ -485,10 +484,9 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     switch (finding.kind) {
       case "behind":
         this.status.caughtUp = false;
-        this.status.reason =
-          head < cursor || head < finalized
-            ? `the chain's head (block ${head}) is behind the index (block ${cursor}): waiting for the RPC to catch up`
-            : `the RPC's head is block ${head} but it does not return block ${cursor}, which the index was built on: waiting for its nodes to agree`;
+        this.status.reason = finding.blockMissing
+          ? `the RPC's head is block ${head} but it does not return block ${cursor}, which the index was built on: waiting for its nodes to agree`
+          : `the chain's head (block ${head}) is behind the index (block ${cursor}): waiting for the RPC to catch up`;
         return false;
       case "same":
         return false;

@@ -16,7 +16,8 @@ import { findAncestor, oldestKept } from "../store/kept-blocks.js";
 import type { Rpc } from "./rpc.js";
 
 export type ReorgFinding =
-  | { kind: "behind" }
+  /** `blockMissing`: the head is not below the index, but the cursor's block is not returned. */
+  | { kind: "behind"; blockMissing?: true }
   | { kind: "same" }
   | { kind: "rollback"; ancestor: { number: number; hash: string }; depth: number }
   | { kind: "rebuild" };
@@ -39,7 +40,9 @@ export async function findReorg(db: Database, rpc: Rpc, position: Position): Pro
     const [current] = (await rpc.headers([position.cursor])).values();
     // No block at the cursor: the chain is shorter than the index, or the node that answered
     // lags the one that gave the head. Either way, nothing says the block changed; wait.
-    if (current === undefined) return { kind: "behind" };
+    if (current === undefined) {
+      return position.head < position.cursor ? { kind: "behind" } : { kind: "behind", blockMissing: true };
+    }
     return current.hash === position.unkept ? { kind: "same" } : { kind: "rebuild" };
   }
   const ancestor = await findAncestor(db, rpc);
