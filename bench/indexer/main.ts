@@ -91,31 +91,39 @@ async function main(): Promise<void> {
         },
         "Rhizome's backfill",
       );
-    const repeat = async (what: string, once: (run: number) => Promise<DenseRunResult>) => {
-      const runs: DenseRunResult[] = [];
+    // RUNS runs of one measurement, each told as it ends; the median run, with every run's events/s.
+    const repeat = async <T>(once: (run: number) => Promise<T>, rate: (run: T) => number, told: (run: T) => string) => {
+      const runs: T[] = [];
       for (let run = 0; run < RUNS; run++) {
-        const { result, details: d } = await once(run);
-        runs.push({ result, details: d });
-        console.log(
-          `  ${what} ${run + 1}/${RUNS}: ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s`,
-        );
+        const result = await once(run);
+        runs.push(result);
+        console.log(`  run ${run + 1}/${RUNS}: ${told(result)}`);
       }
-      const median = medianRun(runs, (r) => r.result.eventsPerSecond);
-      return { ...median, result: { ...median.result, runs: runs.map((r) => r.result.eventsPerSecond) } };
+      return { median: medianRun(runs, rate), runs: runs.map(rate) };
+    };
+    const speed = (wallSeconds: number, eventsPerSecond: number) =>
+      `${wallSeconds.toFixed(2)} s, ${eventsPerSecond.toLocaleString("en-US")} events/s`;
+    const repeatDense = async (once: (run: number) => Promise<DenseRunResult>) => {
+      const { median, runs } = await repeat(
+        once,
+        (r) => r.result.eventsPerSecond,
+        (r) => speed(r.result.wallSeconds, r.result.eventsPerSecond),
+      );
+      return { ...median, result: { ...median.result, runs } };
     };
     if (databases.includes("postgres")) {
       console.log("\nBackfilling into Postgres…");
       postgres = await startPostgres();
       try {
         const cluster = postgres.url;
-        const plain = await repeat("run", async (run) =>
+        const plain = await repeatDense(async (run) =>
           dense({ url: await freshDatabase(cluster, `rhizome_bench_${run}`) }),
         );
         results.push(plain.result);
         details.set("postgres", plain.details);
         // The same history, every block of it within the reorg window: what undo records cost.
         console.log("\nBackfilling into Postgres with undo records for every block…");
-        const { result: undo } = await repeat("run", async (run) =>
+        const { result: undo } = await repeatDense(async (run) =>
           dense({ url: await freshDatabase(cluster, `undo_bench_${run}`) }, UNDO_EVERYTHING),
         );
         undoWindow = {
@@ -131,7 +139,7 @@ async function main(): Promise<void> {
       console.log("\nBackfilling into PGlite…");
       const dir = await mkdtemp(path.join(tmpdir(), "rhizome-bench-pglite-"));
       try {
-        const measured = await repeat("run", (run) => dense({ dataDir: path.join(dir, `db-${run}`) }));
+        const measured = await repeatDense((run) => dense({ dataDir: path.join(dir, `db-${run}`) }));
         results.push(measured.result);
         details.set("pglite", measured.details);
         // The live figure needs an indexer at the head: one more backfill, here, not timed.
@@ -155,28 +163,29 @@ async function main(): Promise<void> {
       );
       for (const database of databases as ("postgres" | "pglite")[]) {
         console.log(`  backfilling into ${database === "postgres" ? "Postgres" : "PGlite"}…`);
-        const runs: PeerResult[] = [];
-        for (let run = 0; run < RUNS; run++) {
-          const postgresUrl =
-            database === "postgres" && postgres ? await freshDatabase(postgres.url, `ponder_bench_${run}`) : undefined;
-          const result = await runPonder({
-            database,
-            history,
-            rpcUrl: history.url,
-            version: ponderVersion,
-            postgresUrl,
-          });
-          const problems = comparePonder(result, history);
-          if (problems.length > 0) {
-            throw new Error(`Ponder's ${database} index differs from Rhizome's:\n  ${problems.join("\n  ")}`);
-          }
-          runs.push(result);
-          console.log(
-            `  run ${run + 1}/${RUNS}: ${result.wallSeconds.toFixed(2)} s, ${result.eventsPerSecond.toLocaleString("en-US")} events/s ` +
-              `(startup ${result.startupSeconds.toFixed(2)} s before that)`,
-          );
-        }
-        peers.push({ ...medianRun(runs, (r) => r.eventsPerSecond), runs: runs.map((r) => r.eventsPerSecond) });
+        const { median, runs } = await repeat(
+          async (run) => {
+            const postgresUrl =
+              database === "postgres" && postgres
+                ? await freshDatabase(postgres.url, `ponder_bench_${run}`)
+                : undefined;
+            const result = await runPonder({
+              database,
+              history,
+              rpcUrl: history.url,
+              version: ponderVersion,
+              postgresUrl,
+            });
+            const problems = comparePonder(result, history);
+            if (problems.length > 0) {
+              throw new Error(`Ponder's ${database} index differs from Rhizome's:\n  ${problems.join("\n  ")}`);
+            }
+            return result;
+          },
+          (r) => r.eventsPerSecond,
+          (r) => `${speed(r.wallSeconds, r.eventsPerSecond)} (startup ${r.startupSeconds.toFixed(2)} s before that)`,
+        );
+        peers.push({ ...median, runs });
       }
     }
   } finally {
