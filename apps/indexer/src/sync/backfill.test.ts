@@ -12,6 +12,7 @@ describe("range sizes", () => {
 
   it("halves when a range comes back heavy, and keeps a size that answers a workable amount", () => {
     expect(grownRange(1_000, 25_000, Infinity)).toBe(500);
+    expect(grownRange(1_000, 10_001, Infinity)).toBe(500);
     expect(grownRange(1, 25_000, Infinity)).toBe(1);
     expect(grownRange(1_000, 10_000, Infinity)).toBe(1_000);
     expect(grownRange(4_000, 10_000, 2_000)).toBe(2_000);
