@@ -21,8 +21,8 @@ import type { BlockHeader, RawLog, Rpc } from "./rpc.js";
 /**
  * Blocks in the first range when the options do not say. Small, because nothing is known yet of
  * how busy the blocks are: on the dense benchmark a first range of 100 blocks held 23,177 events,
- * and that range and the one fetched beside it set the indexer's memory peak (455 MB, against
- * about 330 MB from 25 blocks). A quiet chain doubles its way past it in a few calls.
+ * and that range and the one fetched beside it set the indexer's memory peak (455-461 MB, against
+ * 323-414 MB from 25 blocks). A quiet chain doubles its way past it in a few calls.
  */
 export const INITIAL_RANGE = 25;
 /** The widest range asked, however light ranges come back. */
