@@ -19,6 +19,7 @@ import {
   OFFCHAIN_TABLES,
   openDatabase,
   PROJECTION_TABLES,
+  SCHEMA_TABLES,
   schema,
   type DatabaseHandle,
 } from "@rhizome/db";
@@ -76,8 +77,8 @@ describe(`migrations on ${process.env.DATABASE_URL ? "Postgres" : "PGlite"}`, ()
     }
   });
 
-  it("gives every projection table its undo triggers from PROJECTION_TABLES, and has no table outside the three lists", async () => {
-    const listed: string[] = [...PROJECTION_TABLES, ...BOOKKEEPING_TABLES, ...OFFCHAIN_TABLES].sort();
+  it("gives every projection table its undo triggers from PROJECTION_TABLES, and has no table outside the four lists", async () => {
+    const listed: string[] = [...PROJECTION_TABLES, ...BOOKKEEPING_TABLES, ...OFFCHAIN_TABLES, ...SCHEMA_TABLES].sort();
     const inSchema = Object.values(schema)
       .filter((value) => isTable(value))
       .map((table) => getTableName(table))

@@ -11,7 +11,7 @@
  */
 import { EventEmitter } from "node:events";
 import type { Address, Hex } from "viem";
-import type { Database } from "@rhizome/db";
+import { deferIndexes, deferredIndexCount, restoreIndexes, type Database } from "@rhizome/db";
 import { applyEvents, PROJECTION_VERSION } from "./projections/apply.js";
 import { keptHash, oldestKept, rollBack } from "./store/kept-blocks.js";
 import {
@@ -137,6 +137,12 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
   private headAskedAt = Number.NEGATIVE_INFINITY;
   /** The newest block time indexed, for the `indexed` event of a unit that knows none of its own. */
   private lastTimestamp = 0;
+  /**
+   * Whether the projections' secondary indexes are set aside (@rhizome/db's deferred-indexes.ts):
+   * from the first range of an empty index, when it lies below the reorg window, until the first
+   * unit that keeps its block (within the window, or followed at the head).
+   */
+  private indexesDeferred = false;
 
   constructor(
     private readonly db: Database,
@@ -206,6 +212,7 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     this.cursorKept = kept !== undefined;
     this.backfill.forget();
     this.registry = await Registry.load(this.db, factory);
+    this.indexesDeferred = (await deferredIndexCount(this.db)) > 0;
   }
 
   /**
@@ -354,6 +361,13 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
       return;
     }
     if (unit.deep) {
+      // An empty index backfilled from far below the head: its tables are built faster without
+      // their secondary indexes, made once when the backfill reaches the window (commit).
+      if (!this.indexesDeferred && this.status.cursor < this.options.startBlock) {
+        const deferred = await deferIndexes(this.db);
+        this.indexesDeferred = deferred > 0;
+        this.log.info({ indexes: deferred }, "secondary indexes set aside until the backfill reaches the reorg window");
+      }
       await this.commit(unit.from, unit.to, unit.events, undefined, unit.last.hash, true);
       return;
     }
@@ -415,6 +429,14 @@ export class Indexer extends EventEmitter<{ indexed: [Indexed]; reorg: [{ ancest
     backfill: boolean,
     anchor?: BlockHeader,
   ): Promise<void> {
+    // A unit that keeps its block can be rolled back, and the index is read near the head from
+    // now on: the indexes set aside below the window are made first.
+    if (this.indexesDeferred && header !== undefined) {
+      const startedAt = performance.now();
+      const made = await restoreIndexes(this.db);
+      this.indexesDeferred = false;
+      this.log.info({ indexes: made, ms: Math.round(performance.now() - startedAt) }, "secondary indexes made again");
+    }
     const started = performance.now();
     const { head } = this.status;
     const timestamp = header?.timestamp ?? events.at(-1)?.timestamp;

@@ -14,6 +14,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { AdvisoryLock } from "./advisory-lock.js";
+import { restoreIndexesBeforeMigrating } from "./deferred-indexes.js";
 import { listenTo, type ListenHandlers, type Listening } from "./listener.js";
 import { releaseLockFile, takeLockFile } from "./lock-file.js";
 import { createPool, READ_STATEMENT_TIMEOUT_MS } from "./pool.js";
@@ -145,6 +146,7 @@ async function openPostgres(url: string, writer: boolean, options: OpenDatabaseO
     kind: "postgres",
     location,
     async migrate() {
+      await restoreIndexesBeforeMigrating(db);
       await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
       await installReorgTriggers(db);
     },
@@ -184,6 +186,7 @@ async function openPglite(dataDir: string | undefined, writer: boolean): Promise
     kind: "pglite",
     location: dataDir ?? "memory",
     async migrate() {
+      await restoreIndexesBeforeMigrating(db);
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
       await installReorgTriggers(db);
     },

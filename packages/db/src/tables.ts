@@ -32,6 +32,12 @@ export const PROJECTION_TABLES = [
 export const BOOKKEEPING_TABLES = ["blocks", "reorg_log", "indexer_state", "live_events"] as const;
 
 /**
+ * The projections' secondary indexes set aside during a backfill (deferred-indexes.ts): what it
+ * names must be made again whatever happens to the index, so a chain reset does not empty it.
+ */
+export const SCHEMA_TABLES = ["deferred_indexes"] as const;
+
+/**
  * Data that is not derived from the chain (signed comments, relayed actions, webhook deliveries):
  * no undo triggers, never emptied by a reorg, a chain reset or a rebuild of the projections, and
  * carried between databases by `npm run export` / `npm run import`.

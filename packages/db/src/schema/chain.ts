@@ -64,3 +64,14 @@ export const reorgLog = pgTable(
   // whole window of records.
   (table) => [index("reorg_log_block_number_idx").on(table.blockNumber)],
 );
+
+/**
+ * The secondary indexes of the projections set aside while a backfill from an empty index writes
+ * ranges below the reorg window (deferred-indexes.ts), each with the statement that makes it
+ * again. Not emptied by a chain reset or a rebuild: the indexes it names are still to be made.
+ */
+export const deferredIndexes = pgTable("deferred_indexes", {
+  name: text("name").primaryKey(),
+  tableName: text("table_name").notNull(),
+  definition: text("definition").notNull(),
+});
