@@ -5,7 +5,6 @@
  * type, and an event changed in a contract fails to compile where it is read.
  */
 import {
-  decodeAbiParameters,
   erc20Abi,
   getAddress,
   toEventSelector,
@@ -24,6 +23,7 @@ import {
   treasuryAbi,
   workAbi,
 } from "@rhizome/contracts";
+import { decodeData } from "./abi-data.js";
 import type { Registry } from "./registry.js";
 import type { RawLog } from "./rpc.js";
 
@@ -72,9 +72,9 @@ const hashedInTopic = (input: AbiParameter) =>
 
 /**
  * A log's arguments by name, as viem's decodeEventLog gives them, from the event's layout found
- * by topic0: the data decoded by viem's decodeAbiParameters, an indexed address read from its
- * topic (through the checksum cache), any other indexed value decoded from its topic, and a
- * hashed one left as its topic. Without looking the event up and re-checking its selector for
+ * by topic0: the data decoded as viem's decodeAbiParameters does (abi-data.ts), an indexed
+ * address read from its topic (through the checksum cache), any other indexed value decoded from
+ * its topic, and a hashed one left as its topic. Without looking the event up and re-checking its selector for
  * every log, this takes half decodeEventLog's time on the votes that make most of a history.
  */
 function decodeArgs(layout: EventLayout, topics: readonly Hex[], data: Hex): Record<string, unknown> {
@@ -87,10 +87,10 @@ function decodeArgs(layout: EventLayout, topics: readonly Hex[], data: Hex): Rec
         ? checksum(`0x${topic.slice(26)}`)
         : hashedInTopic(input)
           ? topic
-          : decodeAbiParameters([input], topic)[0];
+          : decodeData([input], topic, checksum)[0];
   });
   if (layout.data.length > 0) {
-    const values = decodeAbiParameters(layout.data, data);
+    const values = decodeData(layout.data, data, checksum);
     layout.data.forEach((input, i) => (args[input.name ?? String(i)] = storable(values[i])));
   }
   return args;
