@@ -64,7 +64,8 @@ export async function startE2eStack(): Promise<E2eStack> {
     return getAddress(wallet.account.address);
   };
   const indexed = async () => {
-    const head = Number(await publicClient.getBlockNumber());
+    // Uncached: viem's client keeps a block number for seconds, and an old head passes at once.
+    const head = Number(await publicClient.getBlockNumber({ cacheTime: 0 }));
     const deadline = Date.now() + 30_000;
     while (stack.indexer.status.cursor < head) {
       if (Date.now() > deadline) throw new Error(`The index did not reach block ${head}`);
