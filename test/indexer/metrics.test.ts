@@ -60,8 +60,7 @@ describe(`metrics (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     const histogramCount = (name: string, labels: string) =>
       Number(new RegExp(`^${name}_count\\{${labels}\\} (\\d+)$`, "m").exec(text)?.[1] ?? Number.NaN);
     const caughtUp = async () => {
-      // Uncached: viem's client keeps a block number for seconds, and an old head passes at once.
-      const head = Number(await f.publicClient.getBlockNumber({ cacheTime: 0 }));
+      const head = Number(await f.publicClient.getBlockNumber());
       await expect.poll(() => indexer.status.cursor, { timeout: 10_000 }).toBeGreaterThanOrEqual(head);
     };
 

@@ -64,8 +64,7 @@ export async function startE2eStack(): Promise<E2eStack> {
     return getAddress(wallet.account.address);
   };
   const indexed = async () => {
-    // Uncached: viem's client keeps a block number for seconds, and an old head passes at once.
-    const head = Number(await publicClient.getBlockNumber({ cacheTime: 0 }));
+    const head = Number(await publicClient.getBlockNumber());
     const deadline = Date.now() + 30_000;
     while (stack.indexer.status.cursor < head) {
       if (Date.now() > deadline) throw new Error(`The index did not reach block ${head}`);
