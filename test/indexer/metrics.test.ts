@@ -100,7 +100,7 @@ describe(`metrics (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
         .reduce((sum, m) => sum + Number(m.value), 0) ?? 0);
     // The counts follow the live events, which on Postgres are first written to the database for
     // the API replicas and counted once written: a moment after the cursor has moved, not with it.
-    let after = await scrape();
+    let after: Family[] = [];
     await expect
       .poll(async () => events((after = await scrape())), { timeout: 10_000 })
       .toBeGreaterThan(events(before));

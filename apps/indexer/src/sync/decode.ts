@@ -74,8 +74,9 @@ const hashedInTopic = (input: AbiParameter) =>
  * A log's arguments by name, as viem's decodeEventLog gives them, from the event's layout found
  * by topic0: the data decoded as viem's decodeAbiParameters does (abi-data.ts), an indexed
  * address read from its topic (through the checksum cache), any other indexed value decoded from
- * its topic, and a hashed one left as its topic. Without looking the event up and re-checking its selector for
- * every log, this takes half decodeEventLog's time on the votes that make most of a history.
+ * its topic, and a hashed one left as its topic. Without looking the event up and re-checking its
+ * selector for every log, this takes half decodeEventLog's time on the votes that make most of a
+ * history.
  */
 function decodeArgs(layout: EventLayout, topics: readonly Hex[], data: Hex): Record<string, unknown> {
   if (topics.length !== layout.indexed.length + 1) throw new Error(`${layout.name}: wrong number of topics`);
